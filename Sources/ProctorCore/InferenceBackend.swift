@@ -1,0 +1,142 @@
+/// Sampling and length settings for one generation.
+public struct GenerationParameters: Sendable, Codable, Hashable {
+    /// Softmax temperature; 0 means greedy.
+    public var temperature: Double
+    /// Nucleus sampling mass (1 disables it).
+    public var topP: Double
+    /// Keep only the k most likely tokens (nil disables it).
+    public var topK: Int?
+    /// Drop tokens below `minP` × the top probability (nil disables it).
+    public var minP: Double?
+    /// Repetition penalty as in CTRL / transformers (nil or 1 disables it).
+    public var repetitionPenalty: Double?
+    /// The most tokens to generate.
+    public var maxTokens: Int
+    /// The seed of this sample (derived per item and sample by the runner).
+    public var seed: UInt64
+    /// Strings that end generation.
+    public var stop: [String]
+
+    /// Creates parameters.
+    public init(
+        temperature: Double = 0, topP: Double = 1, topK: Int? = nil, minP: Double? = nil,
+        repetitionPenalty: Double? = nil, maxTokens: Int = 2048, seed: UInt64 = 0, stop: [String] = []
+    ) {
+        self.temperature = temperature
+        self.topP = topP
+        self.topK = topK
+        self.minP = minP
+        self.repetitionPenalty = repetitionPenalty
+        self.maxTokens = maxTokens
+        self.seed = seed
+        self.stop = stop
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case temperature, topP = "top_p", topK = "top_k", minP = "min_p", repetitionPenalty = "repetition_penalty"
+        case maxTokens = "max_tokens", seed, stop
+    }
+}
+
+/// A request to generate one completion.
+public struct GenerationRequest: Sendable, Codable, Hashable {
+    /// The conversation, images included.
+    public var messages: [ChatMessage]
+    /// Sampling settings, seed included.
+    public var parameters: GenerationParameters
+
+    /// Creates a request.
+    public init(messages: [ChatMessage], parameters: GenerationParameters) {
+        self.messages = messages
+        self.parameters = parameters
+    }
+}
+
+/// Why generation stopped.
+public enum FinishReason: String, Sendable, Codable, Hashable {
+    /// End of sequence or a stop string.
+    case stop
+    /// The token limit was reached.
+    case length
+    /// The request failed; the sample's `error` says why.
+    case error
+}
+
+/// A completion and what is known about how it was produced.
+public struct GenerationResult: Sendable, Codable, Hashable {
+    /// The generated text (with any `<think>` trace the model wrote inline).
+    public var text: String
+    /// Reasoning returned separately by the server (`reasoning_content`), never mixed into `text`.
+    public var reasoningContent: String?
+    /// Why generation stopped.
+    public var finishReason: FinishReason
+    /// Prompt tokens, as counted by the backend.
+    public var promptTokens: Int?
+    /// Generated tokens, as counted by the backend.
+    public var completionTokens: Int?
+    /// The prompt as the backend rendered it (chat template applied), when the backend knows it.
+    public var renderedPrompt: String?
+
+    /// Creates a result.
+    public init(
+        text: String, reasoningContent: String? = nil, finishReason: FinishReason, promptTokens: Int? = nil,
+        completionTokens: Int? = nil, renderedPrompt: String? = nil
+    ) {
+        self.text = text
+        self.reasoningContent = reasoningContent
+        self.finishReason = finishReason
+        self.promptTokens = promptTokens
+        self.completionTokens = completionTokens
+        self.renderedPrompt = renderedPrompt
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case text, reasoningContent = "reasoning_content", finishReason = "finish_reason"
+        case promptTokens = "prompt_tokens", completionTokens = "completion_tokens", renderedPrompt = "rendered_prompt"
+    }
+}
+
+/// What model produced a run: recorded with every run so that numbers can be traced to weights.
+public struct ModelIdentity: Sendable, Codable, Hashable {
+    /// The backend kind (`openai`, `engine`).
+    public var kind: String
+    /// The model's name (`--model-name`, or the file name).
+    public var name: String
+    /// Where it lives (a server URL, a file path).
+    public var location: String
+    /// SHA-256 of the weights, when known.
+    public var weightsSHA256: String?
+    /// Anything else worth recording (quantization, architecture, server version).
+    public var details: [String: String]
+
+    /// Creates an identity.
+    public init(kind: String, name: String, location: String, weightsSHA256: String? = nil, details: [String: String] = [:]) {
+        self.kind = kind
+        self.name = name
+        self.location = location
+        self.weightsSHA256 = weightsSHA256
+        self.details = details
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case kind, name, location, weightsSHA256 = "weights_sha256", details
+    }
+}
+
+/// Something that turns a chat request into a completion: an OpenAI-compatible server, the embedded engine, or a
+/// scripted test double.
+///
+/// Conformers must be safe to call concurrently; the runner keeps up to `--concurrency` requests in flight, which
+/// lets a server batch them and lets the embedded engine decode several sequences in one pass over the weights.
+public protocol InferenceBackend: Sendable {
+    /// The model behind this backend.
+    var identity: ModelIdentity { get }
+
+    /// Generates one completion.
+    ///
+    /// - Parameter request: The conversation and the sampling settings.
+    /// - Returns: The completion.
+    /// - Throws: `ProctorError` when the request failed after any retries; the runner records it in the sample's
+    ///   row and goes on.
+    func generate(_ request: GenerationRequest) async throws -> GenerationResult
+}

@@ -1,0 +1,124 @@
+import Foundation
+import ProctorCore
+
+/// AIME 2024 (30 problems, ids 60–89 as in HuggingFaceH4/aime_2024 and Qwen2.5-Math's copy).
+public struct AIME2024Adapter: BenchmarkAdapter {
+    public let name = "aime24"
+    public let summary = "AIME 2024 I+II, 30 integer-answer problems (R1 prompt, boxed answer)"
+    public let splits = ["test"]
+    public let scorerID = "aime"
+
+    /// Creates the adapter.
+    public init() {}
+
+    struct Row: Decodable {
+        var id: JSONValue
+        var problem: String
+        var answer: JSONValue
+        var url: String?
+    }
+
+    public func load(split: String, from location: DataLocation) throws -> [BenchmarkItem] {
+        guard let url = LocalFiles.find(folder: "aime2024", candidates: ["test.jsonl"], in: location) else {
+            throw LocalFiles.missing(benchmark: name, folder: "aime2024", files: ["test.jsonl"], in: location)
+        }
+        let benchmark = BenchmarkName(name: name, split: split)
+        return try JSONLines.decode(Row.self, from: url).map { line, row in
+            guard let id = row.id.stringValue, let answer = row.answer.stringValue else {
+                throw ProctorError(.invalidInput, "\(url.path):\(line): id and answer must be strings or numbers")
+            }
+            let part = row.url.map { $0.contains("_II_") ? "II" : "I" } ?? ""
+            return BenchmarkItem(
+                benchmark: benchmark, id: id, messages: MathPrompt.r1(row.problem), promptTemplate: MathPrompt.r1TemplateID,
+                answer: answer, categories: part.isEmpty ? [:] : ["exam": "AIME 2024 \(part)"],
+                fields: ["problem": .string(row.problem), "answer": .string(answer)])
+        }
+    }
+}
+
+/// AIME 2025 (30 problems; ids `I-1`…`II-15` from the two exam files, or the row order of math-ai/aime25).
+public struct AIME2025Adapter: BenchmarkAdapter {
+    public let name = "aime25"
+    public let summary = "AIME 2025 I+II, 30 integer-answer problems (R1 prompt, boxed answer)"
+    public let splits = ["test"]
+    public let scorerID = "aime"
+
+    /// Creates the adapter.
+    public init() {}
+
+    struct Row: Decodable {
+        var id: JSONValue?
+        var problem: String
+        var answer: JSONValue
+    }
+
+    public func load(split: String, from location: DataLocation) throws -> [BenchmarkItem] {
+        let benchmark = BenchmarkName(name: name, split: split)
+        var rows: [(id: String, exam: String, row: Row)] = []
+        if let first = LocalFiles.find(folder: "aime2025", candidates: ["test2025-I.jsonl"], in: location),
+            let second = LocalFiles.find(folder: "aime2025", candidates: ["test2025-II.jsonl"], in: location)
+        {
+            for (url, exam) in [(first, "I"), (second, "II")] {
+                for (line, row) in try JSONLines.decode(Row.self, from: url) {
+                    guard let id = row.id?.stringValue else {
+                        throw ProctorError(.invalidInput, "\(url.path):\(line): missing \"id\"")
+                    }
+                    rows.append((id, exam, row))
+                }
+            }
+        } else if let url = LocalFiles.find(folder: "aime2025", candidates: ["test.jsonl"], in: location) {
+            for (index, (_, row)) in try JSONLines.decode(Row.self, from: url).enumerated() {
+                rows.append((row.id?.stringValue ?? String(index), index < 15 ? "I" : "II", row))
+            }
+        } else {
+            throw LocalFiles.missing(
+                benchmark: name, folder: "aime2025", files: ["test2025-I.jsonl + test2025-II.jsonl", "test.jsonl"], in: location)
+        }
+        return try rows.map { id, exam, row in
+            guard let answer = row.answer.stringValue else {
+                throw ProctorError(.invalidInput, "aime2025 item \(id): answer must be a string or a number")
+            }
+            return BenchmarkItem(
+                benchmark: benchmark, id: id, messages: MathPrompt.r1(row.problem), promptTemplate: MathPrompt.r1TemplateID,
+                answer: answer, categories: ["exam": "AIME 2025 \(exam)"],
+                fields: ["problem": .string(row.problem), "answer": .string(answer)])
+        }
+    }
+}
+
+/// MATH-500 (HuggingFaceH4/MATH-500; ids are `unique_id`, such as `test/precalculus/807.json`).
+public struct MATH500Adapter: BenchmarkAdapter {
+    public let name = "math500"
+    public let summary = "MATH-500, 500 competition problems in 7 subjects and 5 levels (R1 prompt, boxed answer)"
+    public let splits = ["test"]
+    public let scorerID = "math"
+
+    /// Creates the adapter.
+    public init() {}
+
+    struct Row: Decodable {
+        var problem: String
+        var answer: String
+        var subject: String
+        var level: Int
+        var uniqueID: String
+        enum CodingKeys: String, CodingKey {
+            case problem, answer, subject, level, uniqueID = "unique_id"
+        }
+    }
+
+    public func load(split: String, from location: DataLocation) throws -> [BenchmarkItem] {
+        guard let url = LocalFiles.find(folder: "math500", candidates: ["test.jsonl"], in: location) else {
+            throw LocalFiles.missing(benchmark: name, folder: "math500", files: ["test.jsonl"], in: location)
+        }
+        let benchmark = BenchmarkName(name: name, split: split)
+        return try JSONLines.decode(Row.self, from: url).map { _, row in
+            BenchmarkItem(
+                benchmark: benchmark, id: row.uniqueID, messages: MathPrompt.r1(row.problem),
+                promptTemplate: MathPrompt.r1TemplateID, answer: row.answer,
+                categories: ["subject": row.subject, "level": String(row.level)],
+                fields: ["problem": .string(row.problem), "answer": .string(row.answer), "subject": .string(row.subject),
+                         "level": .int(row.level), "unique_id": .string(row.uniqueID)])
+        }
+    }
+}
