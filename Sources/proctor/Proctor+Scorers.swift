@@ -1,0 +1,15 @@
+import ArgumentParser
+import ProctorCore
+import ProctorScoring
+
+// The scorers in the executable (owned by the scoring area).
+extension Proctor {
+    /// Scorers by the id an adapter names in `scorerID`.
+    static let scorerTable: [String: any AnswerScorer] = [
+        "aime": MathAnswerScorer(),
+        "math": MathAnswerScorer(),
+    ]
+
+    /// The scoring area's subcommands, if any.
+    static let scoringSubcommands: [any ParsableCommand.Type] = []
+}
