@@ -31,6 +31,10 @@ let dataTargets: [Target] = [
     .target(name: "ProctorData", dependencies: ["ProctorCore"]),
 ]
 
+// MARK: - File formats: Parquet, JPEG/PNG images (C libraries wrapped in Swift types)
+let formatTargets: [Target] = [
+]
+
 // MARK: - OpenAI-compatible backend and server
 let openAITargets: [Target] = [
 ]
@@ -63,6 +67,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
-    targets: backboneTargets + scoringTargets + dataTargets + openAITargets + engineTargets + cliTargets,
+    targets: backboneTargets + scoringTargets + dataTargets + formatTargets + openAITargets + engineTargets + cliTargets,
     swiftLanguageModes: [.v6]
 )
