@@ -43,6 +43,10 @@ let openAITargets: [Target] = [
 let engineTargets: [Target] = [
 ]
 
+// MARK: - Tokenizers, chat templates, safetensors and the vision front end (used by the engine)
+let tokenizerTargets: [Target] = [
+]
+
 // MARK: - The executable
 // Areas add the targets the executable wires in here (one line per area).
 let openAIExecutableDependencies: [Target.Dependency] = []
@@ -67,6 +71,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
-    targets: backboneTargets + scoringTargets + dataTargets + formatTargets + openAITargets + engineTargets + cliTargets,
+    targets: backboneTargets + scoringTargets + dataTargets + formatTargets + openAITargets + tokenizerTargets + engineTargets + cliTargets,
     swiftLanguageModes: [.v6]
 )
