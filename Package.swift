@@ -42,6 +42,10 @@ let openAITargets: [Target] = [
 // MARK: - Embedded inference engine
 let engineTargets: [Target] = [
     .target(name: "ModelFormats"),
+    // C kernels compile with -O2 even in debug builds (they are the engine's hot loops; -O0 would make tests crawl).
+    .target(name: "CKernels", cSettings: [.unsafeFlags(["-O2"])], linkerSettings: [.linkedLibrary("pthread")]),
+    .target(name: "InferenceEngine", dependencies: ["ModelFormats", "CKernels"]),
+    .testTarget(name: "InferenceEngineTests", dependencies: ["InferenceEngine", "ModelFormats", "CKernels"]),
     .testTarget(name: "ModelFormatsTests", dependencies: ["ModelFormats"]),
 ]
 
