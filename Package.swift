@@ -45,6 +45,8 @@ let engineTargets: [Target] = [
 
 // MARK: - Tokenizers, chat templates, safetensors and the vision front end (used by the engine)
 let tokenizerTargets: [Target] = [
+    .target(name: "TextTokenizers"),
+    .testTarget(name: "TextTokenizersTests", dependencies: ["TextTokenizers"]),
 ]
 
 // MARK: - The executable
