@@ -48,7 +48,10 @@ let engineTargets: [Target] = [
 // MARK: - Tokenizers, chat templates, safetensors and the vision front end (used by the engine)
 let tokenizerTargets: [Target] = [
     .target(name: "TextTokenizers"),
-    .testTarget(name: "TextTokenizersTests", dependencies: ["TextTokenizers"]),
+    .target(name: "TokenizerTestSupport", path: "Tests/TokenizerTestSupport"),
+    .testTarget(name: "TextTokenizersTests", dependencies: ["TextTokenizers", "TokenizerTestSupport"], exclude: ["Fixtures"]),
+    .target(name: "TextTokenizersGGUF", dependencies: ["TextTokenizers", "ModelFormats"]),
+    .testTarget(name: "TextTokenizersGGUFTests", dependencies: ["TextTokenizersGGUF", "TextTokenizers", "ModelFormats", "TokenizerTestSupport"]),
 ]
 
 // MARK: - The executable

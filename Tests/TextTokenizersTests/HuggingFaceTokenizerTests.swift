@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TextTokenizers
+import TokenizerTestSupport
 
 /// The `tokenizer.json` path, against ids from the Hugging Face `tokenizers` library for a tiny Qwen2-style
 /// tokenizer (NFC normalizer, Qwen2 split regex, ByteLevel; made by `Fixtures/make_tiny_qwen2_tokenizer.py`).
@@ -12,7 +13,7 @@ struct HuggingFaceTokenizerTests {
         var testDescription: String { text.debugDescription }
     }
 
-    static let folder = TestPaths.fixtures.appendingPathComponent("tiny-qwen2-tokenizer")
+    static let folder = TestPaths.fixtures(of: "TextTokenizersTests").appendingPathComponent("tiny-qwen2-tokenizer")
 
     static let cases: [Case] = {
         struct File: Decodable { var cases: [Case] }
