@@ -50,6 +50,8 @@ let tokenizerTargets: [Target] = [
     .target(name: "TextTokenizers"),
     .target(name: "TokenizerTestSupport", path: "Tests/TokenizerTestSupport"),
     .testTarget(name: "TextTokenizersTests", dependencies: ["TextTokenizers", "TokenizerTestSupport"], exclude: ["Fixtures"]),
+    .target(name: "ChatTemplates"),
+    .testTarget(name: "ChatTemplatesTests", dependencies: ["ChatTemplates", "TokenizerTestSupport"], exclude: ["Fixtures"]),
     .target(name: "TextTokenizersGGUF", dependencies: ["TextTokenizers", "ModelFormats"]),
     .testTarget(name: "TextTokenizersGGUFTests", dependencies: ["TextTokenizersGGUF", "TextTokenizers", "ModelFormats", "TokenizerTestSupport"]),
 ]
