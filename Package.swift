@@ -54,6 +54,8 @@ let tokenizerTargets: [Target] = [
     .testTarget(name: "ChatTemplatesTests", dependencies: ["ChatTemplates", "TokenizerTestSupport"], exclude: ["Fixtures"]),
     .target(name: "SafeTensors"),
     .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors", "TokenizerTestSupport"]),
+    .target(name: "VisionEncoder", dependencies: ["SafeTensors"]),
+    .testTarget(name: "VisionEncoderTests", dependencies: ["VisionEncoder", "SafeTensors", "TokenizerTestSupport"]),
     .target(name: "TextTokenizersGGUF", dependencies: ["TextTokenizers", "ModelFormats"]),
     .testTarget(name: "TextTokenizersGGUFTests", dependencies: ["TextTokenizersGGUF", "TextTokenizers", "ModelFormats", "TokenizerTestSupport"]),
 ]

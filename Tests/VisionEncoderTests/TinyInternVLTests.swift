@@ -1,0 +1,46 @@
+import Foundation
+import SafeTensors
+import Testing
+import TokenizerTestSupport
+import VisionEncoder
+
+/// The vision front end against transformers' outputs for the random-weight tiny InternVL
+/// (`../shared/engine-golden/tiny-internvl/`).
+struct TinyInternVLTests {
+    static let folder = TestPaths.engineGolden.appendingPathComponent("tiny-internvl")
+    static let available = TestPaths.exists(folder.appendingPathComponent("golden.safetensors"))
+
+    static func maxDifference(_ a: [Float], _ b: [Float]) -> Float {
+        zip(a, b).map { abs($0 - $1) }.max() ?? .infinity
+    }
+
+    @Test(.enabled(if: available, "shared engine-golden/tiny-internvl absent"))
+    func visionAndProjectorMatchTransformers() throws {
+        let golden = try SafeTensorsFile(url: Self.folder.appendingPathComponent("golden.safetensors"))
+        let model = try InternVLVisionModel(folder: Self.folder)
+        #expect(model.tokensPerTile == 4)
+        let pixels = try golden.floats("pixel_values")
+        let hidden = try model.hiddenStates(pixels: pixels, tileCount: 2)
+        let expectedHidden = try golden.floats("vision_last_hidden")
+        #expect(hidden.count == expectedHidden.count)
+        #expect(Self.maxDifference(hidden, expectedHidden) < 1e-4)
+        let features = try model.imageFeatures(pixels: pixels, tileCount: 2)
+        let expectedFeatures = try golden.floats("image_features")
+        #expect(features.count == expectedFeatures.count)
+        #expect(Self.maxDifference(features, expectedFeatures) < 1e-5)
+    }
+
+    @Test(.enabled(if: available, "shared engine-golden/tiny-internvl absent"))
+    func wrongPixelCountIsAnError() throws {
+        let model = try InternVLVisionModel(folder: Self.folder)
+        #expect(throws: VisionEncoderError.self) { try model.imageFeatures(pixels: [0, 1, 2], tileCount: 1) }
+    }
+
+    @Test func pixelShuffleMatchesTheReshapes() {
+        // 4×4 grid, 1 channel, values = row * 4 + column: output token (a, b) gathers rows 2a…2a+1, columns 2b…2b+1
+        // in the order (row offset, column offset).
+        let x = (0..<16).map(Float.init)
+        let y = PixelShuffle.apply(x, side: 4, channels: 1, ratio: 0.5)
+        #expect(y == [0, 1, 4, 5, 2, 3, 6, 7, 8, 9, 12, 13, 10, 11, 14, 15])
+    }
+}
