@@ -44,3 +44,23 @@ struct TinyInternVLTests {
         #expect(y == [0, 1, 4, 5, 2, 3, 6, 7, 8, 9, 12, 13, 10, 11, 14, 15])
     }
 }
+
+/// The tiny InternVL's Qwen2 language model with the image features spliced in.
+struct TinyQwen2Tests {
+    @Test(.enabled(if: TinyInternVLTests.available, "shared engine-golden/tiny-internvl absent"))
+    func logitsAndGreedyIdsMatchTransformers() throws {
+        let folder = TinyInternVLTests.folder
+        let golden = try SafeTensorsFile(url: folder.appendingPathComponent("golden.safetensors"))
+        let vision = try InternVLVisionModel(folder: folder)
+        let features = try vision.imageFeatures(pixels: try golden.floats("pixel_values"), tileCount: 2)
+        let text = try Qwen2ReferenceModel(folder: folder)
+        #expect(text.config.numKeyValueHeads == 2)
+        let ids = try golden.integers("input_ids").map(Int.init)
+        let logits = try text.logits(tokens: ids, imageTokenID: 299, imageFeatures: features)
+        let expected = try golden.floats("logits")
+        #expect(logits.count == expected.count)
+        #expect(TinyInternVLTests.maxDifference(logits, expected) < 1e-4)
+        let generated = try text.greedy(tokens: ids, steps: 8, imageTokenID: 299, imageFeatures: features)
+        #expect(generated == (try golden.integers("greedy_ids")).map(Int.init))
+    }
+}
