@@ -55,7 +55,7 @@ let tokenizerTargets: [Target] = [
     .target(name: "SafeTensors"),
     .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors", "TokenizerTestSupport"]),
     .target(name: "VisionEncoder", dependencies: ["SafeTensors"]),
-    .testTarget(name: "VisionEncoderTests", dependencies: ["VisionEncoder", "SafeTensors", "TokenizerTestSupport"]),
+    .testTarget(name: "VisionEncoderTests", dependencies: ["VisionEncoder", "SafeTensors", "TokenizerTestSupport"], exclude: ["Fixtures"]),
     .target(name: "TextTokenizersGGUF", dependencies: ["TextTokenizers", "ModelFormats"]),
     .testTarget(name: "TextTokenizersGGUFTests", dependencies: ["TextTokenizersGGUF", "TextTokenizers", "ModelFormats", "TokenizerTestSupport"]),
 ]
