@@ -206,15 +206,17 @@ extension TemplateInterpreter {
         }
         if (op == "/" || op == "//" || op == "%") && r == 0 { throw ChatTemplateError.render("division by zero", line: line) }
         if let (a, b) = integers {
-            switch op {
-            case "+": return .int(a + b)
-            case "-": return .int(a - b)
-            case "*": return .int(a * b)
-            case "//": return .int(Int((Double(a) / Double(b)).rounded(.down)))
-            case "%": return .int(((a % b) + b) % b)
-            case "**" where b >= 0: return .int(Int(pow(Double(a), Double(b))))
-            default: break
+            // Python integers do not overflow; on overflow fall through to floating point.
+            let exact: (Int, Bool)? = switch op {
+            case "+": a.addingReportingOverflow(b)
+            case "-": a.subtractingReportingOverflow(b)
+            case "*": a.multipliedReportingOverflow(by: b)
+            case "//": (Int((Double(a) / Double(b)).rounded(.down)), false)
+            case "%": (((a % b) + b) % b, false)
+            case "**" where b >= 0 && pow(Double(a), Double(b)).magnitude < 9e15: (Int(pow(Double(a), Double(b))), false)
+            default: nil
             }
+            if let (value, overflow) = exact, !overflow { return .int(value) }
         }
         switch op {
         case "+": return .double(l + r)

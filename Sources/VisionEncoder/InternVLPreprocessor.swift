@@ -35,8 +35,9 @@ public struct InternVLPreprocessor: Sendable, Hashable {
     /// matches CPython's set order except in rare exact ties between two such grids.
     public func grid(width: Int, height: Int) -> (columns: Int, rows: Int) {
         var candidates: [(Int, Int)] = []
-        for n in minTiles...max(maxTiles, minTiles) {
-            for i in 1...n { for j in 1...n where i * j <= maxTiles && i * j >= minTiles && !candidates.contains(where: { $0 == (i, j) }) {
+        let (lowest, highest) = (max(minTiles, 1), max(maxTiles, minTiles, 1))
+        for n in lowest...highest {
+            for i in 1...n { for j in 1...n where i * j <= highest && i * j >= lowest && !candidates.contains(where: { $0 == (i, j) }) {
                 candidates.append((i, j))
             } }
         }

@@ -95,3 +95,9 @@ struct TemplateBehaviourTests {
         #expect(throws: ChatTemplateError.self) { try TemplateValue.parseJSON("{\"a\": }") }
     }
 }
+
+extension TemplateBehaviourTests {
+    @Test func integerOverflowFallsBackToFloat() throws {
+        #expect(try Self.render("{{ 9223372036854775807 + 1 > 0 }}|{{ 10 ** 30 > 1 }}") == "True|True")
+    }
+}

@@ -86,3 +86,17 @@ struct SafeTensorsTests {
         #expect(error?.file.hasSuffix("model-00002-of-00002.safetensors") == true)
     }
 }
+
+struct SafeTensorsWriterTests {
+    @Test func writtenFilesReadBack() throws {
+        var writer = SafeTensorsWriter()
+        writer.metadata = ["format": "pt"]
+        writer.add("b", shape: [2, 2], floats: [1, -2, 3.5, 0])
+        writer.add("a", shape: [3], integers: [7, -1, 1 << 40])
+        let file = try SafeTensorsFile(data: writer.data(), path: "written.safetensors")
+        #expect(try file.floats("b") == [1, -2, 3.5, 0])
+        #expect(try file.info("b").shape == [2, 2])
+        #expect(try file.integers("a") == [7, -1, 1 << 40])
+        #expect(file.metadata["format"] == "pt")
+    }
+}
