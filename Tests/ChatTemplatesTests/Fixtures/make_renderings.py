@@ -28,6 +28,7 @@ TOKENS = {  # (bos_token, eos_token) as each model's tokenizer_config.json defin
     "qwq-32b": ("", "<|im_end|>"),
     "deepseek-r1-distill-qwen": ("<｜begin▁of▁sentence｜>", "<｜end▁of▁sentence｜>"),
     "gemma3": ("<bos>", "<eos>"),
+    "qwen3": ("", "<|im_end|>"),
 }
 
 def m(role, content):
@@ -53,8 +54,12 @@ for name, (bos, eos) in TOKENS.items():
     source = open(os.path.join(here, "templates", name + ".jinja"), encoding="utf-8").read()
     template = env.from_string(source)
     runs = [(c, conv, {}) for c, conv in CONVERSATIONS.items()]
-    if name in ("qwen2.5", "qwq-32b"):
+    if name in ("qwen2.5", "qwq-32b", "qwen3"):
         runs.append(("tools", TOOL_CONVERSATION, {"tools": TOOLS}))
+    if name == "qwen3":
+        runs.append(("no_thinking", CONVERSATIONS["multi_turn"], {"enable_thinking": False}))
+        runs.append(("reasoning_field", [m("user", "2+2?"), {"role": "assistant", "content": "4", "reasoning_content": "\nadd\n"},
+                                          m("user", "3+3?")], {}))
     if name == "gemma3":
         runs.append(("bad_alternation", [m("user", "a"), m("user", "b")], {}))
         runs.append(("image_parts", [m("system", "Look closely."),
