@@ -18,7 +18,15 @@ let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
 // MARK: - Backbone: core values, store, runner, report
 let backboneTargets: [Target] = [
     .target(name: "ProctorCore"),
+    .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+    .target(name: "ProctorStore", dependencies: ["ProctorCore", "CSQLite"]),
+    .target(name: "ProctorRunner", dependencies: ["ProctorCore", "ProctorStore", logging]),
+    .target(name: "ProctorReport", dependencies: ["ProctorCore", "ProctorStore"]),
+    .target(name: "ProctorTestSupport", dependencies: ["ProctorCore", "ProctorStore"]),
     .testTarget(name: "ProctorCoreTests", dependencies: ["ProctorCore"]),
+    .testTarget(name: "ProctorStoreTests", dependencies: ["ProctorStore", "ProctorTestSupport"]),
+    .testTarget(name: "ProctorRunnerTests", dependencies: ["ProctorRunner", "ProctorReport", "ProctorTestSupport", "ProctorScoring", "ProctorData"]),
+    .testTarget(name: "ProctorReportTests", dependencies: ["ProctorReport", "ProctorTestSupport"]),
 ]
 
 // MARK: - Scoring: answer extraction, math equivalence, official scorers
