@@ -61,7 +61,7 @@ let openAIExecutableDependencies: [Target.Dependency] = []
 let engineExecutableDependencies: [Target.Dependency] = []
 let extraExecutableDependencies = openAIExecutableDependencies + engineExecutableDependencies
 let executableDependencies: [Target.Dependency] = [
-    "ProctorCore", "ProctorScoring", "ProctorData",
+    "ProctorCore", "ProctorStore", "ProctorRunner", "ProctorReport", "ProctorScoring", "ProctorData",
     argumentParser, logging,
 ]
 let cliTargets: [Target] = [

@@ -152,12 +152,11 @@ public struct Runner: Sendable {
     ///   - sample: The sample (its output must be present).
     ///   - item: The item with its gold answer.
     ///   - scorer: The benchmark's scorer.
-    ///   - preExtracted: An answer extracted elsewhere, scored as given.
     /// - Returns: One verdict per mode (none when the sample has no output).
-    public static func score(sample: SampleRecord, item: BenchmarkItem, scorer: any AnswerScorer, preExtracted: String? = nil) -> [ScoreRecord] {
+    public static func score(sample: SampleRecord, item: BenchmarkItem, scorer: any AnswerScorer) -> [ScoreRecord] {
         guard let output = sample.output else { return [] }
         let input = ScoringInput(
-            response: output, finishReason: sample.finishReason, preExtracted: preExtracted, sampleIndex: sample.key.sampleIndex)
+            response: output, finishReason: sample.finishReason, preExtracted: sample.preExtracted, sampleIndex: sample.key.sampleIndex)
         return ScoringMode.allCases.map { mode in
             ScoreRecord(
                 runID: sample.runID, key: sample.key, mode: mode, scorerID: scorer.id, scorerVersion: scorer.version,

@@ -98,6 +98,8 @@ public struct SampleRecord: Sendable, Codable, Hashable {
     /// The raw output (nil when the request failed).
     public var output: String?
     public var reasoningContent: String?
+    /// An answer extracted by another tool (imported predictions), scored as given.
+    public var preExtracted: String?
     public var finishReason: FinishReason?
     public var promptTokens: Int?
     public var completionTokens: Int?
@@ -112,7 +114,8 @@ public struct SampleRecord: Sendable, Codable, Hashable {
     /// Creates a record.
     public init(
         runID: String, key: SampleKey, seed: UInt64, promptJSON: String, renderedPrompt: String? = nil,
-        imageHashes: [String] = [], output: String?, reasoningContent: String? = nil, finishReason: FinishReason?,
+        imageHashes: [String] = [], output: String?, reasoningContent: String? = nil, preExtracted: String? = nil,
+        finishReason: FinishReason?,
         promptTokens: Int? = nil, completionTokens: Int? = nil, latencyMs: Double? = nil, error: String? = nil,
         shard: String? = nil, host: String? = nil, createdAt: String = Timestamp.now()
     ) {
@@ -124,6 +127,7 @@ public struct SampleRecord: Sendable, Codable, Hashable {
         self.imageHashes = imageHashes
         self.output = output
         self.reasoningContent = reasoningContent
+        self.preExtracted = preExtracted
         self.finishReason = finishReason
         self.promptTokens = promptTokens
         self.completionTokens = completionTokens

@@ -53,7 +53,7 @@ extension ResultsDatabase {
             try output.transaction {
                 for input in inputs {
                     let runs = try input.withConnection { try $0.query("SELECT * FROM runs") }
-                    let columns = 18
+                    let columns = 18  // the runs table's columns
                     for run in runs {
                         try output.query(
                             "INSERT OR IGNORE INTO runs VALUES (\(Array(repeating: "?", count: columns).joined(separator: ",")))", run)

@@ -82,14 +82,14 @@ extension ResultsDatabase {
         try connection.query(
             """
             INSERT \(replace ? "OR REPLACE" : "OR IGNORE") INTO samples(run_id, benchmark, item_id, sample_index, seed, prompt_json,
-                rendered_prompt, image_hashes, output, reasoning_content, finish_reason, prompt_tokens, completion_tokens, latency_ms,
-                error, shard, host, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                rendered_prompt, image_hashes, output, reasoning_content, pre_extracted, finish_reason, prompt_tokens, completion_tokens,
+                latency_ms, error, shard, host, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [.text(sample.runID), .text(key.benchmark), .text(key.itemID), .integer(Int64(key.sampleIndex)),
              .integer(Int64(bitPattern: sample.seed)), .text(sample.promptJSON), .optional(sample.renderedPrompt),
              .text(JSONCoding.canonical(sample.imageHashes)), .optional(sample.output), .optional(sample.reasoningContent),
-             .optional(sample.finishReason?.rawValue), .optional(sample.promptTokens), .optional(sample.completionTokens),
+             .optional(sample.preExtracted), .optional(sample.finishReason?.rawValue), .optional(sample.promptTokens), .optional(sample.completionTokens),
              .optional(sample.latencyMs), .optional(sample.error), .optional(sample.shard), .optional(sample.host),
              .text(sample.createdAt)])
         try connection.query(
@@ -134,7 +134,8 @@ extension ResultsDatabase {
         try withConnection { connection in
             var sql = """
                 SELECT run_id, benchmark, item_id, sample_index, seed, prompt_json, rendered_prompt, image_hashes, output,
-                    reasoning_content, finish_reason, prompt_tokens, completion_tokens, latency_ms, error, shard, host, created_at
+                    reasoning_content, finish_reason, prompt_tokens, completion_tokens, latency_ms, error, shard, host, created_at,
+                    pre_extracted
                 FROM samples WHERE run_id = ?
                 """
             var values: [SQLValue] = [.text(runID)]
@@ -149,7 +150,7 @@ extension ResultsDatabase {
                     key: SampleKey(benchmark: r[1].text ?? "", itemID: r[2].text ?? "", sampleIndex: Int(r[3].integer ?? 0)),
                     seed: UInt64(bitPattern: r[4].integer ?? 0), promptJSON: r[5].text ?? "", renderedPrompt: r[6].text,
                     imageHashes: (try? JSONCoding.decode([String].self, r[7].text ?? "[]", what: "image hashes")) ?? [],
-                    output: r[8].text, reasoningContent: r[9].text, finishReason: r[10].text.flatMap(FinishReason.init(rawValue:)),
+                    output: r[8].text, reasoningContent: r[9].text, preExtracted: r[18].text, finishReason: r[10].text.flatMap(FinishReason.init(rawValue:)),
                     promptTokens: r[11].integer.map(Int.init), completionTokens: r[12].integer.map(Int.init), latencyMs: r[13].real,
                     error: r[14].text, shard: r[15].text, host: r[16].text, createdAt: r[17].text ?? "")
             }

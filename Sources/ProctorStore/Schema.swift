@@ -47,6 +47,7 @@ enum Schema {
             image_hashes TEXT NOT NULL,
             output TEXT,
             reasoning_content TEXT,
+            pre_extracted TEXT,
             finish_reason TEXT,
             prompt_tokens INTEGER,
             completion_tokens INTEGER,
