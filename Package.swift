@@ -45,6 +45,10 @@ let formatTargets: [Target] = [
 
 // MARK: - OpenAI-compatible backend and server
 let openAITargets: [Target] = [
+    .target(name: "ProctorOpenAI", dependencies: ["ProctorCore", logging]),
+    .target(name: "ProctorServe", dependencies: ["ProctorCore", "ProctorOpenAI", logging]),
+    .testTarget(name: "ProctorOpenAITests", dependencies: ["ProctorOpenAI", "ProctorServe"]),
+    .testTarget(name: "ProctorServeTests", dependencies: ["ProctorServe", "ProctorOpenAI"]),
 ]
 
 // MARK: - Embedded inference engine
@@ -57,7 +61,7 @@ let tokenizerTargets: [Target] = [
 
 // MARK: - The executable
 // Areas add the targets the executable wires in here (one line per area).
-let openAIExecutableDependencies: [Target.Dependency] = []
+let openAIExecutableDependencies: [Target.Dependency] = ["ProctorOpenAI", "ProctorServe"]
 let engineExecutableDependencies: [Target.Dependency] = []
 let extraExecutableDependencies = openAIExecutableDependencies + engineExecutableDependencies
 let executableDependencies: [Target.Dependency] = [
