@@ -53,6 +53,8 @@ let openAITargets: [Target] = [
 
 // MARK: - Embedded inference engine
 let engineTargets: [Target] = [
+    .target(name: "ModelFormats"),
+    .testTarget(name: "ModelFormatsTests", dependencies: ["ModelFormats"]),
 ]
 
 // MARK: - Tokenizers, chat templates, safetensors and the vision front end (used by the engine)
