@@ -72,6 +72,7 @@ let executableDependencies: [Target.Dependency] = [
 ]
 let cliTargets: [Target] = [
     .executableTarget(name: "proctor", dependencies: executableDependencies + extraExecutableDependencies),
+    .testTarget(name: "ProctorCLITests", dependencies: ["ProctorTestSupport", "ProctorCore", "ProctorStore"]),
 ]
 
 
