@@ -59,6 +59,11 @@ let engineTargets: [Target] = [
 
 // MARK: - Tokenizers, chat templates, safetensors and the vision front end (used by the engine)
 let tokenizerTargets: [Target] = [
+    .target(name: "TextTokenizers"),
+    .target(name: "TokenizerTestSupport", path: "Tests/TokenizerTestSupport"),
+    .testTarget(name: "TextTokenizersTests", dependencies: ["TextTokenizers", "TokenizerTestSupport"], exclude: ["Fixtures"]),
+    .target(name: "TextTokenizersGGUF", dependencies: ["TextTokenizers", "ModelFormats"]),
+    .testTarget(name: "TextTokenizersGGUFTests", dependencies: ["TextTokenizersGGUF", "TextTokenizers", "ModelFormats", "TokenizerTestSupport"]),
 ]
 
 // MARK: - The executable
