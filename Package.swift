@@ -31,7 +31,11 @@ let backboneTargets: [Target] = [
 
 // MARK: - Scoring: answer extraction, math equivalence, official scorers
 let scoringTargets: [Target] = [
-    .target(name: "ProctorScoring", dependencies: ["ProctorCore"]),
+    .target(name: "MathEquivalence"),
+    .target(name: "ProctorScoring", dependencies: ["ProctorCore", "MathEquivalence"]),
+    .target(name: "ProctorScoringReference", dependencies: ["ProctorCore", "ProctorScoring"]),
+    .testTarget(name: "MathEquivalenceTests", dependencies: ["MathEquivalence"]),
+    .testTarget(name: "ProctorScoringTests", dependencies: ["ProctorScoring", "ProctorScoringReference"]),
 ]
 
 // MARK: - Data: benchmark adapters, Parquet, images, hub cache
