@@ -41,6 +41,7 @@ let scoringTargets: [Target] = [
 // MARK: - Data: benchmark adapters, Parquet, images, hub cache
 let dataTargets: [Target] = [
     .target(name: "ProctorData", dependencies: ["ProctorCore"]),
+    .testTarget(name: "ProctorDataTests", dependencies: ["ProctorData", "ProctorCore"]),
 ]
 
 // MARK: - File formats: Parquet, JPEG/PNG images (C libraries wrapped in Swift types)

@@ -19,8 +19,9 @@ public struct AIME2024Adapter: BenchmarkAdapter {
     }
 
     public func load(split: String, from location: DataLocation) throws -> [BenchmarkItem] {
-        guard let url = LocalFiles.find(folder: "aime2024", candidates: ["test.jsonl"], in: location) else {
-            throw LocalFiles.missing(benchmark: name, folder: "aime2024", files: ["test.jsonl"], in: location)
+        guard let url = DataRoot.firstFile(folder: "aime2024", hubRepos: ["HuggingFaceH4/aime_2024"], paths: ["test.jsonl"], in: location) else {
+            throw DataRoot.notFound(
+                benchmark: name, folder: "aime2024", localFiles: ["test.jsonl"], hubRepos: ["HuggingFaceH4/aime_2024"], in: location)
         }
         let benchmark = BenchmarkName(name: name, split: split)
         return try JSONLines.decode(Row.self, from: url).map { line, row in
@@ -55,8 +56,9 @@ public struct AIME2025Adapter: BenchmarkAdapter {
     public func load(split: String, from location: DataLocation) throws -> [BenchmarkItem] {
         let benchmark = BenchmarkName(name: name, split: split)
         var rows: [(id: String, exam: String, row: Row)] = []
-        if let first = LocalFiles.find(folder: "aime2025", candidates: ["test2025-I.jsonl"], in: location),
-            let second = LocalFiles.find(folder: "aime2025", candidates: ["test2025-II.jsonl"], in: location)
+        let hub = ["math-ai/aime25"]
+        if let first = DataRoot.firstFile(folder: "aime2025", hubRepos: [], paths: ["test2025-I.jsonl"], in: location),
+            let second = DataRoot.firstFile(folder: "aime2025", hubRepos: [], paths: ["test2025-II.jsonl"], in: location)
         {
             for (url, exam) in [(first, "I"), (second, "II")] {
                 for (line, row) in try JSONLines.decode(Row.self, from: url) {
@@ -66,13 +68,14 @@ public struct AIME2025Adapter: BenchmarkAdapter {
                     rows.append((id, exam, row))
                 }
             }
-        } else if let url = LocalFiles.find(folder: "aime2025", candidates: ["test.jsonl"], in: location) {
+        } else if let url = DataRoot.firstFile(folder: "aime2025", hubRepos: hub, paths: ["test.jsonl"], in: location) {
             for (index, (_, row)) in try JSONLines.decode(Row.self, from: url).enumerated() {
                 rows.append((row.id?.stringValue ?? String(index), index < 15 ? "I" : "II", row))
             }
         } else {
-            throw LocalFiles.missing(
-                benchmark: name, folder: "aime2025", files: ["test2025-I.jsonl + test2025-II.jsonl", "test.jsonl"], in: location)
+            throw DataRoot.notFound(
+                benchmark: name, folder: "aime2025", localFiles: ["test2025-I.jsonl + test2025-II.jsonl", "test.jsonl"],
+                hubRepos: hub, in: location)
         }
         return try rows.map { id, exam, row in
             guard let answer = row.answer.stringValue else {
@@ -108,8 +111,9 @@ public struct MATH500Adapter: BenchmarkAdapter {
     }
 
     public func load(split: String, from location: DataLocation) throws -> [BenchmarkItem] {
-        guard let url = LocalFiles.find(folder: "math500", candidates: ["test.jsonl"], in: location) else {
-            throw LocalFiles.missing(benchmark: name, folder: "math500", files: ["test.jsonl"], in: location)
+        let hub = ["HuggingFaceH4/MATH-500"]
+        guard let url = DataRoot.firstFile(folder: "math500", hubRepos: hub, paths: ["test.jsonl"], in: location) else {
+            throw DataRoot.notFound(benchmark: name, folder: "math500", localFiles: ["test.jsonl"], hubRepos: hub, in: location)
         }
         let benchmark = BenchmarkName(name: name, split: split)
         return try JSONLines.decode(Row.self, from: url).map { _, row in
