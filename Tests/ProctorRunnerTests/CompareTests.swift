@@ -15,7 +15,7 @@ import Testing
             config: RunConfig(
                 model: ModelIdentity(kind: "scripted", name: name, location: "memory"),
                 parameters: GenerationParameters(temperature: 0.6, topP: 0.95, maxTokens: 64, seed: seed), samples: samples, preset: nil),
-            benchmarks: [BenchmarkPlan(name: BenchmarkName(name: "toy", split: "test"), items: items, scorer: MathAnswerScorer())],
+            benchmarks: [BenchmarkPlan(name: BenchmarkName(name: "toy", split: "test"), items: items, scorer: MathAnswerScorer(id: "math", integerAnswers: false))],
             concurrency: 8, harnessVersion: "test")
         let backend = ScriptedBackend.mathSolver(answers: Fixtures.answersByPrompt(items), accuracy: accuracy, name: name)
         let summary = try await Runner(database: db, backend: backend).run(plan)

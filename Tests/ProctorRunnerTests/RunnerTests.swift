@@ -14,7 +14,7 @@ import Testing
             config: RunConfig(
                 model: ModelIdentity(kind: "scripted", name: "scripted-solver", location: "memory"),
                 parameters: GenerationParameters(temperature: 0.6, topP: 0.95, maxTokens: 128, seed: 42), samples: samples, preset: "r1"),
-            benchmarks: [BenchmarkPlan(name: BenchmarkName(name: "toy", split: "test"), items: items, scorer: MathAnswerScorer())],
+            benchmarks: [BenchmarkPlan(name: BenchmarkName(name: "toy", split: "test"), items: items, scorer: MathAnswerScorer(id: "math", integerAnswers: false))],
             shard: shard, concurrency: concurrency, harnessVersion: "test")
     }
 
