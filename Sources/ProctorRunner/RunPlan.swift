@@ -9,12 +9,15 @@ public struct BenchmarkPlan: Sendable {
     public var items: [BenchmarkItem]
     /// The scorer.
     public var scorer: any AnswerScorer
+    /// Items that could not be built because a file they need is corrupt: each becomes an error row.
+    public var problems: [ItemLoadProblem]
 
     /// Creates a plan.
-    public init(name: BenchmarkName, items: [BenchmarkItem], scorer: any AnswerScorer) {
+    public init(name: BenchmarkName, items: [BenchmarkItem], scorer: any AnswerScorer, problems: [ItemLoadProblem] = []) {
         self.name = name
         self.items = items
         self.scorer = scorer
+        self.problems = problems.filter { $0.kind == .corruptFile }
     }
 }
 

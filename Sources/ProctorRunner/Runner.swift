@@ -64,6 +64,7 @@ public struct Runner: Sendable {
                 }
             }
         }
+        try recordLoadProblems(plan, run: run, completed: completed)
         logger.info("run \(run.runID): \(pending.count) samples to do, \(resumed) already stored")
         let state = ProgressState(RunProgress(total: pending.count, done: 0, failed: 0, resumed: resumed, correct: 0, completionTokens: 0, elapsed: 0))
         let start = ContinuousClock.now
@@ -105,6 +106,28 @@ public struct Runner: Sendable {
         var failed: Bool
         var correct: Bool
         var tokens: Int
+    }
+
+    /// Records every sample of an item whose files are corrupt as a failed sample naming the problem, so that the
+    /// report shows it apart and the rest of the run goes on.
+    func recordLoadProblems(_ plan: RunPlan, run: RunRecord, completed: Set<SampleKey>) throws {
+        for benchmark in plan.benchmarks {
+            let name = benchmark.name.description
+            for problem in benchmark.problems where plan.shard?.contains(benchmark: name, itemID: problem.itemID) ?? true {
+                for sampleIndex in 0..<plan.config.samples {
+                    let key = SampleKey(benchmark: name, itemID: problem.itemID, sampleIndex: sampleIndex)
+                    guard !completed.contains(key) else { continue }
+                    logger.warning("\(name) item \(problem.itemID): \(problem.message)")
+                    try database.record(
+                        SampleRecord(
+                            runID: run.runID, key: key,
+                            seed: StableHash.sampleSeed(runSeed: plan.config.parameters.seed, benchmark: name, itemID: problem.itemID, sampleIndex: sampleIndex),
+                            promptJSON: "[]", output: nil, finishReason: .error, error: problem.message, shard: plan.shard?.description,
+                            host: plan.host),
+                        scores: [])
+                }
+            }
+        }
     }
 
     /// Generates, scores and stores one sample. Returns nil when cancelled (nothing is stored then, so a resumed

@@ -109,9 +109,13 @@ struct RunCommand: AsyncParsableCommand {
         let shard = try self.shard.map(Shard.init(parsing:)) ?? Shard.fromEnvironment(ProcessInfo.processInfo.environment, countOption: shardCount)
         let plans = try benchmarks.split(separator: ",").map { text -> BenchmarkPlan in
             let (adapter, name) = try Catalog.benchmark(String(text.trimmingCharacters(in: .whitespaces)))
-            var items = try Proctor.loadItems(adapter: adapter, split: name.split, location: data.location, allowPartial: allowPartial)
-            if let limit { items = Array(items.prefix(limit)) }
-            return BenchmarkPlan(name: name, items: items, scorer: try Catalog.scorer(for: adapter))
+            let loaded = try Proctor.loadItems(adapter: adapter, split: name.split, location: data.location, allowPartial: allowPartial)
+            var items = loaded.items, problems = loaded.problems
+            if let limit {
+                items = Array(items.prefix(limit))
+                problems = Array(problems.prefix(limit))
+            }
+            return BenchmarkPlan(name: name, items: items, scorer: try Catalog.scorer(for: adapter), problems: problems)
         }
         let spec = ModelSpec(
             model: model, modelName: modelName, chatTemplate: chatTemplate, threads: threads, requestTimeout: requestTimeout,
