@@ -120,6 +120,19 @@ import Testing
         #expect(try db.samples(runID: first.run.runID).allSatisfy { $0.error == nil })
     }
 
+    @Test func anItemWithACorruptImageIsAnErrorRowAndTheRunGoesOn() async throws {
+        let db = try database()
+        var p = plan(samples: 2)
+        p.benchmarks[0].problems = [ItemLoadProblem(itemID: "q99", kind: .corruptFile, files: ["images/99.png"], message: "images/99.png does not decode")]
+        let summary = try await Runner(database: db, backend: ScriptedBackend.mathSolver(answers: Fixtures.answersByPrompt(items), accuracy: 1)).run(p)
+        let samples = try db.samples(runID: summary.run.runID)
+        #expect(samples.count == 26)
+        let broken = samples.filter { $0.key.itemID == "q99" }
+        #expect(broken.count == 2)
+        #expect(broken.allSatisfy { $0.error == "images/99.png does not decode" })
+        #expect(summary.progress.done == 24)
+    }
+
     @Test func shardsComeFromSchedulerEnvironments() throws {
         #expect(try Shard.fromEnvironment(["SLURM_ARRAY_TASK_ID": "0", "SLURM_ARRAY_TASK_COUNT": "4"], countOption: nil) == Shard(index: 1, count: 4))
         #expect(try Shard.fromEnvironment(["SLURM_ARRAY_TASK_ID": "3", "SLURM_ARRAY_TASK_MIN": "1", "SLURM_ARRAY_TASK_COUNT": "3"], countOption: nil) == Shard(index: 3, count: 3))
