@@ -25,9 +25,10 @@ public enum ChatCompletionWire {
         public var topK: Int?
         /// An extra body field that vLLM, SGLang and llama.cpp's servers accept.
         public var minP: Double?
-        /// An extra body field that vLLM and SGLang accept (llama.cpp's server calls it `repeat_penalty` and also
-        /// reads this name through its OpenAI layer).
+        /// An extra body field that vLLM and SGLang accept.
         public var repetitionPenalty: Double?
+        /// The same penalty under the name llama.cpp's server and llama-cpp-python's server read; Proctor sends both.
+        public var repeatPenalty: Double?
         /// Proctor never streams; a server gets `false` so that it answers with one JSON body.
         public var stream: Bool?
 
@@ -47,12 +48,13 @@ public enum ChatCompletionWire {
             self.topK = topK
             self.minP = minP
             self.repetitionPenalty = repetitionPenalty
+            self.repeatPenalty = repetitionPenalty
             self.stream = stream
         }
 
         enum CodingKeys: String, CodingKey {
             case model, messages, temperature, topP = "top_p", maxTokens = "max_tokens", seed, stop
-            case topK = "top_k", minP = "min_p", repetitionPenalty = "repetition_penalty", stream
+            case topK = "top_k", minP = "min_p", repetitionPenalty = "repetition_penalty", repeatPenalty = "repeat_penalty", stream
         }
     }
 
