@@ -134,6 +134,24 @@ struct OpenAIBackendServerTests {
         #expect(server.log.contains("the client closed the connection"))
     }
 
+    @Test("proctor serve --model openai:URL proxies through the client, which retries the upstream's faults")
+    func proxy() async throws {
+        let upstream = try ServerProcess(["--faults", "1:500,2:drop"])
+        defer { upstream.stop() }
+        let proxy = try ServerProcess(
+            ["--model", "openai:\(upstream.baseURL.absoluteString)", "--served-model-name", "relay", "--max-retries", "2", "--request-timeout", "5"],
+            echo: false)
+        defer { proxy.stop() }
+        let backend = try await Self.client(proxy, retries: 0)
+        #expect(backend.modelName == "relay")
+        #expect(backend.identity.details["server_proctor_backend"] == "openai")
+        #expect(backend.identity.details["server_proctor_location"] == upstream.baseURL.absoluteString)
+        let result = try await backend.generate(Self.ask("through the relay"))
+        #expect(result.text == "echo: through the relay")
+        #expect(result.reasoningContent?.contains("proctor-echo received") == true)
+        #expect(upstream.stop().components(separatedBy: "injecting fault").count - 1 == 2)
+    }
+
     @Test("without --model-name the server's only model is used; a server that is down gives a clear error")
     func serverDown() async throws {
         let server = try ServerProcess()
