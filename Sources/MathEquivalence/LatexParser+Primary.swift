@@ -95,7 +95,7 @@ extension LatexParser {
             guard let inner = parseTop(), accept("}") else { return nil }
             return inner
         }
-        if case .number(let digits) = current, digits.count > 1, !digits.contains(".") {
+        if case .number(let digits) = current, digits.count > 1, !digits.scanContains(".") {
             tokens[position] = .number(String(digits.dropFirst()))
             return Rational(decimal: Substring(digits.prefix(1))).map { .number($0) }
         }
@@ -181,9 +181,9 @@ extension LatexParser {
     }
 }
 
-extension String {
+extension StringProtocol {
     /// The string without leading and trailing spaces, tabs and newlines.
-    func trimmingSpaces() -> String {
+    public func trimmingSpaces() -> String {
         var s = Substring(self)
         while let f = s.first, f == " " || f == "\n" || f == "\t" || f == "\r" { s = s.dropFirst() }
         while let l = s.last, l == " " || l == "\n" || l == "\t" || l == "\r" { s = s.dropLast() }

@@ -185,7 +185,7 @@ public struct LatexParser {
         guard var base = parsePostfix() else { return nil }
         if accept("^") {
             if current == .command("circ") { advance(); return base }
-            if case .text = current, let t = current, case .text(let s) = t, s.contains("circ") { advance(); return base }
+            if case .text = current, let t = current, case .text(let s) = t, s.scanContains("circ") { advance(); return base }
             guard let exponent = parseScript() else { return nil }
             base = .power(base, exponent)
             while accept("!") { base = .factorial(base) }
@@ -200,7 +200,7 @@ public struct LatexParser {
             return inner
         }
         if accept("-") { return parsePostfixNoFactorial().map { .negate($0) } }
-        if case .number(let digits) = current, digits.count > 1, !digits.contains(".") {
+        if case .number(let digits) = current, digits.count > 1, !digits.scanContains(".") {
             // `x^23` means x^2 · 3 in TeX; only the first digit is the exponent.
             let first = String(digits.prefix(1))
             tokens[position] = .number(String(digits.dropFirst()))
