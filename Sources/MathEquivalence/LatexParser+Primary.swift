@@ -52,6 +52,17 @@ extension LatexParser {
     }
 
     private mutating func withSubscript(_ name: String) -> MathNode? {
+        guard let symbol = subscripted(name) else { return nil }
+        // `f(x, y)`: an applied function of several arguments (a single argument stays a product).
+        if case .symbol(let full) = symbol, current == .symbol("("), let saved = Optional(position) {
+            advance()
+            if let args = parseCommaList(), args.count >= 2, accept(")") { return .function("applied:" + full, args) }
+            position = saved
+        }
+        return symbol
+    }
+
+    private mutating func subscripted(_ name: String) -> MathNode? {
         guard accept("_") else { return .symbol(name) }
         if accept("{") {
             var depthCount = 1, label = ""

@@ -187,6 +187,12 @@ public struct LatexParser {
             if current == .command("circ") { advance(); return base }
             if case .text = current, let t = current, case .text(let s) = t, s.scanContains("circ") { advance(); return base }
             guard let exponent = parseScript() else { return nil }
+            if case .symbol(let name) = base, current == .symbol("_") {
+                // `v^2_0` is v_0 squared.
+                advance()
+                guard let sub = parseScript() else { return nil }
+                base = .symbol("\(name)_\(Self.subscriptSpelling(sub))")
+            }
             base = .power(base, exponent)
             while accept("!") { base = .factorial(base) }
         }
@@ -217,4 +223,13 @@ public struct LatexParser {
     }
 
     mutating func parsePostfixNoFactorial() -> MathNode? { parsePrimary() }
+
+    static func subscriptSpelling(_ node: MathNode) -> String {
+        switch node {
+        case .symbol(let s): return s
+        case .number(let r): return r.description
+        case .text(let t): return t
+        default: return "\(node.size)"
+        }
+    }
 }
