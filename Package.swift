@@ -29,6 +29,8 @@ let scoringTargets: [Target] = [
     .target(name: "MathEquivalence", swiftSettings: optimizedInDebug),
     .target(name: "ProctorScoring", dependencies: ["ProctorCore", "MathEquivalence"], swiftSettings: optimizedInDebug),
     .target(name: "ProctorScoringReference", dependencies: ["ProctorCore", "ProctorScoring"], swiftSettings: optimizedInDebug),
+    .executableTarget(name: "proctor-scoring", dependencies: ["ProctorScoringReference", "ProctorScoring", argumentParser],
+                      swiftSettings: optimizedInDebug),
     .testTarget(name: "MathEquivalenceTests", dependencies: ["MathEquivalence"]),
     .testTarget(name: "ProctorScoringTests", dependencies: ["ProctorScoring", "ProctorScoringReference"]),
 ]

@@ -14,13 +14,9 @@ public struct GPQAScorer: AnswerScorer {
     public func score(_ input: ScoringInput, item: BenchmarkItem, mode: ScoringMode) -> Verdict {
         let gold = item.answer.trimmingSpaces()
         let text: Substring
-        if let given = input.preExtracted {
-            text = Substring(given)
-        } else {
-            switch ScoringSteps.answerText(input) {
-            case .failure(let early): return early.verdict
-            case .success(let t): text = t
-            }
+        switch ScoringSteps.textOrPreExtracted(input) {
+        case .failure(let early): return early.verdict
+        case .success(let t): text = t
         }
         switch mode {
         case .official:

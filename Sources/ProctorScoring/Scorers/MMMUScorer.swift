@@ -24,13 +24,9 @@ public struct MMMUScorer: AnswerScorer {
         let isOpen = options.isEmpty || item.fields["question_type"]?.stringValue == "open"
             || item.fields["question_type"]?.stringValue == "short-answer"
         let text: String
-        if let given = input.preExtracted {
-            text = given
-        } else {
-            switch ScoringSteps.answerText(input) {
-            case .failure(let early): return early.verdict
-            case .success(let t): text = String(t)
-            }
+        switch ScoringSteps.textOrPreExtracted(input) {
+        case .failure(let early): return early.verdict
+        case .success(let t): text = String(t)
         }
         if isOpen { return open(text, golds: golds, mode: mode) }
         switch mode {
