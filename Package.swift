@@ -34,6 +34,11 @@ let dataTargets: [Target] = [
 
 // MARK: - File formats: Parquet, JPEG/PNG images (C libraries wrapped in Swift types)
 let formatTargets: [Target] = [
+    .systemLibrary(name: "CSnappy", pkgConfig: "snappy", providers: [.apt(["libsnappy-dev"])]),
+    .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+    .target(name: "Parquet", dependencies: ["ProctorCore", "CSnappy", "CZstd", "CZlib"]),
+    .testTarget(name: "ParquetTests", dependencies: ["Parquet"], exclude: ["Fixtures/make_fixtures.py"]),
 ]
 
 // MARK: - OpenAI-compatible backend and server
