@@ -10,10 +10,11 @@ extension Proctor {
         AIME2024Adapter(),
         AIME2025Adapter(),
         MATH500Adapter(),
+        MMMUAdapter(),
+        MMMUProAdapter(),
         MathVistaAdapter(),
         MathVisionAdapter(),
         OlympiadBenchAdapter(),
-        MMMUProAdapter(),
     ]
 
     /// The data area's subcommands (`fetch`).
