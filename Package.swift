@@ -29,7 +29,7 @@ let scoringTargets: [Target] = [
 // MARK: - Data: benchmark adapters, Parquet, images, hub cache
 let dataTargets: [Target] = [
     .target(name: "ProctorData", dependencies: ["ProctorCore", "Parquet"]),
-    .testTarget(name: "ProctorDataTests", dependencies: ["ProctorData", "ProctorCore"]),
+    .testTarget(name: "ProctorDataTests", dependencies: ["ProctorData", "ProctorCore"], exclude: ["Fixtures"]),
 ]
 
 // MARK: - File formats: Parquet, JPEG/PNG images (C libraries wrapped in Swift types)

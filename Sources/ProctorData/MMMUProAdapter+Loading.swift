@@ -90,6 +90,9 @@ extension MMMUProAdapter {
             throw ProctorError(.invalidArgument, "mmmu_pro has no setting \"\(split)\"; use one of \(splits.joined(separator: ", "))")
         }
         for root in DataRoot.find(folder: Self.folder, hubRepos: Self.hubRepos, in: location) {
+            let config = Self.hubConfigs[split] ?? split
+            let shards = HubParquet.files(in: root) { $0.split(separator: "/").first.map(String.init) == config }
+            if !shards.isEmpty { return (root, try parquetRows(shards, vision: split == "vision")) }
             if split == "standard10", let file = root.first(["mmmu_pro_standard10_test_text.jsonl"]) {
                 return (root, try textRows(file))
             }
@@ -99,6 +102,30 @@ extension MMMUProAdapter {
             benchmark: "\(name):\(split)", folder: Self.folder,
             localFiles: split == "standard10" ? ["mmmu_pro_standard10_test_text.jsonl"] : ["\"\(config)\"/test-*.parquet"],
             hubRepos: Self.hubRepos, in: location)
+    }
+
+    /// The rows of the hub's Parquet shards, images included.
+    func parquetRows(_ files: [URL], vision: Bool) throws -> [Row] {
+        var rows: [Row] = []
+        try HubParquet.forEachRow(files) { file, record in
+            guard let id = record["id"]?.stringValue, let answer = record["answer"]?.stringValue else {
+                throw ProctorError(.invalidInput, "\(file.path): a row lacks id or answer; fetch the file again")
+            }
+            let source = "\(file.deletingLastPathComponent().lastPathComponent)/\(file.lastPathComponent)"
+            let options = try PythonLiteral.stringList(record["options"]?.stringValue ?? "[]", context: "\(source) (item \(id))")
+            var images: [Int: Data] = [:]
+            if vision {
+                images[1] = record["image"]?["bytes"]?.bytesValue
+            } else {
+                for number in 1...7 { images[number] = record["image_\(number)"]?["bytes"]?.bytesValue }
+            }
+            let imageColumns = Set(record.fieldNames.filter { $0.hasPrefix("image") })
+            rows.append(Row(
+                id: id, question: record["question"]?.stringValue ?? "", options: options, answer: answer,
+                subject: record["subject"]?.stringValue ?? "", fields: HubParquet.fields(record, except: imageColumns),
+                images: images, source: source))
+        }
+        return rows
     }
 
     /// The rows of the local text-only JSONL (no images).
