@@ -58,6 +58,11 @@ public enum HubParquet {
         }
     }
 
+    /// What a split stored as Parquet shards holds: rows, and non-null values of its image column.
+    public static func availability(_ root: DataRoot, files: [URL], imageColumn: String) -> DataAvailability {
+        DataAvailability(source: root.description, items: rowCount(files), images: nonNullCount(files, column: imageColumn))
+    }
+
     /// A row as JSON fields, leaving out the named (image) columns.
     public static func fields(_ row: ParquetRow, except: Set<String> = []) -> [String: JSONValue] {
         var fields: [String: JSONValue] = [:]
