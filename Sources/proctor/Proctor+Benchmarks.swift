@@ -18,7 +18,7 @@ extension Proctor {
     ]
 
     /// The data area's subcommands (`fetch`).
-    static let dataSubcommands: [any ParsableCommand.Type] = []
+    static let dataSubcommands: [any ParsableCommand.Type] = [FetchCommand.self]
 
     /// Where to look for data: `--data` (or `PROCTOR_DATA`), and the Hugging Face hub cache (`HF_HUB_CACHE`,
     /// `HF_HOME/hub`, `~/.cache/huggingface/hub`).
