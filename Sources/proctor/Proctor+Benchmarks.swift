@@ -15,6 +15,7 @@ extension Proctor {
         MathVistaAdapter(),
         MathVisionAdapter(),
         OlympiadBenchAdapter(),
+        GPQAAdapter(),
     ]
 
     /// The data area's subcommands (`fetch`).
