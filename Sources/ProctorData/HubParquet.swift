@@ -58,9 +58,16 @@ public enum HubParquet {
         }
     }
 
-    /// What a split stored as Parquet shards holds: rows, and non-null values of its image column.
+    /// The number of images in a Hugging Face `Image` column (a struct of `bytes` and `path`): counted on the small
+    /// `path` column when it is filled in, else on `bytes` (which reads the images).
+    public static func imageCount(_ files: [URL], column: String) -> Int {
+        let paths = nonNullCount(files, column: "\(column).path")
+        return paths > 0 ? paths : nonNullCount(files, column: "\(column).bytes")
+    }
+
+    /// What a split stored as Parquet shards holds: rows, and images in its `Image` column.
     public static func availability(_ root: DataRoot, files: [URL], imageColumn: String) -> DataAvailability {
-        DataAvailability(source: root.description, items: rowCount(files), images: nonNullCount(files, column: imageColumn))
+        DataAvailability(source: root.description, items: rowCount(files), images: imageCount(files, column: imageColumn))
     }
 
     /// A row as JSON fields, leaving out the named (image) columns.

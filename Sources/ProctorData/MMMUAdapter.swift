@@ -61,11 +61,9 @@ public struct MMMUAdapter: ItemwiseLoading {
         var items = 0
         var images = 0
         for subject in MMMUPrompt.subjects {
-            guard let file = Self.file(subject: subject, split: split, roots: roots), let parquet = try? ParquetFile(path: file.path) else { continue }
-            items += parquet.rowCount
-            for column in (1...7).map({ "image_\($0).bytes" }) {
-                images += ((try? parquet.readColumnValues(column)) ?? []).filter { !$0.isNull }.count
-            }
+            guard let file = Self.file(subject: subject, split: split, roots: roots) else { continue }
+            items += HubParquet.rowCount([file])
+            images += (1...7).reduce(0) { $0 + HubParquet.imageCount([file], column: "image_\($1)") }
         }
         return DataAvailability(source: first.description, items: items, images: images)
     }

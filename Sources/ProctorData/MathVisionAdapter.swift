@@ -78,7 +78,7 @@ public struct MathVisionAdapter: ItemwiseLoading {
             guard let rows = try? JSONLines.decode(Row.self, from: file) else { return DataAvailability(source: nil, items: 0, images: 0) }
             return DataAvailability(source: root.description, items: rows.count, images: rows.filter { root.has($0.value.image) }.count)
         case .parquet(let root, let files):
-            return HubParquet.availability(root, files: files, imageColumn: "decoded_image.bytes")
+            return HubParquet.availability(root, files: files, imageColumn: "decoded_image")
         case nil:
             return DataAvailability(source: nil, items: 0, images: 0)
         }

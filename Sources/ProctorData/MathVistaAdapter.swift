@@ -77,7 +77,7 @@ public struct MathVistaAdapter: ItemwiseLoading {
             }.count
             return DataAvailability(source: root.description, items: rows.count, images: images)
         case .parquet(let root, let files):
-            return HubParquet.availability(root, files: files, imageColumn: "decoded_image.bytes")
+            return HubParquet.availability(root, files: files, imageColumn: "decoded_image")
         case nil:
             return DataAvailability(source: nil, items: 0, images: 0)
         }
