@@ -37,9 +37,17 @@ public struct HubDownloader: Sendable {
         self.cache = cache
     }
 
+    /// `https://huggingface.co`.
+    public static let defaultEndpoint: URL = {
+        var components = URLComponents()
+        components.scheme = "https"
+        components.host = "huggingface.co"
+        return components.url ?? URL(fileURLWithPath: "/")
+    }()
+
     /// The endpoint and token from the environment, as `huggingface_hub` reads them.
     public static func fromEnvironment(_ environment: [String: String], cache: HubCache) -> HubDownloader {
-        let endpoint = environment["HF_ENDPOINT"].flatMap { URL(string: $0) } ?? URL(string: "https://huggingface.co")!
+        let endpoint = environment["HF_ENDPOINT"].flatMap { URL(string: $0) } ?? defaultEndpoint
         let token = environment["HF_TOKEN"] ?? environment["HUGGING_FACE_HUB_TOKEN"]
         return HubDownloader(endpoint: endpoint, token: token?.isEmpty == false ? token : nil, cache: cache)
     }
