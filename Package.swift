@@ -18,12 +18,24 @@ let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
 // MARK: - Backbone: core values, store, runner, report
 let backboneTargets: [Target] = [
     .target(name: "ProctorCore"),
+    .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+    .target(name: "ProctorStore", dependencies: ["ProctorCore", "CSQLite"]),
+    .target(name: "ProctorRunner", dependencies: ["ProctorCore", "ProctorStore", logging]),
+    .target(name: "ProctorReport", dependencies: ["ProctorCore", "ProctorStore"]),
+    .target(name: "ProctorTestSupport", dependencies: ["ProctorCore", "ProctorStore"]),
     .testTarget(name: "ProctorCoreTests", dependencies: ["ProctorCore"]),
+    .testTarget(name: "ProctorStoreTests", dependencies: ["ProctorStore", "ProctorTestSupport"]),
+    .testTarget(name: "ProctorRunnerTests", dependencies: ["ProctorRunner", "ProctorReport", "ProctorTestSupport", "ProctorScoring", "ProctorData"]),
+    .testTarget(name: "ProctorReportTests", dependencies: ["ProctorReport", "ProctorTestSupport"]),
 ]
 
 // MARK: - Scoring: answer extraction, math equivalence, official scorers
 let scoringTargets: [Target] = [
-    .target(name: "ProctorScoring", dependencies: ["ProctorCore"]),
+    .target(name: "MathEquivalence"),
+    .target(name: "ProctorScoring", dependencies: ["ProctorCore", "MathEquivalence"]),
+    .target(name: "ProctorScoringReference", dependencies: ["ProctorCore", "ProctorScoring"]),
+    .testTarget(name: "MathEquivalenceTests", dependencies: ["MathEquivalence"]),
+    .testTarget(name: "ProctorScoringTests", dependencies: ["ProctorScoring", "ProctorScoringReference"]),
 ]
 
 // MARK: - Data: benchmark adapters, Parquet, images, hub cache
@@ -47,27 +59,39 @@ let formatTargets: [Target] = [
 
 // MARK: - OpenAI-compatible backend and server
 let openAITargets: [Target] = [
+    .target(name: "ProctorOpenAI", dependencies: ["ProctorCore", logging]),
+    .target(name: "ProctorServe", dependencies: ["ProctorCore", "ProctorOpenAI", logging]),
+    .testTarget(name: "ProctorOpenAITests", dependencies: ["ProctorOpenAI", "ProctorServe"]),
+    .testTarget(name: "ProctorServeTests", dependencies: ["ProctorServe", "ProctorOpenAI"]),
 ]
 
 // MARK: - Embedded inference engine
 let engineTargets: [Target] = [
+    .target(name: "ModelFormats"),
+    .testTarget(name: "ModelFormatsTests", dependencies: ["ModelFormats"]),
 ]
 
 // MARK: - Tokenizers, chat templates, safetensors and the vision front end (used by the engine)
 let tokenizerTargets: [Target] = [
+    .target(name: "TextTokenizers"),
+    .target(name: "TokenizerTestSupport", path: "Tests/TokenizerTestSupport"),
+    .testTarget(name: "TextTokenizersTests", dependencies: ["TextTokenizers", "TokenizerTestSupport"], exclude: ["Fixtures"]),
+    .target(name: "TextTokenizersGGUF", dependencies: ["TextTokenizers", "ModelFormats"]),
+    .testTarget(name: "TextTokenizersGGUFTests", dependencies: ["TextTokenizersGGUF", "TextTokenizers", "ModelFormats", "TokenizerTestSupport"]),
 ]
 
 // MARK: - The executable
 // Areas add the targets the executable wires in here (one line per area).
-let openAIExecutableDependencies: [Target.Dependency] = []
+let openAIExecutableDependencies: [Target.Dependency] = ["ProctorOpenAI", "ProctorServe"]
 let engineExecutableDependencies: [Target.Dependency] = []
 let extraExecutableDependencies = openAIExecutableDependencies + engineExecutableDependencies
 let executableDependencies: [Target.Dependency] = [
-    "ProctorCore", "ProctorScoring", "ProctorData",
+    "ProctorCore", "ProctorStore", "ProctorRunner", "ProctorReport", "ProctorScoring", "ProctorData",
     argumentParser, logging,
 ]
 let cliTargets: [Target] = [
     .executableTarget(name: "proctor", dependencies: executableDependencies + extraExecutableDependencies),
+    .testTarget(name: "ProctorCLITests", dependencies: ["ProctorTestSupport", "ProctorCore", "ProctorStore"]),
 ]
 
 

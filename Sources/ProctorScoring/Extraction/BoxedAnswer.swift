@@ -15,7 +15,7 @@ public enum BoxedAnswer {
         return nil
     }
 
-    private static func lastMarker(in text: Substring) -> Range<Substring.Index>? {
+    static func lastMarker(in text: Substring) -> Range<Substring.Index>? {
         let boxed = text.range(of: "\\boxed", options: .backwards)
         let fbox = text.range(of: "\\fbox", options: .backwards)
         switch (boxed, fbox) {
@@ -27,7 +27,7 @@ public enum BoxedAnswer {
     }
 
     /// The brace-matched content starting at `start` (which should point at `{`, or at ` token`).
-    private static func content(after start: Substring.Index, in text: Substring) -> Substring? {
+    static func content(after start: Substring.Index, in text: Substring) -> Substring? {
         var index = start
         guard index < text.endIndex else { return nil }
         if text[index] == " " {
