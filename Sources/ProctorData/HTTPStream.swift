@@ -65,8 +65,10 @@ final class StreamDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendabl
         status = (response as? HTTPURLResponse)?.statusCode ?? 0
         if status == 200 || status == 206 {
             let files = FileManager.default
-            if status == 200 || !files.fileExists(atPath: file.path) {
-                files.createFile(atPath: file.path, contents: nil)
+            if status == 200 || !files.fileExists(atPath: file.path), !files.createFile(atPath: file.path, contents: nil) {
+                finish(.failure(ProctorError(.database, "cannot create \(file.path); check the cache folder's permissions")))
+                completionHandler(.cancel)
+                return
             }
             handle = try? FileHandle(forWritingTo: file)
             _ = try? handle?.seekToEnd()
