@@ -45,8 +45,8 @@ let scoringTargets: [Target] = [
 
 // MARK: - Data: benchmark adapters, Parquet, images, hub cache
 let dataTargets: [Target] = [
-    .target(name: "ProctorData", dependencies: ["ProctorCore"]),
-    .testTarget(name: "ProctorDataTests", dependencies: ["ProctorData", "ProctorCore"]),
+    .target(name: "ProctorData", dependencies: ["ProctorCore", "Parquet", "ImageCodec"]),
+    .testTarget(name: "ProctorDataTests", dependencies: ["ProctorData", "ProctorCore"], exclude: ["Fixtures"]),
 ]
 
 // MARK: - File formats: Parquet, JPEG/PNG images (C libraries wrapped in Swift types)
@@ -55,7 +55,11 @@ let formatTargets: [Target] = [
     .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .target(name: "Parquet", dependencies: ["ProctorCore", "CSnappy", "CZstd", "CZlib"]),
-    .testTarget(name: "ParquetTests", dependencies: ["Parquet"], exclude: ["Fixtures/make_fixtures.py"]),
+    .testTarget(name: "ParquetTests", dependencies: ["Parquet"], exclude: ["Fixtures"]),
+    .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+    .target(name: "CJPEG", linkerSettings: [.linkedLibrary("jpeg")]),
+    .target(name: "ImageCodec", dependencies: ["ProctorCore", "CJPEG", "CPNG"]),
+    .testTarget(name: "ImageCodecTests", dependencies: ["ImageCodec", "Parquet"], exclude: ["Fixtures"]),
 ]
 
 // MARK: - OpenAI-compatible backend and server

@@ -1,4 +1,5 @@
 import Foundation
+import ImageCodec
 import ProctorCore
 
 /// Reading a benchmark's image files into `ImageAttachment`s, turning a missing or unreadable image into a problem
@@ -21,7 +22,8 @@ public enum ImageFiles {
         return attachment(data, name: name, itemID: itemID, file: url.path)
     }
 
-    /// Checks encoded image bytes and wraps them in an attachment.
+    /// Checks encoded image bytes and wraps them in an attachment: JPEG and PNG images are decoded (libjpeg-turbo,
+    /// libpng) so that a corrupt one fails here, for its item only; other formats get `ImageCheck`'s structural check.
     ///
     /// - Parameters:
     ///   - data: The encoded image.
@@ -30,10 +32,20 @@ public enum ImageFiles {
     ///   - file: Where the bytes came from (a path, or `FILE.parquet: image_1`).
     /// - Returns: The attachment, or a `.corruptFile` problem naming the item and the file.
     public static func attachment(_ data: Data, name: String, itemID: String, file: String) -> Result<ImageAttachment, ItemLoadProblem> {
-        if let defect = ImageCheck.defect(in: data) {
-            return .failure(ItemLoadProblem(
+        func corrupt(_ reason: String) -> Result<ImageAttachment, ItemLoadProblem> {
+            .failure(ItemLoadProblem(
                 itemID: itemID, kind: .corruptFile, files: [file],
-                message: "item \(itemID): image \(file) cannot be used (\(defect)); replace the file or fetch the dataset again"))
+                message: "item \(itemID): image \(file) cannot be used (\(reason)); replace the file or fetch the dataset again"))
+        }
+        // The structural check catches truncation libjpeg only warns about (it pads a short JPEG with gray).
+        if let defect = ImageCheck.defect(in: data) { return corrupt(defect) }
+        let mediaType = ImageAttachment.sniffMediaType(data)
+        if mediaType == "image/jpeg" || mediaType == "image/png" {
+            do {
+                _ = try ImageDecoder.decode(data, name: "\(itemID) \(name)")
+            } catch {
+                return corrupt("it does not decode: \((error as? ProctorError)?.message ?? "\(error)")")
+            }
         }
         return .success(ImageAttachment(data: data, name: name))
     }
@@ -41,7 +53,7 @@ public enum ImageFiles {
 
 /// Structural checks of encoded images: the container must be complete (signature, header and end marker present).
 ///
-/// This catches truncated and non-image files without decoding pixels; full decoding belongs to the image codec.
+/// This catches truncated and non-image files without decoding pixels; JPEG and PNG are then also decoded.
 public enum ImageCheck {
     /// What is wrong with the bytes, or nil when they look like a complete JPEG, PNG, GIF, WebP or BMP image.
     ///

@@ -19,12 +19,31 @@ public struct AIME2024Adapter: BenchmarkAdapter {
     }
 
     public func load(split: String, from location: DataLocation) throws -> [BenchmarkItem] {
-        guard let url = DataRoot.firstFile(folder: "aime2024", hubRepos: ["HuggingFaceH4/aime_2024"], paths: ["test.jsonl"], in: location) else {
-            throw DataRoot.notFound(
-                benchmark: name, folder: "aime2024", localFiles: ["test.jsonl"], hubRepos: ["HuggingFaceH4/aime_2024"], in: location)
+        let hub = ["HuggingFaceH4/aime_2024"]
+        var rows: [(line: Int, value: Row)] = []
+        var url: URL?
+        for root in DataRoot.find(folder: "aime2024", hubRepos: hub, in: location) {
+            if let file = root.first(["test.jsonl"]) {
+                rows = try JSONLines.decode(Row.self, from: file)
+                url = file
+                break
+            }
+            let shards = HubParquet.splitFiles(in: root, split: "train")
+            if let first = shards.first {
+                try HubParquet.forEachRow(shards, columns: ["id", "problem", "answer", "url"]) { file, record in
+                    rows.append((rows.count + 1, Row(
+                        id: record["id"]?.jsonValue ?? .null, problem: record["problem"]?.stringValue ?? "",
+                        answer: record["answer"]?.jsonValue ?? .null, url: record["url"]?.stringValue)))
+                }
+                url = first
+                break
+            }
+        }
+        guard let url else {
+            throw DataRoot.notFound(benchmark: name, folder: "aime2024", localFiles: ["test.jsonl"], hubRepos: hub, in: location)
         }
         let benchmark = BenchmarkName(name: name, split: split)
-        return try JSONLines.decode(Row.self, from: url).map { line, row in
+        return try rows.map { line, row in
             guard let id = row.id.stringValue, let answer = row.answer.stringValue else {
                 throw ProctorError(.invalidInput, "\(url.path):\(line): id and answer must be strings or numbers")
             }

@@ -30,39 +30,72 @@ public struct MathVisionAdapter: ItemwiseLoading {
         var image: String
     }
 
+    /// Where a split was found.
+    enum Source {
+        /// The authors' `data/<split>.jsonl` with image files.
+        case jsonl(DataRoot, URL)
+        /// The hub dataset's Parquet shards (images in `decoded_image`).
+        case parquet(DataRoot, [URL])
+    }
+
     public func loadSplit(split: String, from location: DataLocation) throws -> LoadedSplit {
-        guard let (root, file) = try locate(split: split, in: location) else {
-            throw DataRoot.notFound(
-                benchmark: name, folder: Self.folder, localFiles: ["data/\(split).jsonl"], hubRepos: Self.hubRepos, in: location)
-        }
         let benchmark = BenchmarkName(name: name, split: split)
         var loaded = LoadedSplit(items: [])
-        for (_, row) in try JSONLines.decode(Row.self, from: file) {
-            switch ImageFiles.load(root.file(row.image), name: row.image, itemID: row.id) {
+        func add(_ row: Row, _ image: Result<ImageAttachment, ItemLoadProblem>) {
+            switch image {
             case .success(let image): loaded.items.append(item(row, image: image, benchmark: benchmark))
             case .failure(let problem): loaded.problems.append(problem)
+            }
+        }
+        switch try locate(split: split, in: location) {
+        case .jsonl(let root, let file):
+            for (_, row) in try JSONLines.decode(Row.self, from: file) {
+                add(row, ImageFiles.load(root.file(row.image), name: row.image, itemID: row.id))
+            }
+        case .parquet(_, let files):
+            try HubParquet.forEachRow(files) { file, record in
+                guard let id = record["id"]?.stringValue, let question = record["question"]?.stringValue,
+                    let answer = record["answer"]?.stringValue
+                else { throw ProctorError(.invalidInput, "\(file.path): a row lacks id, question or answer; fetch the file again") }
+                let row = Row(
+                    id: id, question: question, options: record["options"]?.listValue?.compactMap(\.stringValue) ?? [],
+                    answer: answer, solution: record["solution"]?.stringValue, level: record["level"]?.intValue ?? 0,
+                    subject: record["subject"]?.stringValue ?? "", image: record["image"]?.stringValue ?? "images/\(id).jpg")
+                guard let bytes = record["decoded_image"]?["bytes"]?.bytesValue else {
+                    add(row, .failure(ItemLoadProblem(
+                        itemID: id, kind: .corruptFile, files: [file.path], message: "item \(id): no decoded_image in \(file.path)")))
+                    return
+                }
+                add(row, ImageFiles.attachment(bytes, name: row.image, itemID: id, file: "\(file.lastPathComponent): decoded_image"))
             }
         }
         return loaded
     }
 
     public func availability(split: String, from location: DataLocation) -> DataAvailability {
-        guard let (root, file) = try? locate(split: split, in: location),
-            let rows = try? JSONLines.decode(Row.self, from: file)
-        else { return DataAvailability(source: nil, items: 0, images: 0) }
-        let images = rows.filter { root.has($0.value.image) }.count
-        return DataAvailability(source: root.description, items: rows.count, images: images)
+        switch try? locate(split: split, in: location) {
+        case .jsonl(let root, let file):
+            guard let rows = try? JSONLines.decode(Row.self, from: file) else { return DataAvailability(source: nil, items: 0, images: 0) }
+            return DataAvailability(source: root.description, items: rows.count, images: rows.filter { root.has($0.value.image) }.count)
+        case .parquet(let root, let files):
+            return HubParquet.availability(root, files: files, imageColumn: "decoded_image")
+        case nil:
+            return DataAvailability(source: nil, items: 0, images: 0)
+        }
     }
 
-    /// The root and the split's JSONL file, or nil when no copy has it.
-    func locate(split: String, in location: DataLocation) throws -> (DataRoot, URL)? {
+    /// The first copy that has the split.
+    func locate(split: String, in location: DataLocation) throws -> Source {
         guard splits.contains(split) else {
             throw ProctorError(.invalidArgument, "mathvision has no split \"\(split)\"; use one of \(splits.joined(separator: ", "))")
         }
         for root in DataRoot.find(folder: Self.folder, hubRepos: Self.hubRepos, in: location) {
-            if let file = root.first(["data/\(split).jsonl", "\(split).jsonl"]) { return (root, file) }
+            if let file = root.first(["data/\(split).jsonl", "\(split).jsonl"]) { return .jsonl(root, file) }
+            let shards = HubParquet.splitFiles(in: root, split: split)
+            if !shards.isEmpty { return .parquet(root, shards) }
         }
-        return nil
+        throw DataRoot.notFound(
+            benchmark: "\(name):\(split)", folder: Self.folder, localFiles: ["data/\(split).jsonl"], hubRepos: Self.hubRepos, in: location)
     }
 
     func item(_ row: Row, image: ImageAttachment, benchmark: BenchmarkName) -> BenchmarkItem {

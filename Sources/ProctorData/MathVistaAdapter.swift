@@ -23,48 +23,81 @@ public struct MathVistaAdapter: ItemwiseLoading {
     /// Creates the adapter.
     public init() {}
 
+    /// Where a split was found.
+    enum Source {
+        /// The authors' JSON files in `base` (with `images/`).
+        case json(DataRoot, base: URL)
+        /// The hub dataset's Parquet shards (image in `decoded_image`, prompt in `query`).
+        case parquet(DataRoot, [URL])
+    }
+
     public func loadSplit(split: String, from location: DataLocation) throws -> LoadedSplit {
-        let (_, base) = try locate(split: split, in: location)
-        let queries = try JSONFile.object(base.appendingPathComponent("query.json"))
-        let problems = try problemRows(split: split, base: base, queries: queries)
         let benchmark = BenchmarkName(name: name, split: split)
         var loaded = LoadedSplit(items: [])
-        for (pid, problem) in problems {
-            guard let query = queries[pid]?.stringValue else {
-                throw ProctorError(.invalidInput, "\(base.path)/query.json: no query for pid \(pid); use the query.json of the same release")
-            }
-            let imagePath = problem["image"]?.stringValue ?? "images/\(pid).jpg"
-            switch ImageFiles.load(base.appendingPathComponent(imagePath), name: imagePath, itemID: pid) {
+        func add(_ pid: String, _ problem: [String: JSONValue], _ query: String, _ image: Result<ImageAttachment, ItemLoadProblem>) throws {
+            switch image {
             case .failure(let issue): loaded.problems.append(issue)
             case .success(let image): loaded.items.append(try item(pid: pid, problem: problem, query: query, image: image, benchmark: benchmark))
+            }
+        }
+        switch try locate(split: split, in: location) {
+        case .json(_, let base):
+            let queries = try JSONFile.object(base.appendingPathComponent("query.json"))
+            for (pid, problem) in try problemRows(split: split, base: base, queries: queries) {
+                guard let query = queries[pid]?.stringValue else {
+                    throw ProctorError(.invalidInput, "\(base.path)/query.json: no query for pid \(pid); use the query.json of the same release")
+                }
+                let imagePath = problem["image"]?.stringValue ?? "images/\(pid).jpg"
+                try add(pid, problem, query, ImageFiles.load(base.appendingPathComponent(imagePath), name: imagePath, itemID: pid))
+            }
+        case .parquet(_, let files):
+            try HubParquet.forEachRow(files) { file, row in
+                guard let pid = row["pid"]?.stringValue, let query = row["query"]?.stringValue else {
+                    throw ProctorError(.invalidInput, "\(file.path): a row lacks pid or query; fetch the file again")
+                }
+                let problem = HubParquet.fields(row, except: ["decoded_image", "query"])
+                let name = problem["image"]?.stringValue ?? "images/\(pid).jpg"
+                guard let bytes = row["decoded_image"]?["bytes"]?.bytesValue else {
+                    throw ProctorError(.invalidInput, "\(file.path): pid \(pid) has no decoded_image; fetch the file again")
+                }
+                try add(pid, problem, query, ImageFiles.attachment(bytes, name: name, itemID: pid, file: "\(file.lastPathComponent): decoded_image"))
             }
         }
         return loaded
     }
 
     public func availability(split: String, from location: DataLocation) -> DataAvailability {
-        guard let (root, base) = try? locate(split: split, in: location),
-            let queries = try? JSONFile.object(base.appendingPathComponent("query.json")),
-            let rows = try? problemRows(split: split, base: base, queries: queries)
-        else { return DataAvailability(source: nil, items: 0, images: 0) }
-        let images = rows.filter { pid, problem in
-            FileManager.default.fileExists(atPath: base.appendingPathComponent(problem["image"]?.stringValue ?? "images/\(pid).jpg").path)
-        }.count
-        return DataAvailability(source: root.description, items: rows.count, images: images)
+        switch try? locate(split: split, in: location) {
+        case .json(let root, let base):
+            guard let queries = try? JSONFile.object(base.appendingPathComponent("query.json")),
+                let rows = try? problemRows(split: split, base: base, queries: queries)
+            else { return DataAvailability(source: nil, items: 0, images: 0) }
+            let images = rows.filter { pid, problem in
+                FileManager.default.fileExists(atPath: base.appendingPathComponent(problem["image"]?.stringValue ?? "images/\(pid).jpg").path)
+            }.count
+            return DataAvailability(source: root.description, items: rows.count, images: images)
+        case .parquet(let root, let files):
+            return HubParquet.availability(root, files: files, imageColumn: "decoded_image")
+        case nil:
+            return DataAvailability(source: nil, items: 0, images: 0)
+        }
     }
 
-    /// The root and the folder holding `query.json`.
-    func locate(split: String, in location: DataLocation) throws -> (DataRoot, URL) {
+    /// The first copy that has the split.
+    func locate(split: String, in location: DataLocation) throws -> Source {
         guard splits.contains(split) else {
             throw ProctorError(.invalidArgument, "mathvista has no split \"\(split)\"; use one of \(splits.joined(separator: ", "))")
         }
         for root in DataRoot.find(folder: Self.folder, hubRepos: Self.hubRepos, in: location) {
             for sub in ["", "data"] where root.has(sub.isEmpty ? "query.json" : "\(sub)/query.json") {
-                return (root, sub.isEmpty ? root.url : root.file(sub))
+                return .json(root, base: sub.isEmpty ? root.url : root.file(sub))
             }
+            let shards = HubParquet.splitFiles(in: root, split: split)
+            if !shards.isEmpty { return .parquet(root, shards) }
         }
         throw DataRoot.notFound(
-            benchmark: name, folder: Self.folder, localFiles: ["query.json + \(split).json"], hubRepos: Self.hubRepos, in: location)
+            benchmark: "\(name):\(split)", folder: Self.folder, localFiles: ["query.json + \(split).json"], hubRepos: Self.hubRepos,
+            in: location)
     }
 
     /// The split's problems in pid order: `<split>.json` when present; for `test` without `test.json`, the test

@@ -29,17 +29,28 @@ public struct OlympiadBenchAdapter: ItemwiseLoading {
     /// Creates the adapter.
     public init() {}
 
+    /// One problem with where it came from.
+    struct Problem {
+        /// Its line (JSONL), index (JSON array) or row number (Parquet), for messages.
+        var line: Int
+        /// The dataset's fields.
+        var fields: [String: JSONValue]
+        /// The images embedded in a Parquet row by column (`image_1`), nil for the JSON release (image files).
+        var embedded: [String: Data]?
+    }
+
     public func loadSplit(split: String, from location: DataLocation) throws -> LoadedSplit {
-        let (root, file, rows) = try read(split: split, in: location)
+        let (root, file, problems) = try read(split: split, in: location)
         let config = OlympiadBenchPrompt.Config(split)
         let imageFolder = file.deletingLastPathComponent().lastPathComponent == "data"
             ? file.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("images")
             : root.file("images")
         let benchmark = BenchmarkName(name: name, split: split)
         var loaded = LoadedSplit(items: [])
-        for (line, row) in rows {
+        for problem in problems {
+            let row = problem.fields
             guard let id = row["id"]?.stringValue, let question = row["question"]?.stringValue else {
-                throw ProctorError(.invalidInput, "\(file.path):\(line): a problem needs \"id\" and \"question\"")
+                throw ProctorError(.invalidInput, "\(file.path):\(problem.line): a problem needs \"id\" and \"question\"")
             }
             let instruction = OlympiadBenchPrompt.instruction(
                 config: config, answerType: row["answer_type"]?.stringValue ?? "",
@@ -48,8 +59,9 @@ public struct OlympiadBenchAdapter: ItemwiseLoading {
             var content = question
             if !config.maths, let context = row["context"]?.stringValue, !context.isEmpty { content = context + "\n" + question }
             let text = instruction + "\n" + content
-            switch parts(text, imageFolder: imageFolder, itemID: id, interleave: config.multimodal) {
-            case .failure(let problem): loaded.problems.append(problem)
+            let images = OlympiadBenchImages(folder: imageFolder, embedded: problem.embedded, source: file.lastPathComponent)
+            switch config.multimodal || problem.embedded?.isEmpty == false ? images.interleave(text, itemID: id) : .success([.text(text)]) {
+            case .failure(let issue): loaded.problems.append(issue)
             case .success(let parts):
                 let answers = row["final_answer"]?.arrayValue?.compactMap(\.stringValue) ?? []
                 var categories: [String: String] = [:]
@@ -66,60 +78,44 @@ public struct OlympiadBenchAdapter: ItemwiseLoading {
     }
 
     public func availability(split: String, from location: DataLocation) -> DataAvailability {
-        guard let (root, _, rows) = try? read(split: split, in: location) else { return DataAvailability(source: nil, items: 0, images: 0) }
-        let images = rows.reduce(0) { $0 + Self.placeholders(in: $1.1["question"]?.stringValue ?? "").filter { root.has("images/\($0).jpg") }.count }
-        return DataAvailability(source: root.description, items: rows.count, images: images)
+        guard let (root, _, problems) = try? read(split: split, in: location) else { return DataAvailability(source: nil, items: 0, images: 0) }
+        let images = problems.reduce(0) { count, problem in
+            if let embedded = problem.embedded { return count + embedded.count }
+            let names = OlympiadBenchImages.placeholders(in: problem.fields["question"]?.stringValue ?? "")
+            return count + names.filter { root.has("images/\($0).jpg") }.count
+        }
+        return DataAvailability(source: root.description, items: problems.count, images: images)
     }
 
-    /// The problems of a config with their line (JSONL) or index (JSON array) numbers.
-    func read(split: String, in location: DataLocation) throws -> (DataRoot, URL, [(Int, [String: JSONValue])]) {
+    /// The problems of a config from the first copy that has it.
+    func read(split: String, in location: DataLocation) throws -> (DataRoot, URL, [Problem]) {
         guard splits.contains(split) else {
             throw ProctorError(.invalidArgument, "olympiadbench has no config \"\(split)\"; use one of \(splits.joined(separator: ", "))")
         }
         for root in DataRoot.find(folder: Self.folder, hubRepos: Self.hubRepos, in: location) {
             if let file = root.first(["\(split).json", "data/\(split).json"]) {
                 let array = try JSONFile.array(file)
-                return (root, file, array.enumerated().map { ($0.offset + 1, $0.element.objectValue ?? [:]) })
+                return (root, file, array.enumerated().map { Problem(line: $0.offset + 1, fields: $0.element.objectValue ?? [:]) })
             }
             if split == "OE_TO_maths_en_COMP", let file = root.first(["test.jsonl", "\(split).jsonl"]) {
-                return (root, file, try JSONLines.decode([String: JSONValue].self, from: file).map { ($0.line, $0.value) })
+                let lines = try JSONLines.decode([String: JSONValue].self, from: file)
+                return (root, file, lines.map { Problem(line: $0.line, fields: $0.value) })
+            }
+            let shards = HubParquet.files(in: root) { $0.split(separator: "/").contains { $0 == split } }
+            if let first = shards.first {
+                var problems: [Problem] = []
+                try HubParquet.forEachRow(shards) { _, row in
+                    let imageColumns = row.fieldNames.filter { $0.hasPrefix("image_") }
+                    var embedded: [String: Data] = [:]
+                    for column in imageColumns { embedded[column] = row[column]?["bytes"]?.bytesValue }
+                    problems.append(Problem(
+                        line: problems.count + 1, fields: HubParquet.fields(row, except: Set(imageColumns)), embedded: embedded))
+                }
+                return (root, first, problems)
             }
         }
         throw DataRoot.notFound(
             benchmark: "\(name):\(split)", folder: Self.folder, localFiles: ["\(split).json", "data/\(split).json"],
             hubRepos: Self.hubRepos, in: location)
-    }
-
-    /// The `img_XXXX` names of the placeholders in a text, in order.
-    static func placeholders(in text: String) -> [String] {
-        text.matches(of: /<(img_\d+)>/).map { String($0.output.1) }
-    }
-
-    /// The message parts: the text alone, or (multimodal) text pieces and images in placeholder order, each text
-    /// piece trimmed and blank pieces dropped as the official evaluator does.
-    func parts(_ text: String, imageFolder: URL, itemID: String, interleave: Bool) -> Result<[ContentPart], ItemLoadProblem> {
-        guard interleave else { return .success([.text(text)]) }
-        var parts: [ContentPart] = []
-        var missing: [String] = []
-        var rest = Substring(text)
-        while let match = rest.firstMatch(of: /<(img_\d+)>/) {
-            let before = rest[..<match.range.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)
-            if !before.isEmpty { parts.append(.text(before)) }
-            let name = "images/\(match.output.1).jpg"
-            switch ImageFiles.load(imageFolder.appendingPathComponent("\(match.output.1).jpg"), name: name, itemID: itemID) {
-            case .success(let image): parts.append(.image(image))
-            case .failure(let problem) where problem.kind == .missingFile: missing += problem.files
-            case .failure(let problem): return .failure(problem)
-            }
-            rest = rest[match.range.upperBound...]
-        }
-        let after = rest.trimmingCharacters(in: .whitespacesAndNewlines)
-        if !after.isEmpty { parts.append(.text(after)) }
-        if !missing.isEmpty {
-            return .failure(ItemLoadProblem(
-                itemID: itemID, kind: .missingFile, files: missing,
-                message: "item \(itemID): images \(missing.joined(separator: ", ")) are missing"))
-        }
-        return .success(parts)
     }
 }

@@ -17,19 +17,39 @@ public enum PythonLiteral {
         }
         func skipSpaces() { while let c = chars.first, c.properties.isWhitespace { chars.removeFirst() } }
         skipSpaces()
+        let out = try list(&chars, fail: fail)
+        skipSpaces()
+        guard chars.isEmpty else { throw fail("text after the closing bracket") }
+        return out
+    }
+
+    /// Reads a list whose elements are strings or nested lists; a nested list becomes its Python `str()` form, as
+    /// the official code's f-string formatting renders it (one MMMU-Pro item has `[['A', 'B', '…']]`).
+    static func list(_ chars: inout ArraySlice<Unicode.Scalar>, fail: (String) -> ProctorError) throws -> [String] {
         guard chars.first == "[" else { throw fail("no opening bracket") }
         chars.removeFirst()
         var out: [String] = []
         while true {
-            skipSpaces()
+            while let c = chars.first, c.properties.isWhitespace { chars.removeFirst() }
             guard let c = chars.first else { throw fail("no closing bracket") }
             if c == "]" { chars.removeFirst(); break }
             if c == "," { chars.removeFirst(); continue }
-            out.append(try string(&chars, fail: fail))
+            if c == "[" {
+                out.append("[" + (try list(&chars, fail: fail)).map(repr).joined(separator: ", ") + "]")
+            } else {
+                out.append(try string(&chars, fail: fail))
+            }
         }
-        skipSpaces()
-        guard chars.isEmpty else { throw fail("text after the closing bracket") }
         return out
+    }
+
+    /// Python's `repr` of a string (single quotes unless the text has a single quote and no double quote).
+    static func repr(_ text: String) -> String {
+        let quote = text.contains("'") && !text.contains("\"") ? "\"" : "'"
+        var body = text.replacingOccurrences(of: "\\", with: "\\\\")
+        if quote == "'" { body = body.replacingOccurrences(of: "'", with: "\\'") }
+        body = body.replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\t", with: "\\t")
+        return quote + body + quote
     }
 
     /// Reads one quoted string literal (single or double quotes, optional `r`/`u` prefix, adjacent literals joined).

@@ -10,14 +10,16 @@ extension Proctor {
         AIME2024Adapter(),
         AIME2025Adapter(),
         MATH500Adapter(),
+        MMMUAdapter(),
+        MMMUProAdapter(),
         MathVistaAdapter(),
         MathVisionAdapter(),
         OlympiadBenchAdapter(),
-        MMMUProAdapter(),
+        GPQAAdapter(),
     ]
 
     /// The data area's subcommands (`fetch`).
-    static let dataSubcommands: [any ParsableCommand.Type] = []
+    static let dataSubcommands: [any ParsableCommand.Type] = [FetchCommand.self]
 
     /// Where to look for data: `--data` (or `PROCTOR_DATA`), and the Hugging Face hub cache (`HF_HUB_CACHE`,
     /// `HF_HOME/hub`, `~/.cache/huggingface/hub`).
