@@ -33,9 +33,8 @@ struct ColumnChunkReader {
             switch header.type {
             case .dictionaryPage:
                 guard dictionary == nil else { throw ParquetFailure("the chunk has two dictionary pages") }
-                let page = try codec.decompress(raw, size: header.uncompressedSize)
                 var values = ParquetColumnValues(empty: descriptor.physicalType)
-                try page.withUnsafeBytes { buffer in
+                try codec.withDecompressed(raw, size: header.uncompressedSize) { buffer in
                     var pageCursor = ByteCursor(buffer)
                     try PlainDecoding.decode(
                         &pageCursor, count: header.valueCount, type: descriptor.physicalType,
@@ -43,8 +42,7 @@ struct ColumnChunkReader {
                 }
                 dictionary = values
             case .dataPage:
-                let page = try codec.decompress(raw, size: header.uncompressedSize)
-                try page.withUnsafeBytes { buffer in
+                try codec.withDecompressed(raw, size: header.uncompressedSize) { buffer in
                     var pageCursor = ByteCursor(buffer)
                     try decodeV1(header, &pageCursor, dictionary: dictionary, into: &chunk)
                 }
@@ -125,14 +123,10 @@ struct ColumnChunkReader {
         }
         let valuesBytes = UnsafeRawBufferPointer(rebasing: raw[cursor.position...])
         let levelsLength = header.repetitionLevelsLength + header.definitionLevelsLength
-        if header.isCompressed && codec != .uncompressed {
-            let page = try codec.decompress(valuesBytes, size: header.uncompressedSize - levelsLength)
-            try page.withUnsafeBytes { buffer in
-                var valueCursor = ByteCursor(buffer)
-                try decodeValues(header.encoding, &valueCursor, count: present, dictionary: dictionary, into: &chunk.values)
-            }
-        } else {
-            var valueCursor = ByteCursor(valuesBytes)
+        let valuesCodec = header.isCompressed ? codec : .uncompressed
+        let valuesSize = valuesCodec == .uncompressed ? valuesBytes.count : header.uncompressedSize - levelsLength
+        try valuesCodec.withDecompressed(valuesBytes, size: valuesSize) { buffer in
+            var valueCursor = ByteCursor(buffer)
             try decodeValues(header.encoding, &valueCursor, count: present, dictionary: dictionary, into: &chunk.values)
         }
     }

@@ -84,8 +84,17 @@ public enum ParquetColumnValues: Sendable, Hashable {
     /// Appends `dictionary[index]` for each index, checking every index.
     mutating func appendGathering(_ indices: [Int32], from dictionary: ParquetColumnValues) throws {
         let size = dictionary.count
-        for index in indices where index < 0 || Int(index) >= size {
-            throw ParquetFailure("dictionary index \(index) is outside the dictionary of \(size) values")
+        var identity = count == 0 && indices.count == size
+        for (position, index) in indices.enumerated() {
+            if index < 0 || Int(index) >= size {
+                throw ParquetFailure("dictionary index \(index) is outside the dictionary of \(size) values")
+            }
+            if Int(index) != position { identity = false }
+        }
+        // Columns of unique values (image bytes, ids) hold each dictionary entry once, in order: no copy needed.
+        if identity {
+            self = dictionary
+            return
         }
         switch dictionary {
         case .booleans(let d): try modifyBooleans { $0 += indices.map { d[Int($0)] } }
