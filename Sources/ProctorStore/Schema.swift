@@ -80,6 +80,23 @@ enum Schema {
         );
         CREATE INDEX samples_by_benchmark ON samples(benchmark, run_id);
         """,
+        """
+        CREATE TABLE judgements (
+            run_id TEXT NOT NULL,
+            benchmark TEXT NOT NULL,
+            item_id TEXT NOT NULL,
+            sample_index INTEGER NOT NULL,
+            judge TEXT NOT NULL,
+            prompt_version TEXT NOT NULL,
+            correct INTEGER,
+            extracted TEXT,
+            reply TEXT NOT NULL,
+            judged_at TEXT NOT NULL,
+            PRIMARY KEY (run_id, benchmark, item_id, sample_index, judge),
+            FOREIGN KEY (run_id, benchmark, item_id, sample_index)
+                REFERENCES samples(run_id, benchmark, item_id, sample_index) ON DELETE CASCADE
+        );
+        """,
     ]
 
     /// The schema version this build of Proctor writes.
