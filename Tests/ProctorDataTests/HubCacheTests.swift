@@ -118,7 +118,7 @@ struct FakeHub {
         let olympiad = try #require(try OlympiadBenchAdapter().load(split: "OE_MM_maths_en_COMP", from: hub.location).first)
         #expect(olympiad.id == "2231")
         #expect(olympiad.images.map(\.name) == ["image_1"])
-        #expect(olympiad.messages[0].parts.count == 3)
+        #expect(olympiad.messages[1].parts.count == 3)
         #expect(olympiad.fields["image_1"] == nil)
 
         let standard = try #require(try MMMUProAdapter().load(split: "standard10", from: hub.location).first)
