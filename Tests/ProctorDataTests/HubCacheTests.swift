@@ -77,6 +77,9 @@ struct FakeHub {
         #expect(aime24.map(\.id) == ["60", "61"])
         #expect(aime24.map(\.answer) == ["2", "005"])
         #expect(aime24.map { $0.categories["exam"] } == ["AIME 2024 I", "AIME 2024 II"])
+        // `--data` may name a hub cache folder too.
+        #expect(try MATH500Adapter().load(split: "test", from: DataLocation(root: hub.root, hubCache: nil)).count == 500)
+        #expect(MATH500Adapter().availability(split: "test", from: hub.location).source?.hasPrefix("hub HuggingFaceH4/MATH-500") == true)
     }
 
     @Test(.enabled(if: SharedData.available, "needs ../shared/data"))
