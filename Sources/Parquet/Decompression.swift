@@ -29,6 +29,21 @@ enum CompressionCodec: Int32, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Calls `body` with the decompressed page: `input` itself when uncompressed, a new array otherwise (then
+    /// also passed to `body`, which may keep it).
+    func withDecompressed<T>(
+        _ input: UnsafeRawBufferPointer, size: Int, _ body: (UnsafeRawBufferPointer, [UInt8]?) throws -> T
+    ) throws -> T {
+        if self == .uncompressed {
+            guard input.count == size else {
+                throw ParquetFailure("an uncompressed page is \(input.count) bytes but its header says \(size)")
+            }
+            return try body(input, nil)
+        }
+        let page = try decompress(input, size: size)
+        return try page.withUnsafeBytes { try body($0, page) }
+    }
+
     /// Decompresses `input` into exactly `size` bytes.
     ///
     /// - Throws: ``ParquetFailure`` when the library reports corrupt input or the output size differs.
@@ -42,17 +57,26 @@ enum CompressionCodec: Int32, Sendable, CustomStringConvertible {
         }
         // Guard against absurd sizes in corrupt headers before allocating.
         guard size <= 1 << 31 else { throw ParquetFailure("a page claims \(size) uncompressed bytes") }
-        var output = [UInt8](repeating: 0, count: size)
-        let produced = try output.withUnsafeMutableBytes { out -> Int in
-            switch self {
-            case .snappy: return try Self.snappy(input, out)
-            case .zstd: return try Self.zstd(input, out)
-            case .gzip: return try Self.gzip(input, out)
-            default: throw ParquetFailure.unsupported("compression codec \(self)")
+        // The buffer is not zeroed first: the codec writes every byte, and a short result is an error below
+        // (the array's count is set to the bytes actually written, so nothing uninitialised is ever exposed).
+        var failure: ParquetFailure?
+        let output = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            let out = UnsafeMutableRawBufferPointer(buffer)
+            do {
+                switch self {
+                case .snappy: initialized = try Self.snappy(input, out)
+                case .zstd: initialized = try Self.zstd(input, out)
+                case .gzip: initialized = try Self.gzip(input, out)
+                default: throw ParquetFailure.unsupported("compression codec \(self)")
+                }
+            } catch {
+                failure = error as? ParquetFailure ?? ParquetFailure("\(self) decompression failed")
+                initialized = 0
             }
         }
-        guard produced == size else {
-            throw ParquetFailure("a \(self) page decompressed to \(produced) bytes but its header says \(size)")
+        if let failure { throw failure }
+        guard output.count == size else {
+            throw ParquetFailure("a \(self) page decompressed to \(output.count) bytes but its header says \(size)")
         }
         return output
     }

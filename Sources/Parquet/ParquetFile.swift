@@ -121,9 +121,10 @@ public final class ParquetFile: Sendable {
             }
             var start = chunk.dataPageOffset
             if let dictionary = chunk.dictionaryPageOffset, dictionary > 0, dictionary < start { start = dictionary }
-            let bytes = try source.read(offset: start, count: chunk.totalCompressedSize, "the column chunk")
             let reader = try ColumnChunkReader(descriptor: descriptor, metadata: chunk)
-            return try bytes.withUnsafeBytes { try reader.decode($0) }
+            return try source.withBytes(offset: start, count: chunk.totalCompressedSize, "the column chunk") {
+                try reader.decode($0)
+            }
         }
     }
 }

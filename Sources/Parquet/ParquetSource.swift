@@ -4,13 +4,15 @@ import Glibc
 import Darwin
 #endif
 
-/// Where a Parquet file's bytes come from: an open file read with `pread`, or bytes in memory.
+/// Where a Parquet file's bytes come from: a file mapped read-only into memory, or bytes already in memory.
 ///
-/// `@unchecked Sendable`: the descriptor is immutable after `init` and `pread` takes explicit offsets, so
-/// concurrent reads never share a file position; the descriptor is closed only in `deinit`.
+/// Mapping lets column chunks be decoded in place, without copying them out of the page cache first.
+///
+/// `@unchecked Sendable`: the mapping (or array) is immutable after `init` and only read; it is unmapped only in
+/// `deinit`, when no reader can hold it any more.
 final class ParquetSource: @unchecked Sendable {
     private enum Storage {
-        case file(Int32)
+        case mapped(UnsafeRawBufferPointer)
         case memory([UInt8])
     }
 
@@ -18,19 +20,28 @@ final class ParquetSource: @unchecked Sendable {
     /// The total size in bytes.
     let size: Int
 
-    /// Opens a file for reading.
+    /// Maps a file read-only.
     init(path: String) throws {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
             throw ParquetFailure("cannot open the file (\(String(cString: strerror(errno))))")
         }
+        defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else {
-            close(descriptor)
             throw ParquetFailure("cannot read the file's size (\(String(cString: strerror(errno))))")
         }
-        storage = .file(descriptor)
-        size = Int(info.st_size)
+        let size = Int(info.st_size)
+        guard size > 0 else {
+            storage = .memory([])
+            self.size = 0
+            return
+        }
+        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else {
+            throw ParquetFailure("cannot map the file into memory (\(String(cString: strerror(errno))))")
+        }
+        storage = .mapped(UnsafeRawBufferPointer(start: address, count: size))
+        self.size = size
     }
 
     /// Wraps bytes already in memory.
@@ -40,31 +51,30 @@ final class ParquetSource: @unchecked Sendable {
     }
 
     deinit {
-        if case .file(let descriptor) = storage { close(descriptor) }
+        if case .mapped(let buffer) = storage, let base = buffer.baseAddress {
+            munmap(UnsafeMutableRawPointer(mutating: base), buffer.count)
+        }
     }
 
-    /// Reads `count` bytes at `offset`, failing if the range is not inside the file.
-    func read(offset: Int64, count: Int64, _ what: @autoclosure () -> String) throws -> [UInt8] {
+    /// Calls `body` with the `count` bytes at `offset`, failing if the range is not inside the file.
+    func withBytes<T>(
+        offset: Int64, count: Int64, _ what: @autoclosure () -> String,
+        _ body: (UnsafeRawBufferPointer) throws -> T
+    ) throws -> T {
         guard offset >= 0, count >= 0, offset <= Int64(size), count <= Int64(size) - offset else {
             throw ParquetFailure("\(what()) (bytes \(offset)..<\(offset &+ count)) lies outside the \(size)-byte file")
         }
-        let start = Int(offset), length = Int(count)
+        let range = Int(offset)..<Int(offset + count)
         switch storage {
+        case .mapped(let buffer):
+            return try body(UnsafeRawBufferPointer(rebasing: buffer[range]))
         case .memory(let bytes):
-            return Array(bytes[start..<(start + length)])
-        case .file(let descriptor):
-            var buffer = [UInt8](repeating: 0, count: length)
-            var done = 0
-            try buffer.withUnsafeMutableBytes { out in
-                guard let base = out.baseAddress else { return }
-                while done < length {
-                    let got = pread(descriptor, base + done, length - done, off_t(start + done))
-                    if got < 0 && errno == EINTR { continue }
-                    guard got > 0 else { throw ParquetFailure("reading \(what()) failed: the file ended or an I/O error") }
-                    done += got
-                }
-            }
-            return buffer
+            return try bytes.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[range])) }
         }
+    }
+
+    /// Copies the `count` bytes at `offset`.
+    func read(offset: Int64, count: Int64, _ what: @autoclosure () -> String) throws -> [UInt8] {
+        try withBytes(offset: offset, count: count, what()) { Array($0) }
     }
 }
