@@ -34,9 +34,9 @@ public enum AnswerEquivalence {
 
     /// Parses, expanding `\pm` into the two answers it stands for.
     static func parseExpanding(_ text: String) -> MathNode? {
-        if text.contains("\\pm") {
-            let plus = text.replacingOccurrences(of: "\\pm", with: "+")
-            let minus = text.replacingOccurrences(of: "\\pm", with: "-")
+        if text.scanContains("\\pm") {
+            let plus = text.scanReplacing("\\pm", with: "+")
+            let minus = text.scanReplacing("\\pm", with: "-")
             if let a = LatexParser.parse(plus), let b = LatexParser.parse(minus) {
                 if case .relation(let xs, let ops) = a, case .relation(let ys, _) = b, ops == ["="], xs.count == 2 {
                     return .relation([xs[0], .list([xs[1], ys[1]])], ops)
@@ -54,7 +54,7 @@ public enum AnswerEquivalence {
     static func textEqual(_ a: String, _ b: String) -> Bool {
         func clean(_ s: String) -> String {
             var t = s
-            for wrapper in ["\\text{", "\\textbf{", "\\mathrm{", "\\mbox{", "{", "}"] { t = t.replacingOccurrences(of: wrapper, with: "") }
+            for wrapper in ["\\text{", "\\textbf{", "\\mathrm{", "\\mbox{", "{", "}"] { t = t.scanReplacing(wrapper, with: "") }
             return squeeze(t)
         }
         let x = clean(a), y = clean(b)

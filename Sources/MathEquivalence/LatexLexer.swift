@@ -47,15 +47,20 @@ enum LatexLexer {
                 continue
             }
             if c == "\\" {
-                guard i + 1 < chars.count else { i += 1; continue }
+                guard i + 1 < chars.count else { return nil }
                 let next = chars[i + 1]
                 if next == "{" { tokens.append(.setOpen); i += 2; continue }
                 if next == "}" { tokens.append(.setClose); i += 2; continue }
                 if next == "\\" { tokens.append(.rowBreak); i += 2; continue }
                 if !isLetter(next) || !next.isASCII {
-                    // `\,`, `\!`, `\;`, `\ `, `\%`, `\$`: spacing and escaped characters.
-                    if next == "%" { tokens.append(.symbol("%")) }
-                    if next == "|" { tokens.append(.symbol("|")) }
+                    // `\,`, `\!`, `\;`, `\:`, `\ `, `\%`, `\$`, `\|`: spacing and escaped characters. Anything else
+                    // (`\)`, `\5`) is not an answer this parser reads.
+                    switch next {
+                    case "%": tokens.append(.symbol("%"))
+                    case "|": tokens.append(.symbol("|"))
+                    case ",", ";", ":", " ", "&", "#", "_": break
+                    default: return nil
+                    }
                     i += 2
                     continue
                 }

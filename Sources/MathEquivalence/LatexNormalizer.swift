@@ -34,22 +34,22 @@ public enum LatexNormalizer {
         var s = input.trimmingSpaces()
         for (from, to) in [("\\dfrac", "\\frac"), ("\\tfrac", "\\frac"), ("\\displaystyle", ""), ("\\!", ""),
                            ("$", ""), ("\\(", ""), ("\\)", ""), ("\\[", ""), ("\\]", ""), ("\\left", ""), ("\\right", ""),
-                           ("−", "-"), ("\\dots", ""), ("\\ldots", ""), ("\\cdots", "")] where s.contains(from) {
-            s = s.replacingOccurrences(of: from, with: to)
+                           ("−", "-"), ("\\dots", ""), ("\\ldots", ""), ("\\cdots", "")] where s.scanContains(from) {
+            s = s.scanReplacing(from, with: to)
         }
-        for marker in ["^{\\circ}", "^\\circ", "°", "\\degree", "{}^\\circ", "^{\\circ }"] where s.contains(marker) {
-            s = s.replacingOccurrences(of: marker, with: "")
+        for marker in ["^{\\circ}", "^\\circ", "°", "\\degree", "{}^\\circ", "^{\\circ }"] where s.scanContains(marker) {
+            s = s.scanReplacing(marker, with: "")
             result.degree = true
         }
-        for marker in ["\\%", "%", "\\percent"] where s.contains(marker) {
-            s = s.replacingOccurrences(of: marker, with: "")
+        for marker in ["\\%", "%", "\\percent"] where s.scanContains(marker) {
+            s = s.scanReplacing(marker, with: "")
             result.percent = true
         }
         s = s.trimmingSpaces()
         while let last = s.last, last == "." || last == "," || last == ";" { s.removeLast() }
         if let stripped = stripTrailingUnit(s) { s = stripped; result.unit = true }
         s = removeThousandsSeparators(s)
-        if let range = s.range(of: "\\in ", options: .backwards) ?? s.range(of: "\\in", options: .backwards),
+        if let range = s.scanRange(of: "\\in ", backwards: true) ?? s.scanRange(of: "\\in", backwards: true),
            !s[range.upperBound...].hasPrefix("f"), !s[range.upperBound...].hasPrefix("t") {
             s = String(s[range.upperBound...])
         }
@@ -62,9 +62,9 @@ public enum LatexNormalizer {
     /// Removes a trailing `\text{unit}`, `\mathrm{~unit}` or unit word after a value.
     static func stripTrailingUnit(_ s: String) -> String? {
         for command in ["\\text{", "\\mathrm{", "\\mbox{", "\\textrm{"] {
-            if s.hasSuffix("}"), let start = s.range(of: command, options: .backwards) {
+            if s.hasSuffix("}"), let start = s.scanRange(of: command, backwards: true) {
                 let inner = s[start.upperBound..<s.index(before: s.endIndex)]
-                let word = inner.trimmingCharacters(in: CharacterSet(charactersIn: " ~\\,")).lowercased()
+                let word = String(inner.filter { $0 != "~" && $0 != "\\" && $0 != "," }).trimmingSpaces().lowercased()
                 let before = String(s[..<start.lowerBound]).trimmingSpaces()
                 if !before.isEmpty, isUnit(word), !before.hasSuffix("\\") { return before }
             }
@@ -82,7 +82,7 @@ public enum LatexNormalizer {
     static func isUnit(_ word: String) -> Bool {
         var w = word
         for suffix in ["^2", "^3", "^{2}", "^{3}", "²", "³"] where w.hasSuffix(suffix) { w.removeLast(suffix.count) }
-        if w.contains("/") {
+        if w.scanContains("/") {
             return w.split(separator: "/").allSatisfy { unitWords.contains(String($0).trimmingSpaces()) }
         }
         return unitWords.contains(w) || (w.count > 2 && w.allSatisfy { $0.isLetter } && unitWords.contains(String(w.dropLast())))
@@ -90,8 +90,8 @@ public enum LatexNormalizer {
 
     /// `1,000,000`, `1{,}000`, `1\,000` → `1000000` when the first group has 1–3 digits and every later group 3.
     static func removeThousandsSeparators(_ s: String) -> String {
-        let t = thinSpacesAsCommas(s.replacingOccurrences(of: "{,}", with: ","))
-        guard t.contains(",") else { return t }
+        let t = thinSpacesAsCommas(s.scanReplacing("{,}", with: ","))
+        guard t.scanContains(",") else { return t }
         let chars = Array(t)
         func digit(_ k: Int) -> Bool { k >= 0 && k < chars.count && chars[k].isASCII && chars[k].isNumber }
         var out: [Character] = []
@@ -120,7 +120,7 @@ public enum LatexNormalizer {
 
     /// `\,` between digits becomes a comma (a thousands separator candidate); elsewhere it is a space.
     static func thinSpacesAsCommas(_ s: String) -> String {
-        guard s.contains("\\,") else { return s }
+        guard s.scanContains("\\,") else { return s }
         let chars = Array(s)
         var out: [Character] = []
         var i = 0
@@ -139,7 +139,7 @@ public enum LatexNormalizer {
 
     /// `2\frac{1}{2}` → `(2+\frac{1}{2})` for a whole answer that is a mixed number.
     static func mixedNumber(_ s: String) -> String {
-        guard let frac = s.range(of: "\\frac{") else { return s }
+        guard let frac = s.scanRange(of: "\\frac{") else { return s }
         let whole = s[..<frac.lowerBound]
         let digits = whole.hasPrefix("-") ? whole.dropFirst() : whole
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return s }
@@ -159,7 +159,7 @@ public enum LatexNormalizer {
         var j = e + 1
         if chars[j] == "+" || chars[j] == "-" { j += 1 }
         guard j < chars.count, chars[j...].allSatisfy({ $0.isNumber }) else { return s }
-        let exponent = String(chars[(e + 1)...]).replacingOccurrences(of: "+", with: "")
+        let exponent = String(chars[(e + 1)...]).scanReplacing("+", with: "")
         return String(chars[..<e]) + "\\times10^{" + exponent + "}"
     }
 }

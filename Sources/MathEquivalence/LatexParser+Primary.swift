@@ -52,6 +52,17 @@ extension LatexParser {
     }
 
     private mutating func withSubscript(_ name: String) -> MathNode? {
+        guard let symbol = subscripted(name) else { return nil }
+        // `f(x, y)`: an applied function of several arguments (a single argument stays a product).
+        if case .symbol(let full) = symbol, current == .symbol("("), let saved = Optional(position) {
+            advance()
+            if let args = parseCommaList(), args.count >= 2, accept(")") { return .function("applied:" + full, args) }
+            position = saved
+        }
+        return symbol
+    }
+
+    private mutating func subscripted(_ name: String) -> MathNode? {
         guard accept("_") else { return .symbol(name) }
         if accept("{") {
             var depthCount = 1, label = ""
@@ -95,7 +106,7 @@ extension LatexParser {
             guard let inner = parseTop(), accept("}") else { return nil }
             return inner
         }
-        if case .number(let digits) = current, digits.count > 1, !digits.contains(".") {
+        if case .number(let digits) = current, digits.count > 1, !digits.scanContains(".") {
             tokens[position] = .number(String(digits.dropFirst()))
             return Rational(decimal: Substring(digits.prefix(1))).map { .number($0) }
         }
@@ -181,9 +192,9 @@ extension LatexParser {
     }
 }
 
-extension String {
+extension StringProtocol {
     /// The string without leading and trailing spaces, tabs and newlines.
-    func trimmingSpaces() -> String {
+    public func trimmingSpaces() -> String {
         var s = Substring(self)
         while let f = s.first, f == " " || f == "\n" || f == "\t" || f == "\r" { s = s.dropFirst() }
         while let l = s.last, l == " " || l == "\n" || l == "\t" || l == "\r" { s = s.dropLast() }

@@ -185,8 +185,14 @@ public struct LatexParser {
         guard var base = parsePostfix() else { return nil }
         if accept("^") {
             if current == .command("circ") { advance(); return base }
-            if case .text = current, let t = current, case .text(let s) = t, s.contains("circ") { advance(); return base }
+            if case .text = current, let t = current, case .text(let s) = t, s.scanContains("circ") { advance(); return base }
             guard let exponent = parseScript() else { return nil }
+            if case .symbol(let name) = base, current == .symbol("_") {
+                // `v^2_0` is v_0 squared.
+                advance()
+                guard let sub = parseScript() else { return nil }
+                base = .symbol("\(name)_\(Self.subscriptSpelling(sub))")
+            }
             base = .power(base, exponent)
             while accept("!") { base = .factorial(base) }
         }
@@ -200,7 +206,7 @@ public struct LatexParser {
             return inner
         }
         if accept("-") { return parsePostfixNoFactorial().map { .negate($0) } }
-        if case .number(let digits) = current, digits.count > 1, !digits.contains(".") {
+        if case .number(let digits) = current, digits.count > 1, !digits.scanContains(".") {
             // `x^23` means x^2 · 3 in TeX; only the first digit is the exponent.
             let first = String(digits.prefix(1))
             tokens[position] = .number(String(digits.dropFirst()))
@@ -217,4 +223,13 @@ public struct LatexParser {
     }
 
     mutating func parsePostfixNoFactorial() -> MathNode? { parsePrimary() }
+
+    static func subscriptSpelling(_ node: MathNode) -> String {
+        switch node {
+        case .symbol(let s): return s
+        case .number(let r): return r.description
+        case .text(let t): return t
+        default: return "\(node.size)"
+        }
+    }
 }

@@ -129,6 +129,26 @@ public enum MathComparator {
         return agreeing >= 3
     }
 
+    /// The constant `f / h` when it is the same at every random point (nil when it varies or is undefined).
+    ///
+    /// - Parameters:
+    ///   - f: The numerator expression.
+    ///   - h: The denominator expression.
+    public static func constantRatio(_ f: MathNode, _ h: MathNode) -> Double? {
+        let symbols = f.freeSymbols.union(h.freeSymbols)
+        var ratio: Double? = nil
+        var agreeing = 0
+        for point in RandomPoints.points(for: symbols.sorted(), seed: EquivalenceOptions().seed) {
+            guard let a = MathEvaluator.evaluate(f, bindings: point)?.approximate,
+                  let b = MathEvaluator.evaluate(h, bindings: point)?.approximate,
+                  a.isFinite, b.isFinite, abs(b) > 1e-12 else { continue }
+            let r = a / b
+            if let ratio { if !NumericCompare.close(ratio, r, .relative(1e-8)) { return nil } } else { ratio = r }
+            agreeing += 1
+        }
+        return agreeing >= 3 ? ratio : nil
+    }
+
     /// Whether `f` is a non-zero constant multiple of `h` (equations written differently).
     static func proportional(_ f: MathNode, _ h: MathNode, _ options: EquivalenceOptions) -> Bool {
         let symbols = f.freeSymbols.union(h.freeSymbols)

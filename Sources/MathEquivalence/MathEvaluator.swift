@@ -77,8 +77,12 @@ public enum MathEvaluator {
             guard let x = evaluate(a, bindings: bindings), let y = evaluate(b, bindings: bindings) else { return nil }
             return power(x, y)
         case .factorial(let a):
-            guard let x = evaluate(a, bindings: bindings), let r = x.exact, r.isInteger, r.numerator >= 0,
-                  r.numerator <= maxFactorial else { return nil }
+            guard let x = evaluate(a, bindings: bindings) else { return nil }
+            guard let r = x.exact, r.isInteger, r.numerator >= 0, r.numerator <= maxFactorial else {
+                // Γ(x + 1) for symbolic arguments at random points.
+                let g = Foundation.tgamma(x.approximate + 1)
+                return g.isFinite && x.approximate <= Double(maxFactorial) ? MathValue(g) : nil
+            }
             var product = Rational.one
             var approximate = 1.0
             var exact = true
@@ -165,7 +169,14 @@ public enum MathEvaluator {
                 r = next
             }
             return MathValue(r)
-        default: return nil
+        default:
+            guard name.hasPrefix("applied:") else { return nil }
+            // An unknown function f(x, y, …): a fixed smooth function seeded by its name, identical on both sides.
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for b in name.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+            var sum = Double(h % 97) / 97
+            for (k, v) in values.enumerated() { sum += (1.3 + Double(k) * 0.71) * v.approximate }
+            result = Foundation.sin(sum) + 0.5 * sum
         }
         return result.isNaN ? nil : MathValue(result)
     }

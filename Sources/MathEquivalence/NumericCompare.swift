@@ -36,9 +36,9 @@ public enum PythonNumbers {
     /// - Parameter text: The text.
     /// - Returns: The value, or nil where Python raises `ValueError`.
     public static func float(_ text: some StringProtocol) -> Double? {
-        var s = String(text).trimmingCharacters(in: .whitespacesAndNewlines)
+        var s = text.trimmingSpaces()
         if s.isEmpty { return nil }
-        if s.contains("_") {
+        if s.scanContains("_") {
             let chars = Array(s)
             for (k, c) in chars.enumerated() where c == "_" {
                 guard k > 0, k + 1 < chars.count, chars[k - 1].isNumber, chars[k + 1].isNumber else { return nil }
@@ -72,11 +72,11 @@ public enum PythonNumbers {
         if x.isNaN { return "nan" }
         if x.isInfinite { return x > 0 ? "inf" : "-inf" }
         var s = "\(x)"
-        if s.contains("e") {
+        if s.scanContains("e") {
             // Swift writes 1e-05 as "1e-05" and 1e+16 as "1e+16", as Python does.
             return s
         }
-        if !s.contains(".") { s += ".0" }
+        if !s.scanContains(".") { s += ".0" }
         return s
     }
 }

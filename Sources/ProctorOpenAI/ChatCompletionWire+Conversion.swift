@@ -3,7 +3,7 @@ import ProctorCore
 
 extension ChatCompletionWire.Request {
     /// The body Proctor sends for `request`: text and images in the order of each message's parts, images as
-    /// base64 `data:` URLs, and the sampling extras (`top_k`, `min_p`, `repetition_penalty`) only when set.
+    /// base64 `data:` URLs, and the sampling extras (`top_k`, `min_p`, `repetition_penalty` with its llama.cpp name `repeat_penalty`) only when set.
     ///
     /// - Parameters:
     ///   - request: The conversation and sampling settings.
@@ -54,7 +54,7 @@ extension ChatCompletionWire.Request {
         }
         let parameters = GenerationParameters(
             temperature: temperature ?? 1, topP: topP ?? 1, topK: topK, minP: minP,
-            repetitionPenalty: repetitionPenalty, maxTokens: maxTokens ?? defaultMaxTokens, seed: seed ?? 0,
+            repetitionPenalty: repetitionPenalty ?? repeatPenalty, maxTokens: maxTokens ?? defaultMaxTokens, seed: seed ?? 0,
             stop: stop ?? [])
         return GenerationRequest(messages: messages, parameters: parameters)
     }

@@ -7,21 +7,28 @@ import ProctorCore
 public enum ChatCompletionWire {
     /// The body of `POST /chat/completions`.
     public struct Request: Sendable, Codable, Hashable {
+        /// The served model's name.
         public var model: String
+        /// The conversation.
         public var messages: [Message]
+        /// Softmax temperature.
         public var temperature: Double?
+        /// Nucleus sampling mass.
         public var topP: Double?
+        /// The most tokens to generate.
         public var maxTokens: Int?
         /// The per-sample seed; Proctor's seeds are below 2^63 so that servers with a signed 64-bit field accept it.
         public var seed: UInt64?
+        /// Strings that end generation.
         public var stop: [String]?
         /// An extra body field that vLLM, SGLang and llama.cpp's servers accept (not part of OpenAI's API).
         public var topK: Int?
         /// An extra body field that vLLM, SGLang and llama.cpp's servers accept.
         public var minP: Double?
-        /// An extra body field that vLLM and SGLang accept (llama.cpp's server calls it `repeat_penalty` and also
-        /// reads this name through its OpenAI layer).
+        /// An extra body field that vLLM and SGLang accept.
         public var repetitionPenalty: Double?
+        /// The same penalty under the name llama.cpp's server and llama-cpp-python's server read; Proctor sends both.
+        public var repeatPenalty: Double?
         /// Proctor never streams; a server gets `false` so that it answers with one JSON body.
         public var stream: Bool?
 
@@ -41,18 +48,21 @@ public enum ChatCompletionWire {
             self.topK = topK
             self.minP = minP
             self.repetitionPenalty = repetitionPenalty
+            self.repeatPenalty = repetitionPenalty
             self.stream = stream
         }
 
         enum CodingKeys: String, CodingKey {
             case model, messages, temperature, topP = "top_p", maxTokens = "max_tokens", seed, stop
-            case topK = "top_k", minP = "min_p", repetitionPenalty = "repetition_penalty", stream
+            case topK = "top_k", minP = "min_p", repetitionPenalty = "repetition_penalty", repeatPenalty = "repeat_penalty", stream
         }
     }
 
     /// One chat message: `content` is either a plain string or a list of typed parts.
     public struct Message: Sendable, Codable, Hashable {
+        /// `system`, `user` or `assistant`.
         public var role: String
+        /// The text or the typed parts.
         public var content: Content
 
         /// Creates a message.
@@ -64,7 +74,9 @@ public enum ChatCompletionWire {
 
     /// A message's content in either of the two shapes the API allows.
     public enum Content: Sendable, Codable, Hashable {
+        /// A plain string.
         case text(String)
+        /// Typed parts in order.
         case parts([Part])
 
         /// Decodes a string or an array of parts.
@@ -91,8 +103,11 @@ public enum ChatCompletionWire {
 
     /// A typed content part: `{"type": "text", "text": …}` or `{"type": "image_url", "image_url": {"url": …}}`.
     public struct Part: Sendable, Codable, Hashable {
+        /// `text` or `image_url`.
         public var type: String
+        /// The text of a text part.
         public var text: String?
+        /// The image of an image part.
         public var imageURL: ImageURL?
 
         /// A text part.
@@ -107,16 +122,23 @@ public enum ChatCompletionWire {
 
     /// The `image_url` object of an image part.
     public struct ImageURL: Sendable, Codable, Hashable {
+        /// A `data:` URL (or, from other clients, a remote URL, which Proctor refuses).
         public var url: String
     }
 
     /// The body of a successful chat completion.
     public struct Response: Sendable, Codable, Hashable {
+        /// The completion's id.
         public var id: String?
+        /// `chat.completion`.
         public var object: String?
+        /// Unix time of creation.
         public var created: Int?
+        /// The model that answered.
         public var model: String?
+        /// The answers; Proctor asks for one.
         public var choices: [Choice]
+        /// Token counts.
         public var usage: Usage?
 
         /// Creates a response body.
@@ -132,8 +154,11 @@ public enum ChatCompletionWire {
 
     /// One choice of a response.
     public struct Choice: Sendable, Codable, Hashable {
+        /// The choice's position.
         public var index: Int?
+        /// The assistant's message.
         public var message: ResponseMessage
+        /// `stop`, `length`, …
         public var finishReason: String?
 
         /// Creates a choice.
@@ -150,7 +175,9 @@ public enum ChatCompletionWire {
 
     /// The assistant message of a choice, with the reasoning that vLLM's and SGLang's reasoning parsers split off.
     public struct ResponseMessage: Sendable, Codable, Hashable {
+        /// `assistant`.
         public var role: String?
+        /// The answer text.
         public var content: String?
         /// `reasoning_content` (vLLM before 0.10, SGLang, DeepSeek's API).
         public var reasoningContent: String?
@@ -172,8 +199,11 @@ public enum ChatCompletionWire {
 
     /// Token counts as the server reports them.
     public struct Usage: Sendable, Codable, Hashable {
+        /// Tokens in the rendered prompt.
         public var promptTokens: Int?
+        /// Tokens generated.
         public var completionTokens: Int?
+        /// Their sum.
         public var totalTokens: Int?
 
         /// Creates token counts.
@@ -191,7 +221,9 @@ public enum ChatCompletionWire {
     /// The body of `GET /models`: each entry kept whole, because servers add their own fields (`root`,
     /// `max_model_len`, `owned_by`).
     public struct ModelList: Sendable, Codable, Hashable {
+        /// `list`.
         public var object: String?
+        /// The model entries.
         public var data: [JSONValue]
 
         /// Creates a model list.
@@ -203,6 +235,7 @@ public enum ChatCompletionWire {
 
     /// The body of an error answer: `{"error": {"message": …, "type": …, "code": …}}`.
     public struct ErrorEnvelope: Sendable, Codable, Hashable {
+        /// The error.
         public var error: ErrorBody
 
         /// Creates an error body.
@@ -213,8 +246,11 @@ public enum ChatCompletionWire {
 
     /// The inner object of an error answer.
     public struct ErrorBody: Sendable, Codable, Hashable {
+        /// What went wrong.
         public var message: String
+        /// `invalid_request_error`, `server_error`, …
         public var type: String?
+        /// The HTTP status.
         public var code: Int?
     }
 }

@@ -64,7 +64,8 @@ public enum ReferenceFiles {
             throw ProctorError(.notFound, "\(url.path) does not exist; the reference outputs live in shared/data (see REFERENCE-OUTPUTS.md).")
         }
         do {
-            return try JSONDecoder().decode(JSONValue.self, from: data)
+            guard let value = FastJSON.parse([UInt8](data)) else { throw ProctorError(.invalidInput, "malformed JSON") }
+            return value
         } catch {
             throw ProctorError(.invalidInput, "\(url.path) is not valid JSON: \(error)")
         }
@@ -74,7 +75,19 @@ public enum ReferenceFiles {
     ///
     /// - Throws: `ProctorError` naming the file and line.
     public static func jsonLines(_ url: URL) throws -> [JSONValue] {
-        try JSONLines.decode(JSONValue.self, from: url).map(\.value)
+        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+            throw ProctorError(.notFound, "\(url.path) does not exist or is not UTF-8; the reference outputs live in shared/data.")
+        }
+        var values: [JSONValue] = []
+        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.allSatisfy(\.isWhitespace) {
+            do {
+                guard let value = FastJSON.parse(Array(line.utf8)) else { throw ProctorError(.invalidInput, "malformed JSON") }
+                values.append(value)
+            } catch {
+                throw ProctorError(.invalidInput, "\(url.path) line \(n + 1) is not valid JSON: \(error)")
+            }
+        }
+        return values
     }
 
     /// Whether `url` exists.

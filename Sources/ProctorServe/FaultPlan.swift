@@ -31,7 +31,9 @@ public struct FaultPlan: Sendable, Hashable {
 
     /// Which requests an entry applies to.
     public enum Requests: Sendable, Hashable {
+        /// Requests whose numbers are in the range.
         case range(ClosedRange<Int>)
+        /// Every request.
         case every
 
         func contains(_ number: Int) -> Bool {

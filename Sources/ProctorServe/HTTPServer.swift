@@ -102,10 +102,9 @@ public final class HTTPServer: Sendable {
         do {
             guard let request = try socket.readRequest(maxBodyBytes: maxBodyBytes) else { return }
             action = handler(request)
-        } catch let error as ProctorError {
-            action = .respond(.json(error.code == .unsupported ? 411 : 400, ["error": ["message": error.message, "type": "invalid_request_error"]]))
         } catch {
-            action = .respond(.json(400, ["error": ["message": "\(error)", "type": "invalid_request_error"]]))
+            let message = (error as? ProctorError)?.message ?? "\(error)"
+            action = .respond(.json(400, ["error": ["message": message, "type": "invalid_request_error"]]))
         }
         switch action {
         case .respond(let response):

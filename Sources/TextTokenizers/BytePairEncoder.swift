@@ -55,6 +55,7 @@ struct BytePairEncoder: Sendable {
     ///   - piece: The piece's UTF-8 bytes.
     ///   - output: Receives the token ids.
     func encode(_ piece: ArraySlice<UInt8>, into output: inout [TokenID]) {
+        guard !piece.isEmpty else { return }
         if ignoreMerges, let whole = idForText[ByteLevelAlphabet.encode(piece)] {
             output.append(whole)
             return

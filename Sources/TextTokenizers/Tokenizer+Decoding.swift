@@ -46,7 +46,8 @@ extension Tokenizer {
         return UInt8(text.dropFirst(3).dropLast(), radix: 16)
     }
 
-    /// Decodes token ids to text.
+    /// Decodes token ids to text, as llama.cpp's `llama_detokenize` does (a SentencePiece vocabulary with
+    /// `add_space_prefix` loses the space its encoding added in front of the first piece).
     ///
     /// - Parameters:
     ///   - ids: Token ids.
@@ -55,12 +56,22 @@ extension Tokenizer {
     public func decode(_ ids: [TokenID], keepSpecial: Bool = false) -> String {
         var bytes: [UInt8] = []
         for id in ids { appendBytes(of: id, keepSpecial: keepSpecial, to: &bytes) }
+        dropPrefixSpace(&bytes, startsWithBOS: ids.first == vocabulary.bos)
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// SentencePiece vocabularies that prefix a space when encoding drop it again when decoding (llama.cpp's
+    /// `remove_space`), unless the ids start with BOS, which then stands in front of the text.
+    func dropPrefixSpace(_ bytes: inout [UInt8], startsWithBOS: Bool) {
+        if vocabulary.model == .sentencePiece, vocabulary.addSpacePrefix, !startsWithBOS, bytes.first == 0x20 {
+            bytes.removeFirst()
+        }
     }
 }
 
 /// Decodes tokens one at a time for streaming output, holding back bytes of a UTF-8 character that is not
-/// complete yet (an emoji spread over several byte tokens).
+/// complete yet (an emoji spread over several byte tokens). Each token gives its full piece, as llama.cpp's
+/// `token_to_piece` does (no prefix-space removal: a continuation's leading space is part of the text).
 ///
 /// ```swift
 /// var stream = StreamingDetokenizer(tokenizer: tokenizer)

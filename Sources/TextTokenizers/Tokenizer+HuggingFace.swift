@@ -16,7 +16,12 @@ extension Tokenizer {
         let tokenizerURL = folder.appendingPathComponent("tokenizer.json")
         let root = try Self.readJSONObject(tokenizerURL)
         let configURL = folder.appendingPathComponent("tokenizer_config.json")
-        let config = FileManager.default.fileExists(atPath: configURL.path) ? try Self.readJSONObject(configURL) : [:]
+        var config = FileManager.default.fileExists(atPath: configURL.path) ? try Self.readJSONObject(configURL) : [:]
+        // Newer transformers versions save the template next to the config instead of inside it.
+        let templateURL = folder.appendingPathComponent("chat_template.jinja")
+        if config["chat_template"] == nil, let data = FileManager.default.contents(atPath: templateURL.path) {
+            config["chat_template"] = String(decoding: data, as: UTF8.self)
+        }
         try self.init(tokenizerJSON: root, config: config, file: tokenizerURL.path)
     }
 
@@ -73,13 +78,30 @@ extension Tokenizer {
             let text = (value as? String) ?? ((value as? [String: Any])?["content"] as? String)
             return text.flatMap { name in tokens.firstIndex(of: name) }
         }
+        // A post-processor that starts every sequence with a special token (llama-3's <|begin_of_text|>) adds BOS.
+        let templateBOS = Self.leadingSpecialToken(root["post_processor"])
         let vocabulary = TokenizerVocabulary(
             model: .byteLevelBPE, tokens: tokens, kinds: kinds, merges: merges, preTokenizer: preTokenizer,
-            bos: tokenID("bos_token"), eos: tokenID("eos_token"), unknown: tokenID("unk_token"),
-            padding: tokenID("pad_token"), addBOS: (config["add_bos_token"] as? Bool) ?? false,
+            bos: tokenID("bos_token") ?? templateBOS, eos: tokenID("eos_token"), unknown: tokenID("unk_token"),
+            padding: tokenID("pad_token"), addBOS: (config["add_bos_token"] as? Bool) ?? (templateBOS != nil),
             addEOS: (config["add_eos_token"] as? Bool) ?? false, ignoreMerges: (model["ignore_merges"] as? Bool) ?? false,
             normalizeNFC: nfc, chatTemplate: Self.chatTemplate(from: config["chat_template"]))
         try self.init(vocabulary)
+    }
+
+    /// The id of the special token a `TemplateProcessing` post-processor puts first in a single sequence.
+    static func leadingSpecialToken(_ value: Any?) -> TokenID? {
+        guard let object = value as? [String: Any] else { return nil }
+        if (object["type"] as? String) == "Sequence" {
+            for step in (object["processors"] as? [Any]) ?? [] { if let id = leadingSpecialToken(step) { return id } }
+            return nil
+        }
+        guard (object["type"] as? String) == "TemplateProcessing",
+              let first = (object["single"] as? [[String: Any]])?.first,
+              let special = first["SpecialToken"] as? [String: Any], let name = special["id"] as? String,
+              let entry = (object["special_tokens"] as? [String: Any])?[name] as? [String: Any],
+              let ids = entry["ids"] as? [NSNumber], ids.count == 1 else { return nil }
+        return ids[0].intValue
     }
 
     /// The chat template from `tokenizer_config.json` (a string, or a list of named templates: `default` wins).

@@ -8,6 +8,12 @@ extension Proctor {
     static let scorerTable: [String: any AnswerScorer] = [
         "aime": MathAnswerScorer(id: "aime", integerAnswers: true),
         "math": MathAnswerScorer(id: "math", integerAnswers: false),
+        "mmmu": MMMUScorer(pro: false),
+        "mmmu_pro": MMMUScorer(pro: true),
+        "mathvista": MathVistaScorer(),
+        "mathvision": MathVisionScorer(),
+        "olympiadbench": OlympiadBenchScorer(),
+        "gpqa": GPQAScorer(),
     ]
 
     /// The scoring area's subcommands, if any.

@@ -65,6 +65,13 @@ struct ServeCommand: AsyncParsableCommand {
         }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0–65535.") }
         guard maxTokens > 0 else { throw ValidationError("--max-tokens must be positive.") }
+        if let faults {
+            do {
+                _ = try FaultPlan(parsing: faults)
+            } catch let error as ProctorError {
+                throw ValidationError(error.message)
+            }
+        }
     }
 
     func run() async throws {

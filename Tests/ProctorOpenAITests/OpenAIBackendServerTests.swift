@@ -116,22 +116,45 @@ struct OpenAIBackendServerTests {
         let server = try ServerProcess(["--faults", "*:stall"])
         defer { server.stop() }
         let backend = try await Self.client(server, timeout: 30)
-        let started = Date()
         let task = Task { try await backend.generate(Self.ask("hello")) }
-        try await Task.sleep(nanoseconds: 300_000_000)
+        try await Self.waitFor("request 1: injecting fault", in: server)
+        let cancelled = Date()
         task.cancel()
         let outcome = await task.result
-        #expect(Date().timeIntervalSince(started) < 5)
+        #expect(Date().timeIntervalSince(cancelled) < 2)
         guard case .failure(let error) = outcome, let proctorError = error as? ProctorError else {
             Issue.record("the cancelled request did not fail with a ProctorError: \(outcome)")
             return
         }
         #expect(proctorError.code == .cancelled)
-        let deadline = Date().addingTimeInterval(5)
-        while !server.log.contains("the client closed the connection") && Date() < deadline {
-            try await Task.sleep(nanoseconds: 50_000_000)
+        try await Self.waitFor("the client closed the connection", in: server)
+    }
+
+    /// Waits (at most 10 s) until the server's log contains `text`.
+    static func waitFor(_ text: String, in server: ServerProcess) async throws {
+        let deadline = Date().addingTimeInterval(10)
+        while !server.log.contains(text) && Date() < deadline {
+            try await Task.sleep(nanoseconds: 20_000_000)
         }
-        #expect(server.log.contains("the client closed the connection"))
+        #expect(server.log.contains(text), "the server's log never said \"\(text)\"")
+    }
+
+    @Test("proctor serve --model openai:URL proxies through the client, which retries the upstream's faults")
+    func proxy() async throws {
+        let upstream = try ServerProcess(["--faults", "1:500,2:drop"])
+        defer { upstream.stop() }
+        let proxy = try ServerProcess(
+            ["--model", "openai:\(upstream.baseURL.absoluteString)", "--served-model-name", "relay", "--max-retries", "2", "--request-timeout", "5"],
+            echo: false)
+        defer { proxy.stop() }
+        let backend = try await Self.client(proxy, retries: 0)
+        #expect(backend.modelName == "relay")
+        #expect(backend.identity.details["server_proctor_backend"] == "openai")
+        #expect(backend.identity.details["server_proctor_location"] == upstream.baseURL.absoluteString)
+        let result = try await backend.generate(Self.ask("through the relay"))
+        #expect(result.text == "echo: through the relay")
+        #expect(result.reasoningContent?.contains("proctor-echo received") == true)
+        #expect(upstream.stop().components(separatedBy: "injecting fault").count - 1 == 2)
     }
 
     @Test("without --model-name the server's only model is used; a server that is down gives a clear error")

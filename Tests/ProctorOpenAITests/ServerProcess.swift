@@ -27,9 +27,9 @@ final class ServerProcess {
         return found
     }
 
-    /// Starts `proctor serve --echo --host 127.0.0.1 --port 0` with `extra` arguments and waits (at most 20 s) for
-    /// the line that names the port.
-    init(_ extra: [String] = []) throws {
+    /// Starts `proctor serve --echo --host 127.0.0.1 --port 0` (without `--echo` when `echo` is false) with `extra`
+    /// arguments and waits (at most 20 s) for the line that names the port.
+    init(_ extra: [String] = [], echo: Bool = true) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("proctor-serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         stdoutFile = folder.appendingPathComponent("stdout")
@@ -37,7 +37,7 @@ final class ServerProcess {
         _ = FileManager.default.createFile(atPath: stdoutFile.path, contents: nil)
         _ = FileManager.default.createFile(atPath: stderrFile.path, contents: nil)
         process.executableURL = try Self.executable()
-        process.arguments = ["serve", "--echo", "--host", "127.0.0.1", "--port", "0"] + extra
+        process.arguments = ["serve"] + (echo ? ["--echo"] : []) + ["--host", "127.0.0.1", "--port", "0"] + extra
         process.standardOutput = try FileHandle(forWritingTo: stdoutFile)
         process.standardError = try FileHandle(forWritingTo: stderrFile)
         try process.run()

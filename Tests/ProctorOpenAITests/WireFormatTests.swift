@@ -31,11 +31,11 @@ struct WireFormatTests {
     func parameters() throws {
         let plain = try Self.json(ChatCompletionWire.Request(
             GenerationRequest(messages: [], parameters: GenerationParameters(temperature: 0, maxTokens: 16, seed: 9)), model: "m"))
-        #expect(plain["top_k"] == nil && plain["min_p"] == nil && plain["repetition_penalty"] == nil && plain["stop"] == nil)
+        #expect(plain["top_k"] == nil && plain["min_p"] == nil && plain["repetition_penalty"] == nil && plain["repeat_penalty"] == nil && plain["stop"] == nil)
         #expect(plain["seed"] as? Int == 9 && plain["max_tokens"] as? Int == 16 && plain["stream"] as? Bool == false)
         let parameters = GenerationParameters(temperature: 0.6, topP: 0.95, topK: 20, minP: 0.1, repetitionPenalty: 1.1, maxTokens: 8, seed: 0x7fff_ffff_ffff_ffff, stop: ["</s>"])
         let full = try Self.json(ChatCompletionWire.Request(GenerationRequest(messages: [], parameters: parameters), model: "m"))
-        #expect(full["top_k"] as? Int == 20 && full["min_p"] as? Double == 0.1 && full["repetition_penalty"] as? Double == 1.1)
+        #expect(full["top_k"] as? Int == 20 && full["min_p"] as? Double == 0.1 && full["repetition_penalty"] as? Double == 1.1 && full["repeat_penalty"] as? Double == 1.1)
         #expect(full["stop"] as? [String] == ["</s>"] && full["top_p"] as? Double == 0.95)
         #expect((full["seed"] as? NSNumber)?.uint64Value == 0x7fff_ffff_ffff_ffff)
     }

@@ -56,3 +56,25 @@ struct DecodingTests {
         #expect(throws: TokenizerError.self) { try Tokenizer(vocabulary) }
     }
 }
+
+extension DecodingTests {
+    /// A SentencePiece vocabulary: byte fallback, `▁` for spaces, prefix space added and removed.
+    @Test func sentencePieceByScoresWithByteFallback() throws {
+        var tokens = ["<unk>", "<s>", "</s>"] + (0..<256).map { "<0x" + String(format: "%02X", $0) + ">" }
+        var kinds: [TokenKind] = [.unknown, .control, .control] + Array(repeating: .byte, count: 256)
+        var scores: [Float] = [0, 0, 0] + Array(repeating: 0, count: 256)
+        for (text, score) in [("▁", -1), ("a", -2), ("b", -2), ("▁a", -3), ("ab", -1.5), ("▁ab", -0.5)] as [(String, Float)] {
+            tokens.append(text)
+            kinds.append(.normal)
+            scores.append(score)
+        }
+        let vocabulary = TokenizerVocabulary(model: .sentencePiece, tokens: tokens, kinds: kinds, scores: scores,
+                                             bos: 1, eos: 2, unknown: 0, addBOS: true, addSpacePrefix: true)
+        let tokenizer = try Tokenizer(vocabulary)
+        let ids = tokenizer.encode("ab é", addSpecialTokens: true)
+        // <s>, "▁ab", "▁", then é as two byte tokens (0xC3 0xA9).
+        #expect(ids == [1, try #require(tokenizer.id(of: "▁ab")), try #require(tokenizer.id(of: "▁")), 3 + 0xC3, 3 + 0xA9])
+        #expect(tokenizer.decode(ids) == " ab é")  // BOS first: the prefix space stays (as llama.cpp)
+        #expect(tokenizer.decode(Array(ids.dropFirst())) == "ab é")
+    }
+}

@@ -66,3 +66,21 @@ struct HuggingFaceTokenizerTests {
         #expect(error?.message.contains("tokenizer.json") == true)
     }
 }
+
+extension HuggingFaceTokenizerTests {
+    /// A `TemplateProcessing` post-processor that starts sequences with a special token makes it the BOS.
+    @Test func postProcessorBOS() throws {
+        let tokenizerJSON: [String: Any] = [
+            "model": ["type": "BPE", "vocab": ["a": 0, "b": 1, "ab": 2], "merges": ["a b"]],
+            "added_tokens": [["id": 3, "content": "<|begin_of_text|>", "special": true]],
+            "pre_tokenizer": ["type": "ByteLevel", "use_regex": true],
+            "post_processor": ["type": "TemplateProcessing",
+                               "single": [["SpecialToken": ["id": "<|begin_of_text|>", "type_id": 0]], ["Sequence": ["id": "A", "type_id": 0]]],
+                               "special_tokens": ["<|begin_of_text|>": ["id": "<|begin_of_text|>", "ids": [3], "tokens": ["<|begin_of_text|>"]]]],
+        ]
+        let tokenizer = try Tokenizer(tokenizerJSON: tokenizerJSON, config: [:], file: "tokenizer.json")
+        #expect(tokenizer.vocabulary.bos == 3)
+        #expect(tokenizer.encode("ab", addSpecialTokens: true) == [3, 2])
+        #expect(tokenizer.encode("<|begin_of_text|>ab", addSpecialTokens: true) == [3, 2])
+    }
+}

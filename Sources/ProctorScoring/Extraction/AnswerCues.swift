@@ -1,3 +1,4 @@
+import MathEquivalence
 import Foundation
 
 /// Rule-based answer cues for free-form answers (SCORING-NOTES §7.1), scanning only the end of the answer text.
@@ -12,7 +13,7 @@ public enum AnswerCues {
         let tail = lines.joined(separator: "\n")
         for (cue, rule) in [("final answer is", "final-answer-is"), ("final answer:", "final-answer"),
                             ("answer is", "answer-is"), ("answer:", "answer-colon")] {
-            if let r = tail.range(of: cue, options: [.caseInsensitive, .backwards]) {
+            if let r = tail.scanRange(of: cue, backwards: true, caseInsensitive: true) {
                 let value = cleanTail(tail[r.upperBound...])
                 if !value.isEmpty { return (value, rule) }
             }
@@ -20,7 +21,7 @@ public enum AnswerCues {
         guard let lastLine = lines.last else { return nil }
         if let bold = lastBold(lastLine) { return (cleanTail(Substring(bold)), "bold") }
         let sentence = lastSentence(lastLine)
-        if let eq = sentence.range(of: "=", options: .backwards) {
+        if let eq = sentence.scanRange(of: "=", backwards: true) {
             let value = cleanTail(sentence[eq.upperBound...])
             if !value.isEmpty, value.count <= 40 { return (value, "equals") }
         }
@@ -51,32 +52,32 @@ public enum AnswerCues {
     /// A cue's tail up to the end of its line, without math delimiters, bold markers and final punctuation.
     static func cleanTail(_ tail: Substring) -> String {
         var s = tail.prefix { $0 != "\n" }
-        var t = String(s).trimmingCharacters(in: .whitespaces)
-        for wrapper in ["**", "$$", "$", "\\[", "\\]", "\\(", "\\)", "__"] { t = t.replacingOccurrences(of: wrapper, with: "") }
-        t = t.trimmingCharacters(in: .whitespaces)
+        var t = s.trimmingSpaces()
+        for wrapper in ["**", "$$", "$", "\\[", "\\]", "\\(", "\\)", "__"] { t = t.scanReplacing(wrapper, with: "") }
+        t = t.trimmingSpaces()
         while let l = t.last, l == "." || l == "," || l == ";" || l == ":" || l == "!" { t.removeLast() }
         while let f = t.first, f == ":" || f == " " { t.removeFirst() }
         s = Substring(t)
-        return String(s).trimmingCharacters(in: .whitespaces)
+        return s.trimmingSpaces()
     }
 
     /// The content of the last `**…**` span of a line.
     static func lastBold(_ line: Substring) -> String? {
-        guard let close = line.range(of: "**", options: .backwards),
-              let open = line[..<close.lowerBound].range(of: "**", options: .backwards) else { return nil }
+        guard let close = line.scanRange(of: "**", backwards: true),
+              let open = line[..<close.lowerBound].scanRange(of: "**", backwards: true) else { return nil }
         let inner = line[open.upperBound..<close.lowerBound]
         return inner.isEmpty ? nil : String(inner)
     }
 
     /// The text after the last `. ` of a line.
     static func lastSentence(_ line: Substring) -> Substring {
-        if let r = line.range(of: ". ", options: .backwards) { return line[r.upperBound...] }
+        if let r = line.scanRange(of: ". ", backwards: true) { return line[r.upperBound...] }
         return line
     }
 
     /// The last signed decimal number in `text` (thousands separators removed).
     public static func lastNumber(in text: Substring) -> String? {
-        let numbers = SimpleNumberScan.numbers(in: String(text).replacingOccurrences(of: ",", with: ""))
+        let numbers = SimpleNumberScan.numbers(in: String(text).scanReplacing(",", with: ""))
         return numbers.last
     }
 }

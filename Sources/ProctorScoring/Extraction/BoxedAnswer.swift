@@ -16,8 +16,8 @@ public enum BoxedAnswer {
     }
 
     static func lastMarker(in text: Substring) -> Range<Substring.Index>? {
-        let boxed = text.range(of: "\\boxed", options: .backwards)
-        let fbox = text.range(of: "\\fbox", options: .backwards)
+        let boxed = text.scanRange(of: "\\boxed", backwards: true)
+        let fbox = text.scanRange(of: "\\fbox", backwards: true)
         switch (boxed, fbox) {
         case let (b?, f?): return b.lowerBound > f.lowerBound ? b : f
         case let (b?, nil): return b

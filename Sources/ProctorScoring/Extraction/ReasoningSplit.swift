@@ -1,3 +1,4 @@
+import MathEquivalence
 import ProctorCore
 
 /// Separates a reasoning trace from the answer that follows it.
@@ -18,10 +19,10 @@ public enum ReasoningSplit {
     ///   - finishReason: Why generation stopped, when known.
     /// - Returns: The answer text and the truncation flag.
     public static func split(_ output: String, finishReason: FinishReason?) -> Parts {
-        if let close = output.range(of: "</think>", options: .backwards) {
+        if let close = output.scanRange(of: "</think>", backwards: true) {
             return Parts(answerText: output[close.upperBound...], truncated: false)
         }
-        if output.contains("<think>") || finishReason == .length {
+        if output.scanContains("<think>") || finishReason == .length {
             return Parts(answerText: output[output.endIndex...], truncated: true)
         }
         return Parts(answerText: output[...], truncated: false)

@@ -14,6 +14,15 @@ public enum ScoringSteps {
         return .success(parts.answerText)
     }
 
+    /// The text to extract from: a pre-extracted answer as given, else the answer text of the output.
+    ///
+    /// - Parameter input: The sample.
+    /// - Returns: `.success(text)` or `.failure(verdict)` for a truncated sample.
+    public static func textOrPreExtracted(_ input: ScoringInput) -> Result<Substring, EarlyVerdict> {
+        if let given = input.preExtracted { return .success(Substring(given)) }
+        return answerText(input)
+    }
+
     /// A verdict for an output in which no answer was found.
     public static func unparsed(_ rule: String = "none", details: [String: JSONValue] = [:]) -> Verdict {
         Verdict(extracted: nil, correct: false, unparsed: true, rule: rule, details: details)

@@ -1,3 +1,4 @@
+import MathEquivalence
 import Foundation
 
 /// Small helpers that reproduce Python string semantics used by the official scorers.
@@ -37,12 +38,12 @@ enum PythonText {
 
     /// `s.split(sep)` (non-empty separator).
     static func split(_ s: String, _ sep: String) -> [String] {
-        s.components(separatedBy: sep)
+        s.scanSplit(sep)
     }
 
     /// `s.split(sep)[-1]`.
     static func lastPart(_ s: String, _ sep: String) -> String {
-        guard let r = s.range(of: sep, options: .backwards) else { return s }
+        guard let r = s.scanRange(of: sep, backwards: true) else { return s }
         return String(s[r.upperBound...])
     }
 
@@ -52,10 +53,10 @@ enum PythonText {
     /// `re.sub(r"\\cmd\{.*?\}", replacement)`: every `\cmd{…}` up to the first `}` replaced (content kept when `keep`).
     static func replaceCommandGroups(_ s: String, command: String, keepContent: Bool) -> String {
         let marker = "\\" + command + "{"
-        guard s.contains(marker) else { return s }
+        guard s.scanContains(marker) else { return s }
         var out = ""
         var rest = Substring(s)
-        while let r = rest.range(of: marker) {
+        while let r = rest.scanRange(of: marker) {
             guard let close = rest[r.upperBound...].firstIndex(of: "}") else { break }
             out += rest[..<r.lowerBound]
             if keepContent { out += rest[r.upperBound..<close] }

@@ -6,7 +6,7 @@ enum QwenFractions {
     /// `\frac12` → `\frac{1}{2}`, `\frac1{72}` → `\frac{1}{72}`; unchanged when a `\frac` has fewer than two
     /// characters after it.
     static func fixFracs(_ s: String) -> String {
-        let pieces = s.components(separatedBy: "\\frac")
+        let pieces = s.scanSplit("\\frac")
         guard pieces.count > 1 else { return s }
         var out = pieces[0]
         for piece in pieces.dropFirst() {
@@ -32,10 +32,10 @@ enum QwenFractions {
     ///
     /// - Parameter allowSqrt: Qwen's variant keeps a side containing `sqrt` as text; MATH-V's requires integers.
     static func fixSlash(_ s: String, allowSqrt: Bool) -> String {
-        let parts = s.components(separatedBy: "/")
+        let parts = s.scanSplit("/")
         guard parts.count == 2 else { return s }
         func side(_ t: String) -> String? {
-            if allowSqrt, t.contains("sqrt") { return t }
+            if allowSqrt, t.scanContains("sqrt") { return t }
             guard let v = PythonInt.parse(t) else { return nil }
             return String(v)
         }
@@ -48,7 +48,7 @@ enum QwenFractions {
 enum PythonInt {
     static func parse(_ text: String) -> Int? {
         var t = PythonText.strip(text)
-        if t.contains("_") {
+        if t.scanContains("_") {
             let chars = Array(t)
             for (k, c) in chars.enumerated() where c == "_" {
                 guard k > 0, k + 1 < chars.count, chars[k - 1].isNumber, chars[k + 1].isNumber else { return nil }
@@ -75,7 +75,7 @@ enum WordNumbers {
     ]
 
     static func convert(_ s: String) -> String {
-        let sentence = s.replacingOccurrences(of: "-", with: " ").lowercased()
+        let sentence = s.scanReplacing("-", with: " ").lowercased()
         if PythonText.isDigits(sentence), let v = Int(sentence) { return String(v) }
         let words = sentence.split(whereSeparator: { $0.isWhitespace }).map(String.init)
         var clean = words.filter { values[$0] != nil || $0 == "point" }

@@ -13,15 +13,15 @@ public enum QwenMathGrader {
     /// - Parameter text: The answer text (think-stripped).
     /// - Returns: The normalised prediction (possibly empty) and the rule that fired.
     public static func extract(_ text: String) -> (answer: String, rule: String) {
-        let s = text.replacingOccurrences(of: "\u{043a}\u{0438}", with: "")
+        let s = text.scanReplacing("\u{043a}\u{0438}", with: "")
         var prediction: String
         var rule: String
-        if s.contains("final answer is $"), s.contains("$. I hope"),
-           let start = s.range(of: "final answer is $") {
+        if s.scanContains("final answer is $"), s.scanContains("$. I hope"),
+           let start = s.scanRange(of: "final answer is $") {
             let tail = s[start.upperBound...]
-            prediction = PythonText.strip(tail.components(separatedBy: "$. I hope")[0])
+            prediction = PythonText.strip(tail.scanSplit("$. I hope")[0])
             rule = "final-answer-dollar"
-        } else if s.contains("boxed") {
+        } else if s.scanContains("boxed") {
             let tail = PythonText.lastPart(s, "boxed")
             if tail.isEmpty { return ("", "boxed-empty") }
             if tail.first == "{" {
@@ -33,20 +33,20 @@ public enum QwenMathGrader {
                 }
                 prediction = content
             } else {
-                prediction = PythonText.strip(tail.components(separatedBy: "$")[0])
+                prediction = PythonText.strip(tail.scanSplit("$")[0])
             }
             rule = "boxed"
-        } else if s.contains("he answer is") {
+        } else if s.scanContains("he answer is") {
             prediction = PythonText.strip(PythonText.lastPart(s, "he answer is"))
             rule = "answer-is"
-        } else if s.contains("final answer is") {
+        } else if s.scanContains("final answer is") {
             prediction = PythonText.strip(PythonText.lastPart(s, "final answer is"))
             rule = "final-answer-is"
-        } else if let r = s.range(of: "答案是") {
-            prediction = PythonText.strip(PythonText.strip(s[r.upperBound...]).components(separatedBy: "\n\n")[0])
+        } else if let r = s.scanRange(of: "答案是") {
+            prediction = PythonText.strip(PythonText.strip(s[r.upperBound...]).scanSplit("\n\n")[0])
             rule = "answer-is-zh"
         } else {
-            prediction = PythonText.simpleNumbers(s.replacingOccurrences(of: ",", with: "")).last ?? ""
+            prediction = PythonText.simpleNumbers(s.scanReplacing(",", with: "")).last ?? ""
             rule = prediction.isEmpty ? "none" : "last-number"
         }
         prediction = removeNewlineRuns(prediction)
@@ -58,7 +58,7 @@ public enum QwenMathGrader {
 
     /// `re.sub(r"\n\s*", "", s)`.
     static func removeNewlineRuns(_ s: String) -> String {
-        guard s.contains("\n") else { return s }
+        guard s.scanContains("\n") else { return s }
         var out = ""
         var skipping = false
         for c in s {
@@ -84,7 +84,7 @@ public enum QwenMathGrader {
         if prediction.isEmpty { return false }
         var ref = PythonText.strip(reference)
         let pred = PythonText.strip(prediction)
-        if pred.contains("pmatrix"), !ref.contains("pmatrix") { ref = stringToPmatrix(ref) }
+        if pred.scanContains("pmatrix"), !ref.scanContains("pmatrix") { ref = stringToPmatrix(ref) }
         var predStr = pred, refStr = ref
         if (hasFormat(predStr, "[", "]") && !hasFormat(refStr, "(", ")"))
             || (hasFormat(predStr, "(", ")") && !hasFormat(refStr, "[", "]")) {
@@ -95,7 +95,7 @@ public enum QwenMathGrader {
         refStr.removeAll { "{}()".contains($0) }
         if predStr.lowercased() == refStr.lowercased() { return true }
         if isListFormat(pred), isListFormat(ref) {
-            let p = pred.dropFirst().dropLast().components(separatedBy: ","), r = ref.dropFirst().dropLast().components(separatedBy: ",")
+            let p = pred.dropFirst().dropLast().scanSplit(","), r = ref.dropFirst().dropLast().scanSplit(",")
             return p.count == r.count && zip(p, r).allSatisfy { mathEqual($0, $1, depth: depth + 1) }
         }
         if isMatrixFormat(pred), isMatrixFormat(ref) { return compareMatrices(pred, ref, depth: depth) }
@@ -104,9 +104,9 @@ public enum QwenMathGrader {
             let p = formatEquation(pred), r = formatEquation(ref)
             return QwenSymbolic.equal(p, r) || QwenSymbolic.equal("-(\(p))", r)
         } else if isSimpleEquation(pred), rEquals == 0 {
-            return mathEqual(pred.components(separatedBy: "=")[1], ref, depth: depth + 1)
+            return mathEqual(pred.scanSplit("=")[1], ref, depth: depth + 1)
         } else if isSimpleEquation(ref), pEquals == 0 {
-            return mathEqual(pred, ref.components(separatedBy: "=")[1], depth: depth + 1)
+            return mathEqual(pred, ref.scanSplit("=")[1], depth: depth + 1)
         }
         return QwenSymbolic.equal(pred, ref)
     }
@@ -135,7 +135,7 @@ public enum QwenMathGrader {
     }
 
     static func parseDigits(_ s: String) -> Double? {
-        let t = s.replacingOccurrences(of: ",", with: "")
+        let t = s.scanReplacing(",", with: "")
         if let v = PythonNumbers.float(t) { return v }
         if t.hasSuffix("%") {
             var u = String(t.dropLast())
@@ -163,7 +163,7 @@ public enum QwenMathGrader {
     static func isListFormat(_ s: String) -> Bool {
         guard let f = s.first, f == "(" || f == "[" else { return false }
         let rest = s.dropFirst().dropFirst()
-        return rest.contains(")") || rest.contains("]")
+        return rest.scanContains(")") || rest.scanContains("]")
     }
 
     static func isMatrixFormat(_ s: String) -> Bool {
@@ -174,8 +174,8 @@ public enum QwenMathGrader {
     static func compareMatrices(_ p: String, _ r: String, depth: Int) -> Bool {
         func rows(_ s: String) -> [[String]] {
             let inner = String(s.dropFirst("\\begin{pmatrix}".count).dropLast("\\end{pmatrix}".count))
-            return inner.components(separatedBy: "\\\\").map { PythonText.strip($0) }.filter { !$0.isEmpty }
-                .map { $0.components(separatedBy: "&") }
+            return inner.scanSplit("\\\\").map { PythonText.strip($0) }.filter { !$0.isEmpty }
+                .map { $0.scanSplit("&") }
         }
         let a = rows(p), b = rows(r)
         guard a.count == b.count else { return false }
@@ -188,18 +188,18 @@ public enum QwenMathGrader {
     static func stringToPmatrix(_ s: String) -> String {
         let t = PythonText.strip(s)
         guard let open = t.firstIndex(of: "{"), let close = t.lastIndex(of: "}"), open < close,
-              t[open...close].contains(",") else { return "" }
+              t[open...close].scanContains(",") else { return "" }
         let m = PythonText.strip(t[open...close], ["{", "}"])
-        return "\\begin{pmatrix}" + m.replacingOccurrences(of: ",", with: "\\") + "\\end{pmatrix}"
+        return "\\begin{pmatrix}" + m.scanReplacing(",", with: "\\") + "\\end{pmatrix}"
     }
 
     static func formatEquation(_ s: String) -> String {
-        let parts = s.components(separatedBy: "=")
+        let parts = s.scanSplit("=")
         return "\(PythonText.strip(parts[0])) - (\(PythonText.strip(parts[1])))"
     }
 
     static func isSimpleEquation(_ s: String) -> Bool {
-        let parts = s.components(separatedBy: "=")
+        let parts = s.scanSplit("=")
         return parts.count == 2 && PythonText.strip(parts[0]).count <= 2
     }
 }
@@ -207,8 +207,8 @@ public enum QwenMathGrader {
 /// The stand-in for Qwen's sympy-based `symbolic_equal`.
 enum QwenSymbolic {
     static func equal(_ a: String, _ b: String) -> Bool {
-        guard let x = LatexParser.parse(a.replacingOccurrences(of: "\\\\", with: "\\")),
-              let y = LatexParser.parse(b.replacingOccurrences(of: "\\\\", with: "\\")) else { return false }
+        guard let x = LatexParser.parse(a.scanReplacing("\\\\", with: "\\")),
+              let y = LatexParser.parse(b.scanReplacing("\\\\", with: "\\")) else { return false }
         if x == y { return true }
         var options = EquivalenceOptions()
         options.orderedLists = true

@@ -1,3 +1,4 @@
+import MathEquivalence
 import Foundation
 
 /// Qwen2.5-Math's answer normalisation (`strip_string` in `evaluation/parser.py`), reproduced step by step.
@@ -26,18 +27,18 @@ enum QwenStripString {
     /// Normalises one answer as the reference does (`skip_unit` false, the `math` setting).
     static func strip(_ input: String, skipUnit: Bool = false) -> String {
         var s = PythonText.strip(input)
-        s = s.replacingOccurrences(of: "\n", with: "")
+        s = s.scanReplacing("\n", with: "")
         s = PythonText.rstrip(s, ["."])
-        s = s.replacingOccurrences(of: "\\!", with: "")
+        s = s.scanReplacing("\\!", with: "")
         s = replaceArrayBegin(s)
-        s = s.replacingOccurrences(of: "\\end{array}", with: "\\end{pmatrix}")
-        s = s.replacingOccurrences(of: "bmatrix", with: "pmatrix")
-        s = s.replacingOccurrences(of: "tfrac", with: "frac").replacingOccurrences(of: "dfrac", with: "frac")
-        s = s.replacingOccurrences(of: "\\neq", with: "\\ne").replacingOccurrences(of: "\\leq", with: "\\le")
-            .replacingOccurrences(of: "\\geq", with: "\\ge")
-        s = s.replacingOccurrences(of: "\\left", with: "").replacingOccurrences(of: "\\right", with: "")
-        s = s.replacingOccurrences(of: "\\{", with: "{").replacingOccurrences(of: "\\}", with: "}")
-        if s.hasSuffix("}"), let first = s.range(of: "\\text{") {
+        s = s.scanReplacing("\\end{array}", with: "\\end{pmatrix}")
+        s = s.scanReplacing("bmatrix", with: "pmatrix")
+        s = s.scanReplacing("tfrac", with: "frac").scanReplacing("dfrac", with: "frac")
+        s = s.scanReplacing("\\neq", with: "\\ne").scanReplacing("\\leq", with: "\\le")
+            .scanReplacing("\\geq", with: "\\ge")
+        s = s.scanReplacing("\\left", with: "").scanReplacing("\\right", with: "")
+        s = s.scanReplacing("\\{", with: "{").scanReplacing("\\}", with: "}")
+        if s.hasSuffix("}"), let first = s.scanRange(of: "\\text{") {
             let trimmed = PythonText.strip(s[..<first.lowerBound])
             if !trimmed.isEmpty, trimmed != s { s = trimmed }
         }
@@ -49,32 +50,32 @@ enum QwenStripString {
                 }
             }
         }
-        s = s.replacingOccurrences(of: "^{\\circ}", with: "").replacingOccurrences(of: "^\\circ", with: "")
-        s = s.replacingOccurrences(of: "\\$", with: "").replacingOccurrences(of: "$", with: "")
-        s = s.replacingOccurrences(of: "\\(", with: "").replacingOccurrences(of: "\\)", with: "")
+        s = s.scanReplacing("^{\\circ}", with: "").scanReplacing("^\\circ", with: "")
+        s = s.scanReplacing("\\$", with: "").scanReplacing("$", with: "")
+        s = s.scanReplacing("\\(", with: "").scanReplacing("\\)", with: "")
         s = WordNumbers.convert(s)
         s = PythonText.replaceCommandGroups(s, command: "text", keepContent: true)
         for key in ["x=", "y=", "z=", "x\\in", "y\\in", "z\\in", "x\\to", "y\\to", "z\\to"] {
-            s = s.replacingOccurrences(of: key, with: "")
+            s = s.scanReplacing(key, with: "")
         }
-        s = s.replacingOccurrences(of: "\\emptyset", with: "{}")
-        s = s.replacingOccurrences(of: "(-\\infty,\\infty)", with: "\\mathbb{R}")
-        s = s.replacingOccurrences(of: "\\%", with: "").replacingOccurrences(of: "%", with: "")
-        s = s.replacingOccurrences(of: " .", with: " 0.").replacingOccurrences(of: "{.", with: "{0.")
-        s = s.replacingOccurrences(of: "infinity", with: "\\infty")
-        if !s.contains("\\infty") { s = s.replacingOccurrences(of: "inf", with: "\\infty") }
-        s = s.replacingOccurrences(of: "+\\inity", with: "\\infty")
-        s = s.replacingOccurrences(of: "and", with: "")
-        s = s.replacingOccurrences(of: "\\mathbf", with: "")
+        s = s.scanReplacing("\\emptyset", with: "{}")
+        s = s.scanReplacing("(-\\infty,\\infty)", with: "\\mathbb{R}")
+        s = s.scanReplacing("\\%", with: "").scanReplacing("%", with: "")
+        s = s.scanReplacing(" .", with: " 0.").scanReplacing("{.", with: "{0.")
+        s = s.scanReplacing("infinity", with: "\\infty")
+        if !s.scanContains("\\infty") { s = s.scanReplacing("inf", with: "\\infty") }
+        s = s.scanReplacing("+\\inity", with: "\\infty")
+        s = s.scanReplacing("and", with: "")
+        s = s.scanReplacing("\\mathbf", with: "")
         s = PythonText.replaceCommandGroups(s, command: "mbox", keepContent: false)
-        if s.contains("j"), !s.contains("i") { s = s.replacingOccurrences(of: "j", with: "i") }
+        if s.scanContains("j"), !s.scanContains("i") { s = s.scanReplacing("j", with: "i") }
         s = dropZeroDecimals(s)
         if s.isEmpty { return s }
         if s.first == "." { s = "0" + s }
         let pieces = PythonText.split(s, "=")
         if pieces.count == 2, pieces[0].count <= 2 { s = pieces[1] }
         s = fixSqrt(s)
-        s = s.replacingOccurrences(of: " ", with: "")
+        s = s.scanReplacing(" ", with: "")
         s = QwenFractions.fixFracs(s)
         s = QwenFractions.fixSlash(s, allowSqrt: true)
         return s
@@ -83,7 +84,7 @@ enum QwenStripString {
     /// `\begin{array}{…}` (shortest) → `\begin{pmatrix}`.
     static func replaceArrayBegin(_ s: String) -> String {
         var s = s
-        while let r = s.range(of: "\\begin{array}{") {
+        while let r = s.scanRange(of: "\\begin{array}{") {
             guard let close = s[r.upperBound...].firstIndex(of: "}") else { break }
             s.replaceSubrange(r.lowerBound...close, with: "\\begin{pmatrix}")
         }
@@ -92,7 +93,9 @@ enum QwenStripString {
 
     /// `re.sub(r"(^|\W)UNIT($|\W)", r"\1\2", s)` with Python's scanning rules (the unit's `.` matches anything).
     static func removeStandalone(_ unit: String, in s: String) -> String {
-        if !unit.contains("."), !s.contains(unit) { return s }
+        // Fast rejection: the longest dot-free piece of the unit must occur somewhere.
+        let anchor = unit.split(separator: ".").max { $0.count < $1.count } ?? Substring(unit)
+        if !anchor.isEmpty, !s.scanContains(anchor) { return s }
         let chars = Array(s), pattern = Array(unit)
         guard chars.count >= pattern.count else { return s }
         func matchesUnit(at start: Int) -> Bool {
@@ -139,7 +142,7 @@ enum QwenStripString {
 
     /// `(\d+)\.0*([^\d])` → `\1\2` and `(\d+)\.0*$` → `\1`.
     static func dropZeroDecimals(_ s: String) -> String {
-        guard s.contains(".") else { return s }
+        guard s.scanContains(".") else { return s }
         let chars = Array(s)
         var out: [Character] = []
         var i = 0
@@ -160,10 +163,10 @@ enum QwenStripString {
 
     /// `re.sub(r"\\sqrt(\w+)", r"\\sqrt{\1}", s)`.
     static func fixSqrt(_ s: String) -> String {
-        guard s.contains("\\sqrt") else { return s }
+        guard s.scanContains("\\sqrt") else { return s }
         var out = ""
         var rest = Substring(s)
-        while let r = rest.range(of: "\\sqrt") {
+        while let r = rest.scanRange(of: "\\sqrt") {
             out += rest[..<r.upperBound]
             rest = rest[r.upperBound...]
             let word = rest.prefix(while: PythonText.isWord)

@@ -67,7 +67,7 @@ public struct MathAnswerScorer: AnswerScorer {
         var s = LatexNormalizer.normalize(raw).text
         if let eq = s.lastIndex(of: "=") { s = String(s[s.index(after: eq)...]) }
         for wrapper in ["\\text{", "\\textbf{", "\\mathbf{", "{", "}", " ", ",", "\\,", "\\!"] {
-            s = s.replacingOccurrences(of: wrapper, with: "")
+            s = s.scanReplacing(wrapper, with: "")
         }
         var negative = false
         if s.hasPrefix("-") { negative = true; s.removeFirst() }
