@@ -34,17 +34,17 @@ struct ColumnChunkReader {
             case .dictionaryPage:
                 guard dictionary == nil else { throw ParquetFailure("the chunk has two dictionary pages") }
                 var values = ParquetColumnValues(empty: descriptor.physicalType)
-                try codec.withDecompressed(raw, size: header.uncompressedSize) { buffer in
+                try codec.withDecompressed(raw, size: header.uncompressedSize) { buffer, page in
                     var pageCursor = ByteCursor(buffer)
                     try PlainDecoding.decode(
                         &pageCursor, count: header.valueCount, type: descriptor.physicalType,
-                        typeLength: descriptor.typeLength, into: &values)
+                        typeLength: descriptor.typeLength, into: &values, page: page)
                 }
                 dictionary = values
             case .dataPage:
-                try codec.withDecompressed(raw, size: header.uncompressedSize) { buffer in
+                try codec.withDecompressed(raw, size: header.uncompressedSize) { buffer, page in
                     var pageCursor = ByteCursor(buffer)
-                    try decodeV1(header, &pageCursor, dictionary: dictionary, into: &chunk)
+                    try decodeV1(header, &pageCursor, page: page, dictionary: dictionary, into: &chunk)
                 }
                 valuesSeen += header.valueCount
             case .dataPageV2:
@@ -61,7 +61,7 @@ struct ColumnChunkReader {
     }
 
     private func decodeV1(
-        _ header: PageHeader, _ cursor: inout ByteCursor, dictionary: ParquetColumnValues?,
+        _ header: PageHeader, _ cursor: inout ByteCursor, page: [UInt8]?, dictionary: ParquetColumnValues?,
         into chunk: inout ParquetColumnChunk
     ) throws {
         let count = header.valueCount
@@ -77,7 +77,7 @@ struct ColumnChunkReader {
             let maxLevel = UInt8(descriptor.maxDefinitionLevel)
             present = chunk.definitionLevels[start...].reduce(0) { $0 + ($1 == maxLevel ? 1 : 0) }
         }
-        try decodeValues(header.encoding, &cursor, count: present, dictionary: dictionary, into: &chunk.values)
+        try decodeValues(header.encoding, &cursor, count: present, page: page, dictionary: dictionary, into: &chunk.values)
     }
 
     private func readLevelsV1(
@@ -125,20 +125,22 @@ struct ColumnChunkReader {
         let levelsLength = header.repetitionLevelsLength + header.definitionLevelsLength
         let valuesCodec = header.isCompressed ? codec : .uncompressed
         let valuesSize = valuesCodec == .uncompressed ? valuesBytes.count : header.uncompressedSize - levelsLength
-        try valuesCodec.withDecompressed(valuesBytes, size: valuesSize) { buffer in
+        try valuesCodec.withDecompressed(valuesBytes, size: valuesSize) { buffer, page in
             var valueCursor = ByteCursor(buffer)
-            try decodeValues(header.encoding, &valueCursor, count: present, dictionary: dictionary, into: &chunk.values)
+            try decodeValues(
+                header.encoding, &valueCursor, count: present, page: page, dictionary: dictionary, into: &chunk.values)
         }
     }
 
     private func decodeValues(
-        _ encoding: ParquetEncoding, _ cursor: inout ByteCursor, count: Int, dictionary: ParquetColumnValues?,
-        into values: inout ParquetColumnValues
+        _ encoding: ParquetEncoding, _ cursor: inout ByteCursor, count: Int, page: [UInt8]?,
+        dictionary: ParquetColumnValues?, into values: inout ParquetColumnValues
     ) throws {
         let type = descriptor.physicalType
         switch encoding {
         case .plain:
-            try PlainDecoding.decode(&cursor, count: count, type: type, typeLength: descriptor.typeLength, into: &values)
+            try PlainDecoding.decode(
+                &cursor, count: count, type: type, typeLength: descriptor.typeLength, into: &values, page: page)
         case .plainDictionary, .rleDictionary:
             guard let dictionary else { throw ParquetFailure("a dictionary-encoded page comes without a dictionary page") }
             var indices: [Int32] = []

@@ -29,17 +29,19 @@ enum CompressionCodec: Int32, Sendable, CustomStringConvertible {
         }
     }
 
-    /// Calls `body` with the decompressed page: `input` itself when uncompressed, a new buffer otherwise.
+    /// Calls `body` with the decompressed page: `input` itself when uncompressed, a new array otherwise (then
+    /// also passed to `body`, which may keep it).
     func withDecompressed<T>(
-        _ input: UnsafeRawBufferPointer, size: Int, _ body: (UnsafeRawBufferPointer) throws -> T
+        _ input: UnsafeRawBufferPointer, size: Int, _ body: (UnsafeRawBufferPointer, [UInt8]?) throws -> T
     ) throws -> T {
         if self == .uncompressed {
             guard input.count == size else {
                 throw ParquetFailure("an uncompressed page is \(input.count) bytes but its header says \(size)")
             }
-            return try body(input)
+            return try body(input, nil)
         }
-        return try decompress(input, size: size).withUnsafeBytes(body)
+        let page = try decompress(input, size: size)
+        return try page.withUnsafeBytes { try body($0, page) }
     }
 
     /// Decompresses `input` into exactly `size` bytes.

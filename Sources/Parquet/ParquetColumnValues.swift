@@ -1,51 +1,5 @@
 import Foundation
 
-/// Variable-length byte strings stored back to back, with `count + 1` offsets (Arrow's binary layout).
-public struct ParquetByteArrays: Sendable, Hashable, RandomAccessCollection {
-    /// All the values' bytes, concatenated.
-    public internal(set) var bytes: [UInt8] = []
-    /// `offsets[i]..<offsets[i + 1]` is value `i` in ``bytes``.
-    public internal(set) var offsets: [Int] = [0]
-
-    /// Creates an empty collection.
-    public init() {}
-
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { offsets.count - 1 }
-
-    /// The bytes of value `index`.
-    public subscript(index: Int) -> ArraySlice<UInt8> {
-        bytes[offsets[index]..<offsets[index + 1]]
-    }
-
-    /// Value `index` as `Data`.
-    public func data(at index: Int) -> Data {
-        Data(self[index])
-    }
-
-    /// Value `index` decoded as UTF-8 (invalid sequences become U+FFFD).
-    public func string(at index: Int) -> String {
-        bytes.withUnsafeBufferPointer { buffer in
-            String(decoding: UnsafeBufferPointer(rebasing: buffer[offsets[index]..<offsets[index + 1]]), as: UTF8.self)
-        }
-    }
-
-    mutating func append(_ value: UnsafeRawBufferPointer) {
-        bytes.append(contentsOf: value)
-        offsets.append(bytes.count)
-    }
-
-    mutating func append(contentsOf slice: ArraySlice<UInt8>) {
-        bytes.append(contentsOf: slice)
-        offsets.append(bytes.count)
-    }
-
-    mutating func reserve(values: Int, bytes byteCount: Int) {
-        offsets.reserveCapacity(offsets.count + values)
-        bytes.reserveCapacity(bytes.count + byteCount)
-    }
-}
-
 /// The non-null values of one leaf column, in the column's physical type.
 ///
 /// `INT96` and `FIXED_LEN_BYTE_ARRAY` values are kept as ``byteArrays(_:)`` of their raw bytes.
@@ -105,7 +59,7 @@ public enum ParquetColumnValues: Sendable, Hashable {
         case .byteArrays(let d):
             try modifyByteArrays { values in
                 var total = 0
-                for index in indices { total += d.offsets[Int(index) + 1] - d.offsets[Int(index)] }
+                for index in indices { total += d.length(at: Int(index)) }
                 values.reserve(values: indices.count, bytes: total)
                 for index in indices { values.append(contentsOf: d[Int(index)]) }
             }

@@ -1,9 +1,12 @@
 /// Decodes the PLAIN encoding (and BYTE_STREAM_SPLIT, its transposed variant for fixed-width values).
 enum PlainDecoding {
     /// Decodes `count` PLAIN values of the column's physical type from `cursor` into `values`.
+    ///
+    /// - Parameter page: The array that `cursor` reads, when there is one; byte arrays may then keep it as their
+    ///   storage instead of copying values out of it.
     static func decode(
         _ cursor: inout ByteCursor, count: Int, type: ParquetPhysicalType, typeLength: Int,
-        into values: inout ParquetColumnValues
+        into values: inout ParquetColumnValues, page: [UInt8]? = nil
     ) throws {
         switch type {
         case .boolean:
@@ -39,6 +42,17 @@ enum PlainDecoding {
             }
         case .byteArray:
             try values.modifyByteArrays { out in
+                // A page decoded into an empty column becomes its storage: values are addressed in place.
+                if out.isEmpty, let page {
+                    var ranges: [Range<Int>] = []
+                    ranges.reserveCapacity(count)
+                    for _ in 0..<count {
+                        let length = try cursor.readLittleEndian(UInt32.self)
+                        ranges.append(try cursor.take(Int(length), "a BYTE_ARRAY value of \(length) bytes"))
+                    }
+                    out.adopt(page, ranges: ranges)
+                    return
+                }
                 out.reserve(values: count, bytes: cursor.remaining)
                 for _ in 0..<count {
                     let length = try cursor.readLittleEndian(UInt32.self)

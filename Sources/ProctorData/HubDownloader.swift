@@ -45,10 +45,28 @@ public struct HubDownloader: Sendable {
         return components.url ?? URL(fileURLWithPath: "/")
     }()
 
-    /// The endpoint and token from the environment, as `huggingface_hub` reads them.
-    public static func fromEnvironment(_ environment: [String: String], cache: HubCache) -> HubDownloader {
+    /// The endpoint and token from the environment, as `huggingface_hub` reads them: `HF_ENDPOINT`; `HF_TOKEN`, else
+    /// the token file `huggingface-cli login` writes (`$HF_TOKEN_PATH`, else `$HF_HOME/token`, else
+    /// `~/.cache/huggingface/token`).
+    ///
+    /// - Parameters:
+    ///   - environment: The process environment.
+    ///   - cache: The cache to fill.
+    ///   - home: The home folder (for tests).
+    /// - Returns: The downloader.
+    public static func fromEnvironment(
+        _ environment: [String: String], cache: HubCache, home: URL = FileManager.default.homeDirectoryForCurrentUser
+    ) -> HubDownloader {
         let endpoint = environment["HF_ENDPOINT"].flatMap { URL(string: $0) } ?? defaultEndpoint
-        let token = environment["HF_TOKEN"] ?? environment["HUGGING_FACE_HUB_TOKEN"]
+        var token = environment["HF_TOKEN"] ?? environment["HUGGING_FACE_HUB_TOKEN"]
+        if token?.isEmpty ?? true {
+            let file = environment["HF_TOKEN_PATH"].map { URL(fileURLWithPath: $0) }
+                ?? environment["HF_HOME"].map { URL(fileURLWithPath: $0).appendingPathComponent("token") }
+                ?? home.appendingPathComponent(".cache/huggingface/token")
+            token = FileManager.default.contents(atPath: file.path).map {
+                String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+        }
         return HubDownloader(endpoint: endpoint, token: token?.isEmpty == false ? token : nil, cache: cache)
     }
 

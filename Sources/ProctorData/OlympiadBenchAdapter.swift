@@ -6,8 +6,8 @@ import ProctorCore
 ///
 /// Reads the original release's JSON arrays (`<config>.json`, in `ROOT/olympiadbench/` or its `data/`, images as
 /// `images/img_XXXX.jpg` next to `data/`), and for `OE_TO_maths_en_COMP` also Qwen2.5-Math's `test.jsonl` copy.
-/// Multimodal problems interleave their `<img_XXXX>` placeholders with the images, as the official GPT-4V
-/// evaluator does. Ids are the dataset's integer ids as strings; all fields keep their official names.
+/// Messages are those of the official chat evaluators (GPT-4V, Qwen-VL): a system message naming the subject, then
+/// the instruction and problem split at `<img_XXXX>` placeholders into trimmed text pieces and images. Ids are the dataset's integer ids as strings; all fields keep their official names.
 public struct OlympiadBenchAdapter: ItemwiseLoading {
     public let name = "olympiadbench"
     public let summary = "OlympiadBench, olympiad maths and physics (18 configs: OE/TP, text-only/multimodal, en/zh)"
@@ -60,7 +60,7 @@ public struct OlympiadBenchAdapter: ItemwiseLoading {
             if !config.maths, let context = row["context"]?.stringValue, !context.isEmpty { content = context + "\n" + question }
             let text = instruction + "\n" + content
             let images = OlympiadBenchImages(folder: imageFolder, embedded: problem.embedded, source: file.lastPathComponent)
-            switch config.multimodal || problem.embedded?.isEmpty == false ? images.interleave(text, itemID: id) : .success([.text(text)]) {
+            switch images.interleave(text, itemID: id) {
             case .failure(let issue): loaded.problems.append(issue)
             case .success(let parts):
                 let answers = row["final_answer"]?.arrayValue?.compactMap(\.stringValue) ?? []
@@ -69,7 +69,8 @@ public struct OlympiadBenchAdapter: ItemwiseLoading {
                     if let value = row[key]?.stringValue { categories[key] = value }
                 }
                 loaded.items.append(BenchmarkItem(
-                    benchmark: benchmark, id: id, messages: [ChatMessage(role: .user, parts: parts)],
+                    benchmark: benchmark, id: id,
+                    messages: [ChatMessage(role: .system, text: OlympiadBenchPrompt.system(config: config)), ChatMessage(role: .user, parts: parts)],
                     promptTemplate: OlympiadBenchPrompt.templateID, answer: answers.joined(separator: ","),
                     categories: categories, fields: row))
             }

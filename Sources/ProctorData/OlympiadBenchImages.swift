@@ -17,7 +17,8 @@ struct OlympiadBenchImages {
     }
 
     /// Text pieces and images in placeholder order, each text piece trimmed and blank pieces dropped as the official
-    /// GPT-4V evaluator does (`split_markdown`); embedded images no placeholder names are appended.
+    /// chat evaluators do (`split_markdown`, text-only problems included); embedded images no placeholder names are
+    /// appended.
     ///
     /// - Parameters:
     ///   - text: The prompt text.

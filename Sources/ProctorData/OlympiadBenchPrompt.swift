@@ -1,7 +1,8 @@
 import ProctorCore
 
-/// OlympiadBench's official instruction, as its inference code builds it per problem (OpenBMB/OlympiadBench
-/// `inference/code/evaluators/evaluator.py`, `Evaluator.make_prompt` and `get_answer_type_text`).
+/// OlympiadBench's official prompt, as its inference code builds it per problem (OpenBMB/OlympiadBench
+/// `inference/code/evaluators/evaluator.py`, `Evaluator.make_prompt` and `get_answer_type_text`, and the chat
+/// evaluators' `make_input`: a system message, then the instruction and the problem split at image placeholders).
 public enum OlympiadBenchPrompt {
     /// The id of the official prompt template.
     public static let templateID = "olympiadbench-v1"
@@ -26,6 +27,15 @@ public enum OlympiadBenchPrompt {
             maths = name.contains("maths")
             chinese = name.contains("_zh_")
         }
+    }
+
+    /// The system message of the official chat evaluators (`gpt_4v.py`, `qwen_vl.py`: `make_input`).
+    ///
+    /// - Parameter config: The problem's config.
+    /// - Returns: The system message text.
+    public static func system(config: Config) -> String {
+        if config.chinese { return "你是一个中文人工智能助手。请根据要求，完成下面的\(config.maths ? "数学" : "物理")竞赛题目。" }
+        return "You are an AI assistant. Please answer the following \(config.maths ? "Math" : "Physics") competition problems as required."
     }
 
     /// The instruction placed before the problem.

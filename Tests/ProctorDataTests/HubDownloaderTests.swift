@@ -130,6 +130,19 @@ import Testing
         let downloader = HubDownloader.fromEnvironment(["HF_ENDPOINT": "http://mirror:8080", "HF_TOKEN": "t"], cache: cache)
         #expect(downloader.endpoint.absoluteString == "http://mirror:8080")
         #expect(downloader.token == "t")
-        #expect(HubDownloader.fromEnvironment([:], cache: cache).endpoint.absoluteString == "https://huggingface.co")
+        let nowhere = URL(fileURLWithPath: "/nonexistent-home")
+        #expect(HubDownloader.fromEnvironment([:], cache: cache, home: nowhere).endpoint.absoluteString == "https://huggingface.co")
+        #expect(HubDownloader.fromEnvironment([:], cache: cache, home: nowhere).token == nil)
+    }
+
+    @Test func theLoginTokenFileIsUsedWithoutHFToken() throws {
+        let home = try SharedData.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: home) }
+        try SharedData.write("hf_from_file\n", to: ".cache/huggingface/token", in: home)
+        let cache = HubCache(root: home)
+        #expect(HubDownloader.fromEnvironment([:], cache: cache, home: home).token == "hf_from_file")
+        #expect(HubDownloader.fromEnvironment(["HF_TOKEN": "hf_env"], cache: cache, home: home).token == "hf_env")
+        try SharedData.write("hf_home", to: "hf/token", in: home)
+        #expect(HubDownloader.fromEnvironment(["HF_HOME": home.appendingPathComponent("hf").path], cache: cache, home: home).token == "hf_home")
     }
 }

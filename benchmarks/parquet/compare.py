@@ -29,31 +29,44 @@ def pyarrow_pass(files, threads, rows):
 
 
 def time_pyarrow(files, threads, rows=False):
-    times = []
+    """Wall-clock and process CPU seconds (all threads) of each pass."""
+    times, cpu = [], []
     for _ in range(PASSES):
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.process_time()
         pyarrow_pass(files, threads, rows)
+        cpu.append(time.process_time() - cpu_start)
         times.append(time.perf_counter() - start)
-    return times
+    return times, cpu
 
 
 def time_swift(binary, mode, files):
-    out = subprocess.run([binary, mode, str(PASSES), *files], check=True, capture_output=True, text=True).stdout
-    return json.loads(out)["seconds"]
+    out = json.loads(subprocess.run([binary, mode, str(PASSES), *files], check=True, capture_output=True,
+                                    text=True).stdout)
+    return out["seconds"], out["cpu_seconds"]
 
 
 def main():
     binary, output, command = sys.argv[1], sys.argv[2], sys.argv[3]
     files = sys.argv[4:]
     size = sum(os.path.getsize(f) for f in files)
-    samples = {k: [] for k in ["swift-columns", "pyarrow-threads", "pyarrow-1thread", "swift-rows", "pyarrow-pylist"]}
+    keys = ["swift-columns", "pyarrow-threads", "pyarrow-1thread", "swift-rows", "pyarrow-pylist"]
+    samples = {k: [] for k in keys}
+    cpu = {k: [] for k in keys}
+
+    def record(key, result):
+        samples[key] += result[0]
+        cpu[key] += result[1]
+
     for _ in range(ROUNDS):
-        samples["pyarrow-threads"] += time_pyarrow(files, True)
-        samples["swift-columns"] += time_swift(binary, "columns", files)
-        samples["pyarrow-1thread"] += time_pyarrow(files, False)
-        samples["swift-rows"] += time_swift(binary, "rows", files)
-        samples["pyarrow-pylist"] += time_pyarrow(files, True, rows=True)
+        record("pyarrow-threads", time_pyarrow(files, True))
+        record("swift-columns", time_swift(binary, "columns", files))
+        record("pyarrow-1thread", time_pyarrow(files, False))
+        record("swift-rows", time_swift(binary, "rows", files))
+        record("pyarrow-pylist", time_pyarrow(files, True, rows=True))
     med = {k: statistics.median(v) for k, v in samples.items()}
+    cmed = {k: statistics.median(v) for k, v in cpu.items()}
+    cms = lambda k: f"{cmed[k] * 1000:.2f} ms"
+    load = os.getloadavg()[0]
     ms = lambda k: f"{med[k] * 1000:.2f} ms"
     mbps = lambda k: f"{size / med[k] / 1e6:.0f} MB/s"
     lines = [
@@ -74,6 +87,18 @@ def main():
         f"{ms('pyarrow-pylist')} | {med['pyarrow-pylist'] / med['swift-rows']:.2f}x |",
         "",
         "A ratio above 1 means Proctor is faster.",
+        "",
+        f"CPU time per pass (process CPU time, all threads; robust when the machine is busy — the 1-minute load "
+        f"average was {load:.1f} on {os.cpu_count()} cores at the end of this run):",
+        "",
+        "| task | Proctor CPU | pyarrow CPU | ratio |",
+        "|---|---|---|---|",
+        f"| columnar, pyarrow 2 threads | {cms('swift-columns')} | {cms('pyarrow-threads')} | "
+        f"{cmed['pyarrow-threads'] / cmed['swift-columns']:.2f}x |",
+        f"| columnar, pyarrow 1 thread | {cms('swift-columns')} | {cms('pyarrow-1thread')} | "
+        f"{cmed['pyarrow-1thread'] / cmed['swift-columns']:.2f}x |",
+        f"| row objects | {cms('swift-rows')} | {cms('pyarrow-pylist')} | "
+        f"{cmed['pyarrow-pylist'] / cmed['swift-rows']:.2f}x |",
         "",
         "Command:",
         "",

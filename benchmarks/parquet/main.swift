@@ -27,23 +27,34 @@ func pass() throws -> Int {
             for column in file.schema.columns {
                 let chunk = try file.readColumn(column.dottedPath, rowGroup: group)
                 checksum &+= chunk.values.count &+ chunk.definitionLevels.count
-                if case .byteArrays(let arrays) = chunk.values { checksum &+= arrays.bytes.count }
+                if case .byteArrays(let arrays) = chunk.values { checksum &+= arrays.byteCount }
             }
         }
     }
     return checksum
 }
 
+/// CPU time used by the process so far (all threads), in seconds.
+func cpuSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
+
 do {
     var times: [Double] = []
+    var cpuTimes: [Double] = []
     var checksum = 0
     for _ in 0..<iterations {
         let start = DispatchTime.now().uptimeNanoseconds
+        let cpuStart = cpuSeconds()
         checksum &+= try pass()
+        cpuTimes.append(cpuSeconds() - cpuStart)
         times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
     }
     let json = times.map { String(format: "%.6f", $0) }.joined(separator: ",")
-    print("{\"mode\":\"\(mode)\",\"checksum\":\(checksum),\"seconds\":[\(json)]}")
+    let cpuJSON = cpuTimes.map { String(format: "%.6f", $0) }.joined(separator: ",")
+    print("{\"mode\":\"\(mode)\",\"checksum\":\(checksum),\"seconds\":[\(json)],\"cpu_seconds\":[\(cpuJSON)]}")
 } catch {
     FileHandle.standardError.write(Data("parquet-bench: \(error)\n".utf8))
     exit(1)

@@ -1,0 +1,16 @@
+#!/bin/sh
+# Image decoding: Proctor vs Pillow on the benchmark images (agreement on all, speed on a sample);
+# writes results/image-decode.md.
+#
+#   benchmarks/images/run.sh [DATA_DIR]     (DATA_DIR defaults to ../shared/data next to the repository)
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+data=$(cd "${1:-$root/../shared/data}" && pwd)
+venv=${VENV:-/tmp/venv-proctor-bench}
+[ -x "$venv/bin/python" ] || { python3 -m venv "$venv" && "$venv/bin/pip" install -q pyarrow pillow; }
+out=${BENCH_BUILD:-/tmp/proctor-bench}
+"$root/benchmarks/tools/build-modules.sh" "$out" image-bench "$here/main.swift" -O >/dev/null
+mkdir -p "$root/results"
+"$venv/bin/python" "$here/compare.py" "$out/image-bench" "$data" "$root/results/image-decode.md" \
+    "benchmarks/images/run.sh $data"
