@@ -17,7 +17,7 @@ let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
 
 // MARK: - Backbone: core values, store, runner, report
 let backboneTargets: [Target] = [
-    .target(name: "ProctorCore"),
+    .target(name: "ProctorCore", swiftSettings: [.unsafeFlags(["-O"])]),
     .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
     .target(name: "ProctorStore", dependencies: ["ProctorCore", "CSQLite"]),
     .target(name: "ProctorRunner", dependencies: ["ProctorCore", "ProctorStore", logging]),

@@ -40,23 +40,23 @@ public enum SHA256 {
             }
         }
 
-        /// Feeds a block of data quickly (whole 64-byte blocks are compressed without copying byte by byte).
+        /// Feeds a block of data quickly (whole 64-byte blocks are compressed straight from the buffer).
         ///
         /// - Parameter data: The next bytes of the message.
         public mutating func update(data: Data) {
             data.withUnsafeBytes { raw in
-                var bytes = raw.bindMemory(to: UInt8.self)[...]
+                var offset = 0
                 if !buffer.isEmpty {
-                    let take = min(64 - buffer.count, bytes.count)
-                    update(bytes.prefix(take))
-                    bytes = bytes.dropFirst(take)
+                    let take = min(64 - buffer.count, raw.count)
+                    update(UnsafeRawBufferPointer(rebasing: raw[0..<take]))
+                    offset = take
                 }
-                while bytes.count >= 64 {
-                    compress(bytes.prefix(64))
+                while raw.count - offset >= 64 {
+                    compress(UnsafeRawBufferPointer(rebasing: raw[offset..<offset + 64]))
                     length &+= 64
-                    bytes = bytes.dropFirst(64)
+                    offset += 64
                 }
-                update(bytes)
+                update(UnsafeRawBufferPointer(rebasing: raw[offset...]))
             }
         }
 
@@ -72,34 +72,35 @@ public enum SHA256 {
             return copy.h.flatMap { word in (0..<4).reversed().map { UInt8(truncatingIfNeeded: word >> (UInt32($0) * 8)) } }
         }
 
-        private mutating func compress<Block: Collection>(_ block: Block) where Block.Element == UInt8 {
-            var w = [UInt32](repeating: 0, count: 64)
-            var index = block.startIndex
-            for i in 0..<16 {
-                var word: UInt32 = 0
-                for _ in 0..<4 {
-                    word = word << 8 | UInt32(block[index])
-                    index = block.index(after: index)
+        private mutating func compress(_ block: [UInt8]) {
+            block.withUnsafeBytes { compress($0) }
+        }
+
+        private mutating func compress(_ block: UnsafeRawBufferPointer) {
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+                for i in 0..<16 {
+                    w[i] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self))
                 }
-                w[i] = word
+                for i in 16..<64 {
+                    let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
+                    let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
+                    w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+                }
+                var (a, b, c, d, e, f, g, hh) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
+                SHA256.k.withUnsafeBufferPointer { k in
+                    for i in 0..<64 {
+                        let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+                        let ch = (e & f) ^ (~e & g)
+                        let t1 = hh &+ s1 &+ ch &+ k[i] &+ w[i]
+                        let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+                        let maj = (a & b) ^ (a & c) ^ (b & c)
+                        let t2 = s0 &+ maj
+                        (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
+                    }
+                }
+                h[0] &+= a; h[1] &+= b; h[2] &+= c; h[3] &+= d
+                h[4] &+= e; h[5] &+= f; h[6] &+= g; h[7] &+= hh
             }
-            for i in 16..<64 {
-                let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-                let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
-                w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-            }
-            var (a, b, c, d, e, f, g, hh) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
-            for i in 0..<64 {
-                let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-                let ch = (e & f) ^ (~e & g)
-                let t1 = hh &+ s1 &+ ch &+ SHA256.k[i] &+ w[i]
-                let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-                let maj = (a & b) ^ (a & c) ^ (b & c)
-                let t2 = s0 &+ maj
-                (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
-            }
-            h[0] &+= a; h[1] &+= b; h[2] &+= c; h[3] &+= d
-            h[4] &+= e; h[5] &+= f; h[6] &+= g; h[7] &+= hh
         }
 
         private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }

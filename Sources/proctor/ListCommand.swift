@@ -21,12 +21,13 @@ struct ListCommand: AsyncParsableCommand {
     func run() async throws {
         switch what {
         case .benchmarks:
-            print("| benchmark | splits | scorer | data found | items | images | description |")
-            print("|---|---|---|---|---|---|---|")
+            print("| benchmark:split | scorer | data found | items | images | description |")
+            print("|---|---|---|---|---|---|")
             for adapter in Proctor.benchmarkTable {
-                for split in adapter.splits {
+                for (index, split) in adapter.splits.enumerated() {
                     let found = adapter.availability(split: split, from: data.location)
-                    print("| \(adapter.name):\(split) | \(adapter.splits.joined(separator: ", ")) | \(adapter.scorerID) | \(found.source ?? "not found") | \(found.items) | \(found.images) | \(adapter.summary) |")
+                    let name = "\(adapter.name):\(split)" + (index == 0 ? " (default)" : "")
+                    print("| \(name) | \(adapter.scorerID) | \(found.source ?? "not found") | \(found.items) | \(found.images) | \(index == 0 ? adapter.summary : "") |")
                 }
             }
         case .runs:
