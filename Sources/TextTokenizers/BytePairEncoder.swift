@@ -60,10 +60,42 @@ struct BytePairEncoder: Sendable {
             output.append(whole)
             return
         }
-        var ids = piece.map { byteTokens[Int($0)] }
+        merge(piece.map { byteTokens[Int($0)] }, into: &output)
+    }
+
+    /// Encodes text symbol by symbol, Hugging Face `BPE` with `byte_fallback` (SentencePiece-converted
+    /// vocabularies): each Unicode scalar starts as its token, or as its UTF-8 byte tokens `<0xXX>`, or as the
+    /// unknown token (consecutive unknowns fused), then merges apply by rank.
+    ///
+    /// - Parameters:
+    ///   - text: The normalized text (spaces already `▁`).
+    ///   - byteFallback: The `<0xXX>` token of each byte, when the vocabulary has them.
+    ///   - unknown: The unknown token.
+    ///   - output: Receives the token ids.
+    func encodeScalars(_ text: String, byteFallback: [TokenID?], unknown: TokenID?, into output: inout [TokenID]) {
+        var symbols: [Int32] = []
+        for scalar in text.unicodeScalars {
+            if let id = idForText[String(scalar)] {
+                symbols.append(Int32(id))
+                continue
+            }
+            let bytes = Array(String(scalar).utf8)
+            let fallback = bytes.compactMap { byteFallback[Int($0)] }
+            if fallback.count == bytes.count {
+                symbols += fallback.map { Int32($0) }
+            } else if let unknown, symbols.last != Int32(unknown) {
+                symbols.append(Int32(unknown))
+            }
+        }
+        merge(symbols, into: &output)
+    }
+
+    /// The merge loop: repeatedly merges the adjacent pair with the lowest rank (leftmost on ties).
+    private func merge(_ initial: [Int32], into output: inout [TokenID]) {
+        var ids = initial
         let count = ids.count
-        if count == 1 {
-            if ids[0] >= 0 { output.append(TokenID(ids[0])) }
+        if count <= 1 {
+            if let id = ids.first, id >= 0 { output.append(TokenID(id)) }
             return
         }
         var next = Array(1...count)

@@ -39,15 +39,16 @@ extension Tokenizer {
         guard (model["type"] as? String) == "BPE", let vocab = model["vocab"] as? [String: Any] else {
             throw TokenizerError(.unsupported, "\(file): model type \(model["type"] ?? "none") is not supported; only byte-level BPE tokenizer.json files are (use the model's GGUF for SentencePiece vocabularies)")
         }
-        if (model["byte_fallback"] as? Bool) == true {
-            throw TokenizerError(.unsupported, "\(file): BPE with byte_fallback (SentencePiece-style) is not supported from tokenizer.json; use the model's GGUF")
+        let sentencePiece = try Self.sentencePieceNormalization(root: root, file: file)
+        if (model["byte_fallback"] as? Bool) == true && sentencePiece == nil {
+            throw TokenizerError(.unsupported, "\(file): BPE with byte_fallback but without a SentencePiece normalizer (Replace \" \" → \"▁\") or Metaspace is not supported; use the model's GGUF")
         }
         var entries: [(id: Int, text: String, kind: TokenKind)] = []
         for (text, value) in vocab {
             guard let id = (value as? NSNumber)?.intValue, id >= 0 else {
                 throw TokenizerError(.invalidInput, "\(file): model.vocab entry \"\(text)\" has no non-negative integer id")
             }
-            entries.append((id, text, .normal))
+            entries.append((id, text, sentencePiece != nil && Self.isByteToken(text) ? .byte : .normal))
         }
         for (index, item) in ((root["added_tokens"] as? [[String: Any]]) ?? []).enumerated() {
             guard let id = (item["id"] as? NSNumber)?.intValue, id >= 0, let content = item["content"] as? String else {
@@ -67,17 +68,19 @@ extension Tokenizer {
             if let pair = item as? [String], pair.count == 2 { return pair[0] + " " + pair[1] }
             throw TokenizerError(.invalidInput, "\(file): model.merges[\(index)] is neither \"left right\" nor a pair of strings")
         }
+        if let sentencePiece {
+            let unknown = (model["unk_token"] as? String).flatMap { name in tokens.firstIndex(of: name) }
+            try self.init(sentencePieceTokens: tokens, kinds: kinds, merges: merges, unknown: unknown,
+                          prefixSpace: sentencePiece.prefixSpace, config: config, file: file)
+            return
+        }
         let preTokenizer = try Self.preTokenizer(from: root["pre_tokenizer"], file: file)
         let normalizer = root["normalizer"] as? [String: Any]
         let nfc = (normalizer?["type"] as? String) == "NFC"
         if let normalizer, !nfc {
             throw TokenizerError(.unsupported, "\(file): normalizer \(normalizer["type"] ?? "?") is not supported (only NFC or none)")
         }
-        func tokenID(_ key: String) -> TokenID? {
-            let value = config[key]
-            let text = (value as? String) ?? ((value as? [String: Any])?["content"] as? String)
-            return text.flatMap { name in tokens.firstIndex(of: name) }
-        }
+        func tokenID(_ key: String) -> TokenID? { Self.configTokenID(config, key, tokens) }
         // A post-processor that starts every sequence with a special token (llama-3's <|begin_of_text|>) adds BOS.
         let templateBOS = Self.leadingSpecialToken(root["post_processor"])
         let vocabulary = TokenizerVocabulary(
@@ -87,6 +90,26 @@ extension Tokenizer {
             addEOS: (config["add_eos_token"] as? Bool) ?? false, ignoreMerges: (model["ignore_merges"] as? Bool) ?? false,
             normalizeNFC: nfc, chatTemplate: Self.chatTemplate(from: config["chat_template"]))
         try self.init(vocabulary)
+    }
+
+    /// Builds a converted SentencePiece tokenizer (model ``TokenizerModelKind/sentencePieceMerges``).
+    private init(sentencePieceTokens tokens: [String], kinds: [TokenKind], merges: [String], unknown: TokenID?,
+                 prefixSpace: Bool, config: [String: Any], file: String) throws {
+        let vocabulary = TokenizerVocabulary(
+            model: .sentencePieceMerges, tokens: tokens, kinds: kinds, merges: merges,
+            bos: Self.configTokenID(config, "bos_token", tokens), eos: Self.configTokenID(config, "eos_token", tokens),
+            unknown: unknown ?? Self.configTokenID(config, "unk_token", tokens),
+            padding: Self.configTokenID(config, "pad_token", tokens),
+            addBOS: (config["add_bos_token"] as? Bool) ?? true, addEOS: (config["add_eos_token"] as? Bool) ?? false,
+            addSpacePrefix: prefixSpace, chatTemplate: Self.chatTemplate(from: config["chat_template"]))
+        try self.init(vocabulary)
+    }
+
+    /// The id of a special token named in `tokenizer_config.json` (a string or an `AddedToken` object).
+    static func configTokenID(_ config: [String: Any], _ key: String, _ tokens: [String]) -> TokenID? {
+        let value = config[key]
+        let text = (value as? String) ?? ((value as? [String: Any])?["content"] as? String)
+        return text.flatMap { name in tokens.firstIndex(of: name) }
     }
 
     /// The id of the special token a `TemplateProcessing` post-processor puts first in a single sequence.
