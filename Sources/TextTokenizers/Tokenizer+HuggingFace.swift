@@ -14,7 +14,7 @@ extension Tokenizer {
     ///   tokenizer is not byte-level BPE with a supported pre-tokenizer.
     public init(huggingFaceFolder folder: URL) throws {
         let tokenizerURL = folder.appendingPathComponent("tokenizer.json")
-        let root = try Self.readJSONObject(tokenizerURL)
+        let data = try Self.readFile(tokenizerURL)
         let configURL = folder.appendingPathComponent("tokenizer_config.json")
         var config = FileManager.default.fileExists(atPath: configURL.path) ? try Self.readJSONObject(configURL) : [:]
         // Newer transformers versions save the template next to the config instead of inside it.
@@ -22,21 +22,33 @@ extension Tokenizer {
         if config["chat_template"] == nil, let data = FileManager.default.contents(atPath: templateURL.path) {
             config["chat_template"] = String(decoding: data, as: UTF8.self)
         }
-        try self.init(tokenizerJSON: root, config: config, file: tokenizerURL.path)
+        try self.init(tokenizerJSON: data, config: config, file: tokenizerURL.path)
     }
 
-    /// Builds a tokenizer from the parsed contents of `tokenizer.json` and `tokenizer_config.json`.
+    /// Builds a tokenizer from the contents of `tokenizer.json` and the parsed `tokenizer_config.json`.
+    ///
+    /// The vocabulary, merges and added tokens are decoded with `JSONDecoder`, which keeps every string exactly
+    /// (`JSONSerialization` drops a leading U+FEFF from keys and strings; Gemma has such tokens).
     ///
     /// - Parameters:
-    ///   - root: The `tokenizer.json` object.
+    ///   - data: The `tokenizer.json` bytes.
     ///   - config: The `tokenizer_config.json` object (empty when absent).
     ///   - file: The file name used in error messages.
     /// - Throws: ``TokenizerError`` as ``init(huggingFaceFolder:)``.
-    init(tokenizerJSON root: [String: Any], config: [String: Any], file: String) throws {
+    init(tokenizerJSON data: Data, config: [String: Any], file: String) throws {
+        guard let root = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+            throw TokenizerError(.invalidInput, "\(file) is not a JSON object; re-download the tokenizer file")
+        }
         guard let model = root["model"] as? [String: Any] else {
             throw TokenizerError(.invalidInput, "\(file) has no \"model\" object; is it a Hugging Face tokenizers file?")
         }
-        guard (model["type"] as? String) == "BPE", let vocab = model["vocab"] as? [String: Any] else {
+        let exact: HuggingFaceTokenizerFile
+        do {
+            exact = try JSONDecoder().decode(HuggingFaceTokenizerFile.self, from: data)
+        } catch {
+            throw TokenizerError(.invalidInput, "\(file): model.vocab, model.merges or added_tokens is malformed (\(error))")
+        }
+        guard (model["type"] as? String) == "BPE", let vocab = exact.model.vocab else {
             throw TokenizerError(.unsupported, "\(file): model type \(model["type"] ?? "none") is not supported; only byte-level BPE tokenizer.json files are (use the model's GGUF for SentencePiece vocabularies)")
         }
         let sentencePiece = try Self.sentencePieceNormalization(root: root, file: file)
@@ -44,17 +56,15 @@ extension Tokenizer {
             throw TokenizerError(.unsupported, "\(file): BPE with byte_fallback but without a SentencePiece normalizer (Replace \" \" → \"▁\") or Metaspace is not supported; use the model's GGUF")
         }
         var entries: [(id: Int, text: String, kind: TokenKind)] = []
-        for (text, value) in vocab {
-            guard let id = (value as? NSNumber)?.intValue, id >= 0 else {
-                throw TokenizerError(.invalidInput, "\(file): model.vocab entry \"\(text)\" has no non-negative integer id")
+        for (text, id) in vocab {
+            guard id >= 0 else {
+                throw TokenizerError(.invalidInput, "\(file): model.vocab entry \"\(text)\" has a negative id")
             }
             entries.append((id, text, sentencePiece != nil && Self.isByteToken(text) ? .byte : .normal))
         }
-        for (index, item) in ((root["added_tokens"] as? [[String: Any]]) ?? []).enumerated() {
-            guard let id = (item["id"] as? NSNumber)?.intValue, id >= 0, let content = item["content"] as? String else {
-                throw TokenizerError(.invalidInput, "\(file): added_tokens[\(index)] lacks an id or content")
-            }
-            entries.append((id, content, (item["special"] as? Bool) == true ? .control : .userDefined))
+        for (index, item) in (exact.addedTokens ?? []).enumerated() {
+            guard item.id >= 0 else { throw TokenizerError(.invalidInput, "\(file): added_tokens[\(index)] has a negative id") }
+            entries.append((item.id, item.content, item.special == true ? .control : .userDefined))
         }
         let size = (entries.map(\.id).max() ?? -1) + 1
         var tokens = [String](repeating: "", count: size)
@@ -63,10 +73,12 @@ extension Tokenizer {
             tokens[entry.id] = entry.text
             if entry.kind != .normal || kinds[entry.id] == .unused { kinds[entry.id] = entry.kind }
         }
-        let merges: [String] = try ((model["merges"] as? [Any]) ?? []).enumerated().map { index, item in
-            if let line = item as? String { return line }
-            if let pair = item as? [String], pair.count == 2 { return pair[0] + " " + pair[1] }
-            throw TokenizerError(.invalidInput, "\(file): model.merges[\(index)] is neither \"left right\" nor a pair of strings")
+        let merges: [String] = try (exact.model.merges ?? []).enumerated().map { index, item in
+            switch item {
+            case .line(let line): return line
+            case .pair(let pair) where pair.count == 2: return pair[0] + " " + pair[1]
+            default: throw TokenizerError(.invalidInput, "\(file): model.merges[\(index)] is neither \"left right\" nor a pair of strings")
+            }
         }
         if let sentencePiece {
             let unknown = (model["unk_token"] as? String).flatMap { name in tokens.firstIndex(of: name) }
@@ -162,17 +174,53 @@ extension Tokenizer {
         #"(?:'[sS]|'[tT]|'[rR][eE]|'[vV][eE]|'[mM]|'[lL][lL]|'[dD])|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+"#: .qwen2,
     ]
 
-    /// Reads a JSON object from a file.
-    static func readJSONObject(_ url: URL) throws -> [String: Any] {
-        let data: Data
+    /// Reads a file.
+    static func readFile(_ url: URL) throws -> Data {
         do {
-            data = try Data(contentsOf: url)
+            return try Data(contentsOf: url)
         } catch {
             throw TokenizerError(.notFound, "cannot read \(url.path): the checkpoint folder needs tokenizer.json (and tokenizer_config.json)", underlying: error)
         }
+    }
+
+    /// Reads a JSON object from a file.
+    static func readJSONObject(_ url: URL) throws -> [String: Any] {
+        let data = try readFile(url)
         guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
             throw TokenizerError(.invalidInput, "\(url.path) is not a JSON object; re-download the tokenizer file")
         }
         return object
+    }
+}
+
+/// The parts of `tokenizer.json` whose strings must survive exactly: decoded with `JSONDecoder`.
+struct HuggingFaceTokenizerFile: Decodable {
+    struct Model: Decodable {
+        var vocab: [String: Int]?
+        var merges: [Merge]?
+    }
+
+    /// A merge as `"left right"` or `["left", "right"]`.
+    enum Merge: Decodable {
+        case line(String)
+        case pair([String])
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let line = try? container.decode(String.self) { self = .line(line) } else { self = .pair(try container.decode([String].self)) }
+        }
+    }
+
+    struct AddedToken: Decodable {
+        var id: Int
+        var content: String
+        var special: Bool?
+    }
+
+    var model: Model
+    var addedTokens: [AddedToken]?
+
+    enum CodingKeys: String, CodingKey {
+        case model, addedTokens = "added_tokens"
     }
 }

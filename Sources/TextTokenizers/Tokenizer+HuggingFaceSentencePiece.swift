@@ -12,7 +12,8 @@ extension Tokenizer {
     /// The SentencePiece normalization a `tokenizer.json` describes, or nil when it is not one.
     ///
     /// Recognised: a normalizer `Replace(" " → "▁")`, optionally in a `Sequence` with `Prepend("▁")`, and no
-    /// pre-tokenizer; or no normalizer and a `Metaspace` pre-tokenizer that does not split.
+    /// pre-tokenizer (or Gemma's `Split(" ")`, which finds no space left); or no normalizer and a `Metaspace`
+    /// pre-tokenizer that does not split.
     ///
     /// - Throws: ``TokenizerError`` (`.unsupported`) for SentencePiece-like settings this library does not handle.
     static func sentencePieceNormalization(root: [String: Any], file: String) throws -> SentencePieceNormalization? {
@@ -31,8 +32,10 @@ extension Tokenizer {
                 }
                 prefix = true
             }
-            if let pre = root["pre_tokenizer"], !(pre is NSNull) {
-                throw TokenizerError(.unsupported, "\(file): a pre_tokenizer together with a SentencePiece normalizer is not supported; use the model's GGUF")
+            // Gemma's converted tokenizer splits on " " after the normalizer has replaced every space: a no-op.
+            if let pre = root["pre_tokenizer"] as? [String: Any],
+               !((pre["type"] as? String) == "Split" && ((pre["pattern"] as? [String: Any])?["String"] as? String) == " ") {
+                throw TokenizerError(.unsupported, "\(file): pre_tokenizer \(pre["type"] ?? "?") together with a SentencePiece normalizer is not supported; use the model's GGUF")
             }
             return SentencePieceNormalization(prefixSpace: prefix)
         }
