@@ -36,18 +36,22 @@ extension Tokenizer {
     ///   - file: The file name used in error messages.
     /// - Throws: ``TokenizerError`` as ``init(huggingFaceFolder:)``.
     init(tokenizerJSON data: Data, config: [String: Any], file: String) throws {
-        guard let root = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
-            throw TokenizerError(.invalidInput, "\(file) is not a JSON object; re-download the tokenizer file")
-        }
-        guard let model = root["model"] as? [String: Any] else {
-            throw TokenizerError(.invalidInput, "\(file) has no \"model\" object; is it a Hugging Face tokenizers file?")
-        }
         let exact: HuggingFaceTokenizerFile
         do {
             exact = try JSONDecoder().decode(HuggingFaceTokenizerFile.self, from: data)
         } catch {
-            throw TokenizerError(.invalidInput, "\(file): model.vocab, model.merges or added_tokens is malformed (\(error))")
+            throw TokenizerError(.invalidInput, "\(file) is not a Hugging Face tokenizers file, or its model, added_tokens, normalizer or pre_tokenizer is malformed (\(error)); re-download it")
         }
+        // The small settings objects as Foundation values for the checks below.
+        var root: [String: Any] = [:]
+        root["normalizer"] = exact.normalizer?.foundation
+        root["pre_tokenizer"] = exact.preTokenizer?.foundation
+        root["post_processor"] = exact.postProcessor?.foundation
+        var model: [String: Any] = [:]
+        model["type"] = exact.model.type
+        model["byte_fallback"] = exact.model.byteFallback
+        model["unk_token"] = exact.model.unkToken
+        model["ignore_merges"] = exact.model.ignoreMerges
         guard (model["type"] as? String) == "BPE", let vocab = exact.model.vocab else {
             throw TokenizerError(.unsupported, "\(file): model type \(model["type"] ?? "none") is not supported; only byte-level BPE tokenizer.json files are (use the model's GGUF for SentencePiece vocabularies)")
         }
@@ -73,13 +77,7 @@ extension Tokenizer {
             tokens[entry.id] = entry.text
             if entry.kind != .normal || kinds[entry.id] == .unused { kinds[entry.id] = entry.kind }
         }
-        let merges: [String] = try (exact.model.merges ?? []).enumerated().map { index, item in
-            switch item {
-            case .line(let line): return line
-            case .pair(let pair) where pair.count == 2: return pair[0] + " " + pair[1]
-            default: throw TokenizerError(.invalidInput, "\(file): model.merges[\(index)] is neither \"left right\" nor a pair of strings")
-            }
-        }
+        let merges = exact.model.merges?.lines ?? []
         if let sentencePiece {
             let unknown = (model["unk_token"] as? String).flatMap { name in tokens.firstIndex(of: name) }
             try self.init(sentencePieceTokens: tokens, kinds: kinds, merges: merges, unknown: unknown,
@@ -190,37 +188,5 @@ extension Tokenizer {
             throw TokenizerError(.invalidInput, "\(url.path) is not a JSON object; re-download the tokenizer file")
         }
         return object
-    }
-}
-
-/// The parts of `tokenizer.json` whose strings must survive exactly: decoded with `JSONDecoder`.
-struct HuggingFaceTokenizerFile: Decodable {
-    struct Model: Decodable {
-        var vocab: [String: Int]?
-        var merges: [Merge]?
-    }
-
-    /// A merge as `"left right"` or `["left", "right"]`.
-    enum Merge: Decodable {
-        case line(String)
-        case pair([String])
-
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let line = try? container.decode(String.self) { self = .line(line) } else { self = .pair(try container.decode([String].self)) }
-        }
-    }
-
-    struct AddedToken: Decodable {
-        var id: Int
-        var content: String
-        var special: Bool?
-    }
-
-    var model: Model
-    var addedTokens: [AddedToken]?
-
-    enum CodingKeys: String, CodingKey {
-        case model, addedTokens = "added_tokens"
     }
 }
