@@ -101,3 +101,12 @@ extension TemplateBehaviourTests {
         #expect(try Self.render("{{ 9223372036854775807 + 1 > 0 }}|{{ 10 ** 30 > 1 }}") == "True|True")
     }
 }
+
+extension TemplateBehaviourTests {
+    @Test(arguments: [("qwq-32b", "<|im_start|>assistant\n<think>\n"), ("deepseek-r1-distill-qwen", "<｜Assistant｜><think>\n"),
+                      ("smollm2", "<|im_start|>assistant\n"), ("gemma3", "<start_of_turn>model\n")])
+    func generationPrompt(_ name: String, _ expected: String) throws {
+        let template = try ChatTemplate(contentsOf: JinjaParityTests.fixtures.appendingPathComponent("templates/\(name).jinja"))
+        #expect(try template.generationPrompt() == expected)
+    }
+}
