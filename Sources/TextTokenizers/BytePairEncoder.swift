@@ -12,7 +12,7 @@ struct BytePairEncoder: Sendable {
     /// The token for each single byte (its alphabet character), or -1 when the vocabulary lacks it.
     private let byteTokens: [Int32]
     private let ignoreMerges: Bool
-    private let idForText: [String: TokenID]
+    private let idForText: TokenMap
 
     /// Builds the merge table.
     ///
@@ -20,7 +20,7 @@ struct BytePairEncoder: Sendable {
     ///   - vocabulary: The vocabulary (its `merges` are `"left right"` strings in rank order).
     ///   - idForText: The token id of each token string.
     /// - Throws: ``TokenizerError`` when a merge line is not two tokens separated by one space.
-    init(vocabulary: TokenizerVocabulary, idForText: [String: TokenID]) throws {
+    init(vocabulary: TokenizerVocabulary, idForText: TokenMap) throws {
         var table: [UInt64: Merge] = [:]
         table.reserveCapacity(vocabulary.merges.count)
         for (rank, line) in vocabulary.merges.enumerated() {
@@ -30,10 +30,10 @@ struct BytePairEncoder: Sendable {
             guard let space = bytes.dropFirst().firstIndex(of: 0x20) else {
                 throw TokenizerError(.invalidInput, "BPE merge \(rank) (\"\(line)\") is not two tokens separated by a space; the tokenizer file is malformed")
             }
-            let left = String(decoding: bytes[..<space], as: UTF8.self)
-            let right = String(decoding: bytes[(space + 1)...], as: UTF8.self)
+            let left = bytes[..<space]
+            let right = bytes[(space + 1)...]
             // Merges whose parts or result are not tokens can never apply to id sequences: skip them.
-            guard let l = idForText[left], let r = idForText[right], let m = idForText[left + right] else { continue }
+            guard let l = idForText[bytes: left], let r = idForText[bytes: right], let m = idForText[bytes: left + right] else { continue }
             let key = UInt64(UInt32(l)) << 32 | UInt64(UInt32(r))
             if table[key] == nil { table[key] = Merge(rank: Int32(rank), result: Int32(m)) }
         }
@@ -75,7 +75,7 @@ struct BytePairEncoder: Sendable {
     func encodeScalars(_ text: String, byteFallback: [TokenID?], unknown: TokenID?, into output: inout [TokenID]) {
         var symbols: [Int32] = []
         for scalar in text.unicodeScalars {
-            if let id = idForText[String(scalar)] {
+            if let id = idForText[bytes: String(scalar).utf8] {
                 symbols.append(Int32(id))
                 continue
             }

@@ -1,94 +1,80 @@
 import Foundation
 
-/// The parts of `tokenizer.json` this library reads, decoded with `JSONDecoder` (which keeps every string
-/// exactly, unlike `JSONSerialization`, which drops a leading U+FEFF).
-struct HuggingFaceTokenizerFile: Decodable {
-    struct Model: Decodable {
-        var type: String?
-        var vocab: [String: Int]?
-        var merges: Merges?
-        var byteFallback: Bool?
-        var unkToken: String?
-        var ignoreMerges: Bool?
-
-        enum CodingKeys: String, CodingKey {
-            case type, vocab, merges, byteFallback = "byte_fallback", unkToken = "unk_token", ignoreMerges = "ignore_merges"
-        }
-    }
-
-    /// The merges, all `"left right"` strings or all `["left", "right"]` pairs; the form is decided by the first
-    /// entry so that decoding does not fail and retry on every entry.
-    struct Merges: Decodable {
-        var lines: [String]
-
-        init(from decoder: any Decoder) throws {
-            var container = try decoder.unkeyedContainer()
-            var lines: [String] = []
-            lines.reserveCapacity(container.count ?? 0)
-            var pairs: Bool?
-            while !container.isAtEnd {
-                if pairs == nil {
-                    if let line = try? container.decode(String.self) {
-                        pairs = false
-                        lines.append(line)
-                        continue
-                    }
-                    pairs = true
-                }
-                if pairs == true {
-                    let pair = try container.decode([String].self)
-                    guard pair.count == 2 else {
-                        throw DecodingError.dataCorruptedError(in: container, debugDescription: "merge \(lines.count) is not a pair")
-                    }
-                    lines.append(pair[0] + " " + pair[1])
-                } else {
-                    lines.append(try container.decode(String.self))
-                }
-            }
-            self.lines = lines
-        }
-    }
-
-    struct AddedToken: Decodable {
+/// The parts of `tokenizer.json` this library reads, taken from a ``RawJSON`` tree so that every token string
+/// survives exactly (see ``RawJSON`` for why a `Dictionary` or `JSONSerialization` would lose some).
+struct HuggingFaceTokenizerFile {
+    struct AddedToken {
         var id: Int
         var content: String
-        var special: Bool?
+        var special: Bool
     }
 
-    var model: Model
-    var addedTokens: [AddedToken]?
-    var normalizer: JSONNode?
-    var preTokenizer: JSONNode?
-    var postProcessor: JSONNode?
+    /// `model.type`.
+    var modelType: String?
+    /// `model.vocab` as (token, id) pairs in file order.
+    var vocab: [(text: String, id: Int)]?
+    /// `model.merges` as `"left right"` lines (pairs joined by a space).
+    var merges: [String]
+    var byteFallback: Bool?
+    var unkToken: String?
+    var ignoreMerges: Bool?
+    var addedTokens: [AddedToken]
+    /// The small settings objects as Foundation values.
+    var normalizer: Any?
+    var preTokenizer: Any?
+    var postProcessor: Any?
 
-    enum CodingKeys: String, CodingKey {
-        case model, addedTokens = "added_tokens", normalizer, preTokenizer = "pre_tokenizer", postProcessor = "post_processor"
-    }
-}
-
-/// Any JSON value, for the small settings objects of `tokenizer.json`.
-enum JSONNode: Decodable {
-    case null, bool(Bool), number(Double), string(String), array([JSONNode]), object([String: JSONNode])
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() { self = .null }
-        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
-        else if let value = try? container.decode(Double.self) { self = .number(value) }
-        else if let value = try? container.decode(String.self) { self = .string(value) }
-        else if let value = try? container.decode([JSONNode].self) { self = .array(value) }
-        else { self = .object(try container.decode([String: JSONNode].self)) }
-    }
-
-    /// The value as Foundation objects (`NSNull`, `Bool`, `NSNumber`, `String`, arrays, dictionaries).
-    var foundation: Any {
-        switch self {
-        case .null: NSNull()
-        case .bool(let value): value
-        case .number(let value): value == value.rounded() && abs(value) < 1e15 ? NSNumber(value: Int(value)) : NSNumber(value: value)
-        case .string(let value): value
-        case .array(let items): items.map(\.foundation)
-        case .object(let members): members.mapValues(\.foundation)
+    /// Reads the parts from the bytes of `tokenizer.json`.
+    ///
+    /// - Throws: ``TokenizerError`` naming the file and the malformed entry.
+    init(data: Data, file: String) throws {
+        let root: RawJSON
+        do {
+            root = try RawJSON.parse(data)
+        } catch let error as TokenizerError {
+            throw TokenizerError(.invalidInput, "\(file): \(error.message); re-download the tokenizer file")
         }
+        guard let model = root["model"], case .object = model else {
+            throw TokenizerError(.invalidInput, "\(file) has no \"model\" object; is it a Hugging Face tokenizers file?")
+        }
+        modelType = model["type"]?.string
+        byteFallback = model["byte_fallback"]?.bool
+        unkToken = model["unk_token"]?.string
+        ignoreMerges = model["ignore_merges"]?.bool
+        if case .object(let members)? = model["vocab"] {
+            vocab = try members.map { member in
+                guard let id = member.value.int else {
+                    throw TokenizerError(.invalidInput, "\(file): model.vocab entry \"\(member.key)\" has no integer id")
+                }
+                return (member.key, id)
+            }
+        }
+        var lines: [String] = []
+        if case .array(let items)? = model["merges"] {
+            lines.reserveCapacity(items.count)
+            for (index, item) in items.enumerated() {
+                switch item {
+                case .string(let line): lines.append(line)
+                case .array(let pair) where pair.count == 2 && pair[0].string != nil && pair[1].string != nil:
+                    lines.append((pair[0].string ?? "") + " " + (pair[1].string ?? ""))
+                default:
+                    throw TokenizerError(.invalidInput, "\(file): model.merges[\(index)] is neither \"left right\" nor a pair of strings")
+                }
+            }
+        }
+        merges = lines
+        var added: [AddedToken] = []
+        if case .array(let items)? = root["added_tokens"] {
+            for (index, item) in items.enumerated() {
+                guard let id = item["id"]?.int, let content = item["content"]?.string else {
+                    throw TokenizerError(.invalidInput, "\(file): added_tokens[\(index)] lacks an id or content")
+                }
+                added.append(AddedToken(id: id, content: content, special: item["special"]?.bool ?? false))
+            }
+        }
+        addedTokens = added
+        normalizer = root["normalizer"]?.foundation
+        preTokenizer = root["pre_tokenizer"]?.foundation
+        postProcessor = root["post_processor"]?.foundation
     }
 }

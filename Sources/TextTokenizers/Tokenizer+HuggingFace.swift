@@ -36,23 +36,18 @@ extension Tokenizer {
     ///   - file: The file name used in error messages.
     /// - Throws: ``TokenizerError`` as ``init(huggingFaceFolder:)``.
     init(tokenizerJSON data: Data, config: [String: Any], file: String) throws {
-        let exact: HuggingFaceTokenizerFile
-        do {
-            exact = try JSONDecoder().decode(HuggingFaceTokenizerFile.self, from: data)
-        } catch {
-            throw TokenizerError(.invalidInput, "\(file) is not a Hugging Face tokenizers file, or its model, added_tokens, normalizer or pre_tokenizer is malformed (\(error)); re-download it")
-        }
+        let exact = try HuggingFaceTokenizerFile(data: data, file: file)
         // The small settings objects as Foundation values for the checks below.
         var root: [String: Any] = [:]
-        root["normalizer"] = exact.normalizer?.foundation
-        root["pre_tokenizer"] = exact.preTokenizer?.foundation
-        root["post_processor"] = exact.postProcessor?.foundation
+        root["normalizer"] = exact.normalizer
+        root["pre_tokenizer"] = exact.preTokenizer
+        root["post_processor"] = exact.postProcessor
         var model: [String: Any] = [:]
-        model["type"] = exact.model.type
-        model["byte_fallback"] = exact.model.byteFallback
-        model["unk_token"] = exact.model.unkToken
-        model["ignore_merges"] = exact.model.ignoreMerges
-        guard (model["type"] as? String) == "BPE", let vocab = exact.model.vocab else {
+        model["type"] = exact.modelType
+        model["byte_fallback"] = exact.byteFallback
+        model["unk_token"] = exact.unkToken
+        model["ignore_merges"] = exact.ignoreMerges
+        guard (model["type"] as? String) == "BPE", let vocab = exact.vocab else {
             throw TokenizerError(.unsupported, "\(file): model type \(model["type"] ?? "none") is not supported; only byte-level BPE tokenizer.json files are (use the model's GGUF for SentencePiece vocabularies)")
         }
         let sentencePiece = try Self.sentencePieceNormalization(root: root, file: file)
@@ -66,9 +61,9 @@ extension Tokenizer {
             }
             entries.append((id, text, sentencePiece != nil && Self.isByteToken(text) ? .byte : .normal))
         }
-        for (index, item) in (exact.addedTokens ?? []).enumerated() {
+        for (index, item) in exact.addedTokens.enumerated() {
             guard item.id >= 0 else { throw TokenizerError(.invalidInput, "\(file): added_tokens[\(index)] has a negative id") }
-            entries.append((item.id, item.content, item.special == true ? .control : .userDefined))
+            entries.append((item.id, item.content, item.special ? .control : .userDefined))
         }
         let size = (entries.map(\.id).max() ?? -1) + 1
         var tokens = [String](repeating: "", count: size)
@@ -77,9 +72,9 @@ extension Tokenizer {
             tokens[entry.id] = entry.text
             if entry.kind != .normal || kinds[entry.id] == .unused { kinds[entry.id] = entry.kind }
         }
-        let merges = exact.model.merges?.lines ?? []
+        let merges = exact.merges
         if let sentencePiece {
-            let unknown = (model["unk_token"] as? String).flatMap { name in tokens.firstIndex(of: name) }
+            let unknown = (model["unk_token"] as? String).flatMap { name in Self.index(of: name, in: tokens) }
             try self.init(sentencePieceTokens: tokens, kinds: kinds, merges: merges, unknown: unknown,
                           prefixSpace: sentencePiece.prefixSpace, config: config, file: file)
             return
@@ -115,11 +110,16 @@ extension Tokenizer {
         try self.init(vocabulary)
     }
 
+    /// The first index of a token text, compared by bytes (Swift `==` is canonical equivalence).
+    static func index(of text: String, in tokens: [String]) -> Int? {
+        tokens.firstIndex { $0.utf8.elementsEqual(text.utf8) }
+    }
+
     /// The id of a special token named in `tokenizer_config.json` (a string or an `AddedToken` object).
     static func configTokenID(_ config: [String: Any], _ key: String, _ tokens: [String]) -> TokenID? {
         let value = config[key]
         let text = (value as? String) ?? ((value as? [String: Any])?["content"] as? String)
-        return text.flatMap { name in tokens.firstIndex(of: name) }
+        return text.flatMap { name in index(of: name, in: tokens) }
     }
 
     /// The id of the special token a `TemplateProcessing` post-processor puts first in a single sequence.

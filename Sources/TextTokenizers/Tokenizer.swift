@@ -12,7 +12,7 @@ import Foundation
 public struct Tokenizer: Sendable {
     /// The description this tokenizer was built from.
     public let vocabulary: TokenizerVocabulary
-    private let idForText: [String: TokenID]
+    private let idForText: TokenMap
     private let splitter: SpecialTokenSplitter
     private let bpe: BytePairEncoder?
     private let sentencePiece: SentencePieceEncoder?
@@ -39,9 +39,7 @@ public struct Tokenizer: Sendable {
             }
         }
         self.vocabulary = vocabulary
-        var map: [String: TokenID] = [:]
-        map.reserveCapacity(count)
-        for (id, text) in vocabulary.tokens.enumerated() where map[text] == nil { map[text] = id }
+        let map = TokenMap(vocabulary.tokens)
         idForText = map
         var specials: [(id: TokenID, text: String, alwaysSplit: Bool)] = []
         for id in 0..<count {

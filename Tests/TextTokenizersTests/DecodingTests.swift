@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TextTokenizers
 
@@ -76,5 +77,27 @@ extension DecodingTests {
         #expect(ids == [1, try #require(tokenizer.id(of: "▁ab")), try #require(tokenizer.id(of: "▁")), 3 + 0xC3, 3 + 0xA9])
         #expect(tokenizer.decode(ids) == " ab é")  // BOS first: the prefix space stays (as llama.cpp)
         #expect(tokenizer.decode(Array(ids.dropFirst())) == "ab é")
+    }
+}
+
+extension DecodingTests {
+    /// Canonically equivalent but distinct tokens (U+F978 and U+5169, both in Gemma's vocabulary) keep their own
+    /// ids: lookups compare bytes, not Swift `String` equality.
+    @Test func canonicallyEquivalentTokensStayDistinct() throws {
+        let tokens = ["<unk>", "\u{5169}", "\u{F978}", "\u{FEFF}", "\u{2581}"]
+        let vocabulary = TokenizerVocabulary(model: .sentencePiece, tokens: tokens, scores: [0, -1, -1, -1, -1], unknown: 0)
+        let tokenizer = try Tokenizer(vocabulary)
+        #expect(tokenizer.encode("\u{F978}\u{5169}\u{FEFF}") == [2, 1, 3])
+        #expect(tokenizer.id(of: "\u{F978}") == 2)
+        #expect(tokenizer.decode([2, 1, 3]).unicodeScalars.map(\.value) == [0xF978, 0x5169, 0xFEFF])
+    }
+
+    @Test func rawJSONKeepsEveryMemberExactly() throws {
+        let json = #"{"\uf978": 1, "\u5169": 2, "\ufeffx": 3, "a\"b\\c\n": [true, null, -1.5e2]}"#
+        let value = try RawJSON.parse(Data(json.utf8))
+        guard case .object(let members) = value else { Issue.record("not an object"); return }
+        #expect(members.map { $0.key.unicodeScalars.map(\.value) } == [[0xF978], [0x5169], [0xFEFF, 0x78], [0x61, 0x22, 0x62, 0x5C, 0x63, 0x0A]])
+        #expect(members[1].value.int == 2)
+        #expect(throws: TokenizerError.self) { try RawJSON.parse(Data(#"{"a": [1, 2}"#.utf8)) }
     }
 }
