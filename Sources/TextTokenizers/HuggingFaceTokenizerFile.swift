@@ -1,7 +1,8 @@
 import Foundation
+import OrderedJSON
 
-/// The parts of `tokenizer.json` this library reads, taken from a ``RawJSON`` tree so that every token string
-/// survives exactly (see ``RawJSON`` for why a `Dictionary` or `JSONSerialization` would lose some).
+/// The parts of `tokenizer.json` this library reads, taken from a `JSONTree` so that every token string
+/// survives exactly (a `Dictionary` keyed by `String`, or `JSONSerialization`, would lose some).
 struct HuggingFaceTokenizerFile {
     struct AddedToken {
         var id: Int
@@ -28,11 +29,11 @@ struct HuggingFaceTokenizerFile {
     ///
     /// - Throws: ``TokenizerError`` naming the file and the malformed entry.
     init(data: Data, file: String) throws {
-        let root: RawJSON
+        let root: JSONTree
         do {
-            root = try RawJSON.parse(data)
-        } catch let error as TokenizerError {
-            throw TokenizerError(.invalidInput, "\(file): \(error.message); re-download the tokenizer file")
+            root = try JSONTree.parse(data)
+        } catch {
+            throw TokenizerError(.invalidInput, "\(file): \(error); re-download the tokenizer file", underlying: error)
         }
         guard let model = root["model"], case .object = model else {
             throw TokenizerError(.invalidInput, "\(file) has no \"model\" object; is it a Hugging Face tokenizers file?")

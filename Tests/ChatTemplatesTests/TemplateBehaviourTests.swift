@@ -89,9 +89,9 @@ struct TemplateBehaviourTests {
     }
 
     @Test func jsonKeepsKeyOrder() throws {
-        let value = try TemplateValue.parseJSON(#"{"z": 1, "a": [true, null, 2.5, "\u00e9\ud83d\ude42"]}"#)
+        let value = try TemplateValue.parseJSON(#"{"z": 1, "a": [true, null, 2.5, 1.0, "\u00e9\ud83d\ude42"]}"#)
         let text = try ChatTemplate(source: "{{ v | tojson }}").render(messages: [], addGenerationPrompt: false, extra: ["v": value])
-        #expect(text == #"{"z": 1, "a": [true, null, 2.5, "é🙂"]}"#)
+        #expect(text == #"{"z": 1, "a": [true, null, 2.5, 1.0, "é🙂"]}"#)
         #expect(throws: ChatTemplateError.self) { try TemplateValue.parseJSON("{\"a\": }") }
     }
 }

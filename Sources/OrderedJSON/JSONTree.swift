@@ -1,34 +1,49 @@
 import Foundation
 
-/// A JSON value whose objects keep every member, in order, as written.
+/// A JSON value whose objects keep every member, in order, exactly as written.
 ///
-/// Tokenizer files need this: Swift `String` equality is canonical equivalence, so a `Dictionary` keyed by token
-/// text merges tokens such as U+F978 and U+5169 (Gemma's vocabulary holds 434 such pairs), and Foundation's
-/// `JSONSerialization` drops a leading U+FEFF from keys.
-enum RawJSON {
+/// Tokenizer files and chat messages need this: Swift `String` equality is canonical equivalence, so a
+/// `Dictionary` keyed by token text merges tokens such as U+F978 and U+5169 (Gemma's vocabulary holds 434 such
+/// pairs); Foundation's `JSONSerialization` drops a leading U+FEFF from keys; and `tojson` in chat templates
+/// shows key order.
+public enum JSONTree: Sendable {
     case null
     case bool(Bool)
+    /// A number written without fraction or exponent that fits in `Int`.
+    case integer(Int)
+    /// Any other number.
     case number(Double)
     case string(String)
-    case array([RawJSON])
-    case object([(key: String, value: RawJSON)])
+    case array([JSONTree])
+    case object([(key: String, value: JSONTree)])
 
-    /// The first member named `key` of an object.
-    subscript(key: String) -> RawJSON? {
+    /// The first member named `key` of an object (compared by bytes).
+    public subscript(key: String) -> JSONTree? {
         guard case .object(let members) = self else { return nil }
-        return members.first { $0.key == key }?.value
+        return members.first { $0.key.utf8.elementsEqual(key.utf8) }?.value
     }
 
-    var string: String? { if case .string(let s) = self { s } else { nil } }
-    var bool: Bool? { if case .bool(let b) = self { b } else { nil } }
-    var int: Int? { if case .number(let n) = self, n == n.rounded(), abs(n) < 9e15 { Int(n) } else { nil } }
+    /// The string, if this is one.
+    public var string: String? { if case .string(let s) = self { s } else { nil } }
+    /// The boolean, if this is one.
+    public var bool: Bool? { if case .bool(let b) = self { b } else { nil } }
+    /// The number as an integer, if it is one.
+    public var int: Int? {
+        switch self {
+        case .integer(let i): i
+        case .number(let n) where n == n.rounded() && abs(n) < 9e15: Int(n)
+        default: nil
+        }
+    }
 
-    /// The value as Foundation objects, for small settings objects (later duplicate keys win).
-    var foundation: Any {
+    /// The value as Foundation objects (`NSNull`, `Bool`, `NSNumber`, `String`, arrays, dictionaries; later
+    /// duplicate keys win), for small settings objects.
+    public var foundation: Any {
         switch self {
         case .null: NSNull()
         case .bool(let value): value
-        case .number(let value): value == value.rounded() && abs(value) < 9e15 ? NSNumber(value: Int(value)) : NSNumber(value: value)
+        case .integer(let value): NSNumber(value: value)
+        case .number(let value): NSNumber(value: value)
         case .string(let value): value
         case .array(let items): items.map(\.foundation)
         case .object(let members): Dictionary(members.map { ($0.key, $0.value.foundation) }, uniquingKeysWith: { _, last in last })
@@ -39,10 +54,10 @@ enum RawJSON {
     ///
     /// - Parameter data: UTF-8 JSON.
     /// - Returns: The value.
-    /// - Throws: ``TokenizerError`` naming the byte offset of the first error.
-    static func parse(_ data: Data) throws -> RawJSON {
+    /// - Throws: ``JSONTreeError`` naming the byte offset of the first error.
+    public static func parse(_ data: Data) throws -> JSONTree {
         try data.withUnsafeBytes { buffer in
-            var parser = RawJSONParser(bytes: buffer.bindMemory(to: UInt8.self))
+            var parser = JSONTreeParser(bytes: buffer.bindMemory(to: UInt8.self))
             let value = try parser.value(depth: 0)
             parser.skipSpace()
             guard parser.position == parser.bytes.count else { throw parser.error("trailing characters") }
@@ -51,13 +66,23 @@ enum RawJSON {
     }
 }
 
-/// The recursive-descent parser behind ``RawJSON/parse(_:)``.
-private struct RawJSONParser {
+/// The error ``JSONTree/parse(_:)`` throws.
+public struct JSONTreeError: Error, Sendable, CustomStringConvertible {
+    /// The byte offset of the problem.
+    public var offset: Int
+    /// What is wrong there.
+    public var message: String
+
+    public var description: String { "JSON at byte \(offset): \(message)" }
+}
+
+/// The recursive-descent parser behind ``JSONTree/parse(_:)``.
+private struct JSONTreeParser {
     let bytes: UnsafeBufferPointer<UInt8>
     var position = 0
 
-    func error(_ what: String) -> TokenizerError {
-        TokenizerError(.invalidInput, "JSON at byte \(position): \(what)")
+    func error(_ what: String) -> JSONTreeError {
+        JSONTreeError(offset: position, message: what)
     }
 
     mutating func skipSpace() {
@@ -72,14 +97,14 @@ private struct RawJSONParser {
         position += 1
     }
 
-    mutating func value(depth: Int) throws -> RawJSON {
+    mutating func value(depth: Int) throws -> JSONTree {
         guard depth < 64 else { throw error("nesting deeper than 64 levels") }
         skipSpace()
         guard position < bytes.count else { throw error("unexpected end of file") }
         switch bytes[position] {
         case UInt8(ascii: "{"):
             position += 1
-            var members: [(key: String, value: RawJSON)] = []
+            var members: [(key: String, value: JSONTree)] = []
             skipSpace()
             if position < bytes.count, bytes[position] == UInt8(ascii: "}") { position += 1; return .object(members) }
             while true {
@@ -95,7 +120,7 @@ private struct RawJSONParser {
             }
         case UInt8(ascii: "["):
             position += 1
-            var items: [RawJSON] = []
+            var items: [JSONTree] = []
             skipSpace()
             if position < bytes.count, bytes[position] == UInt8(ascii: "]") { position += 1; return .array(items) }
             while true {
@@ -114,7 +139,9 @@ private struct RawJSONParser {
         default:
             let start = position
             while position < bytes.count, "+-0123456789.eE".utf8.contains(bytes[position]) { position += 1 }
-            guard let number = Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)) else {
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+            if let integer = Int(text) { return .integer(integer) }
+            guard let number = Double(text) else {
                 position = start
                 throw error("unexpected character")
             }
@@ -122,7 +149,7 @@ private struct RawJSONParser {
         }
     }
 
-    mutating func literal(_ word: StaticString, _ value: RawJSON) throws -> RawJSON {
+    mutating func literal(_ word: StaticString, _ value: JSONTree) throws -> JSONTree {
         let count = word.utf8CodeUnitCount
         guard position + count <= bytes.count else { throw error("unexpected end of file") }
         for i in 0..<count where bytes[position + i] != word.utf8Start[i] { throw error("unexpected token") }
