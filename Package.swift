@@ -82,10 +82,12 @@ let engineTargets: [Target] = [
 
 // MARK: - Tokenizers, chat templates, safetensors and the vision front end (used by the engine)
 let tokenizerTargets: [Target] = [
-    .target(name: "TextTokenizers"),
+    .target(name: "OrderedJSON"),
+    .testTarget(name: "OrderedJSONTests", dependencies: ["OrderedJSON"]),
+    .target(name: "TextTokenizers", dependencies: ["OrderedJSON"]),
     .target(name: "TokenizerTestSupport", path: "Tests/TokenizerTestSupport"),
     .testTarget(name: "TextTokenizersTests", dependencies: ["TextTokenizers", "TokenizerTestSupport"], exclude: ["Fixtures"]),
-    .target(name: "ChatTemplates"),
+    .target(name: "ChatTemplates", dependencies: ["OrderedJSON"]),
     .testTarget(name: "ChatTemplatesTests", dependencies: ["ChatTemplates", "TokenizerTestSupport"], exclude: ["Fixtures"]),
     .target(name: "SafeTensors"),
     .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors", "TokenizerTestSupport"]),

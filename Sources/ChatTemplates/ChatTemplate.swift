@@ -76,6 +76,25 @@ public struct ChatTemplate: Sendable {
         return try TemplateInterpreter(globals: globals, now: now).render(statements)
     }
 
+    /// The text the generation prompt adds after a user turn (`<|im_start|>assistant\n`, or with QwQ and
+    /// DeepSeek-R1 distills `…<think>\n`), found by rendering a one-message conversation with and without it.
+    ///
+    /// A harness uses it to know that a model's completion starts inside its reasoning (the opening `<think>`
+    /// is part of the prompt, not of the output).
+    ///
+    /// - Parameters:
+    ///   - bosToken: The value of `bos_token`.
+    ///   - eosToken: The value of `eos_token`.
+    ///   - extra: Further variables (`enable_thinking`, …).
+    /// - Returns: The generation prompt, or "" when the template adds nothing.
+    /// - Throws: ``ChatTemplateError`` when rendering fails.
+    public func generationPrompt(bosToken: String = "", eosToken: String = "", extra: [String: TemplateValue] = [:]) throws -> String {
+        let messages: [TemplateValue] = [.message(role: "user", content: "Hi")]
+        let with = try render(messages: messages, addGenerationPrompt: true, bosToken: bosToken, eosToken: eosToken, extra: extra)
+        let without = try render(messages: messages, addGenerationPrompt: false, bosToken: bosToken, eosToken: eosToken, extra: extra)
+        return with.hasPrefix(without) ? String(with.dropFirst(without.count)) : ""
+    }
+
     /// Plain ChatML without a default system prompt, for models that ship no template and use
     /// `<|im_start|>`/`<|im_end|>` turns.
     public static let chatML = """

@@ -12,7 +12,7 @@ struct BytePairEncoder: Sendable {
     /// The token for each single byte (its alphabet character), or -1 when the vocabulary lacks it.
     private let byteTokens: [Int32]
     private let ignoreMerges: Bool
-    private let idForText: [String: TokenID]
+    private let idForText: TokenMap
 
     /// Builds the merge table.
     ///
@@ -20,7 +20,7 @@ struct BytePairEncoder: Sendable {
     ///   - vocabulary: The vocabulary (its `merges` are `"left right"` strings in rank order).
     ///   - idForText: The token id of each token string.
     /// - Throws: ``TokenizerError`` when a merge line is not two tokens separated by one space.
-    init(vocabulary: TokenizerVocabulary, idForText: [String: TokenID]) throws {
+    init(vocabulary: TokenizerVocabulary, idForText: TokenMap) throws {
         var table: [UInt64: Merge] = [:]
         table.reserveCapacity(vocabulary.merges.count)
         for (rank, line) in vocabulary.merges.enumerated() {
@@ -30,10 +30,10 @@ struct BytePairEncoder: Sendable {
             guard let space = bytes.dropFirst().firstIndex(of: 0x20) else {
                 throw TokenizerError(.invalidInput, "BPE merge \(rank) (\"\(line)\") is not two tokens separated by a space; the tokenizer file is malformed")
             }
-            let left = String(decoding: bytes[..<space], as: UTF8.self)
-            let right = String(decoding: bytes[(space + 1)...], as: UTF8.self)
+            let left = bytes[..<space]
+            let right = bytes[(space + 1)...]
             // Merges whose parts or result are not tokens can never apply to id sequences: skip them.
-            guard let l = idForText[left], let r = idForText[right], let m = idForText[left + right] else { continue }
+            guard let l = idForText[bytes: left], let r = idForText[bytes: right], let m = idForText[bytes: left + right] else { continue }
             let key = UInt64(UInt32(l)) << 32 | UInt64(UInt32(r))
             if table[key] == nil { table[key] = Merge(rank: Int32(rank), result: Int32(m)) }
         }
@@ -60,10 +60,42 @@ struct BytePairEncoder: Sendable {
             output.append(whole)
             return
         }
-        var ids = piece.map { byteTokens[Int($0)] }
+        merge(piece.map { byteTokens[Int($0)] }, into: &output)
+    }
+
+    /// Encodes text symbol by symbol, Hugging Face `BPE` with `byte_fallback` (SentencePiece-converted
+    /// vocabularies): each Unicode scalar starts as its token, or as its UTF-8 byte tokens `<0xXX>`, or as the
+    /// unknown token (consecutive unknowns fused), then merges apply by rank.
+    ///
+    /// - Parameters:
+    ///   - text: The normalized text (spaces already `▁`).
+    ///   - byteFallback: The `<0xXX>` token of each byte, when the vocabulary has them.
+    ///   - unknown: The unknown token.
+    ///   - output: Receives the token ids.
+    func encodeScalars(_ text: String, byteFallback: [TokenID?], unknown: TokenID?, into output: inout [TokenID]) {
+        var symbols: [Int32] = []
+        for scalar in text.unicodeScalars {
+            if let id = idForText[bytes: String(scalar).utf8] {
+                symbols.append(Int32(id))
+                continue
+            }
+            let bytes = Array(String(scalar).utf8)
+            let fallback = bytes.compactMap { byteFallback[Int($0)] }
+            if fallback.count == bytes.count {
+                symbols += fallback.map { Int32($0) }
+            } else if let unknown, symbols.last != Int32(unknown) {
+                symbols.append(Int32(unknown))
+            }
+        }
+        merge(symbols, into: &output)
+    }
+
+    /// The merge loop: repeatedly merges the adjacent pair with the lowest rank (leftmost on ties).
+    private func merge(_ initial: [Int32], into output: inout [TokenID]) {
+        var ids = initial
         let count = ids.count
-        if count == 1 {
-            if ids[0] >= 0 { output.append(TokenID(ids[0])) }
+        if count <= 1 {
+            if let id = ids.first, id >= 0 { output.append(TokenID(id)) }
             return
         }
         var next = Array(1...count)

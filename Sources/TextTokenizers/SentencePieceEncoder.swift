@@ -4,7 +4,7 @@
 /// concatenation is a vocabulary token with the highest score is merged (ties: leftmost) until no pair forms a
 /// token. Symbols that are not tokens fall back to byte tokens `<0xXX>`.
 struct SentencePieceEncoder: Sendable {
-    private let idForText: [String: TokenID]
+    private let idForText: TokenMap
     private let scores: [Float]
     /// The `<0xXX>` token for each byte, or nil when the vocabulary lacks it.
     private let byteTokens: [TokenID?]
@@ -12,7 +12,7 @@ struct SentencePieceEncoder: Sendable {
     /// - Parameters:
     ///   - vocabulary: The vocabulary (tokens and scores).
     ///   - idForText: The token id of each token string.
-    init(vocabulary: TokenizerVocabulary, idForText: [String: TokenID]) {
+    init(vocabulary: TokenizerVocabulary, idForText: TokenMap) {
         self.idForText = idForText
         self.scores = vocabulary.scores
         byteTokens = (0..<256).map { byte in
@@ -21,7 +21,7 @@ struct SentencePieceEncoder: Sendable {
     }
 
     private func token(_ bytes: ArraySlice<UInt8>) -> TokenID? {
-        idForText[String(decoding: bytes, as: UTF8.self)]
+        idForText[bytes: bytes]
     }
 
     /// Encodes one fragment of text.

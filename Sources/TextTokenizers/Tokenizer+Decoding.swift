@@ -23,7 +23,7 @@ extension Tokenizer {
         case .unused:
             break
         case .byte:
-            if vocabulary.model == .sentencePiece, let byte = Self.byteValue(of: text) {
+            if vocabulary.model != .byteLevelBPE, let byte = Self.byteValue(of: text) {
                 bytes.append(byte)
             } else {
                 bytes.append(contentsOf: text.utf8)
@@ -32,7 +32,7 @@ extension Tokenizer {
             switch vocabulary.model {
             case .byteLevelBPE:
                 ByteLevelAlphabet.decode(text, into: &bytes)
-            case .sentencePiece:
+            case .sentencePiece, .sentencePieceMerges:
                 for scalar in text.unicodeScalars {
                     if scalar == "\u{2581}" { bytes.append(0x20) } else { bytes.append(contentsOf: String(scalar).utf8) }
                 }
@@ -63,7 +63,7 @@ extension Tokenizer {
     /// SentencePiece vocabularies that prefix a space when encoding drop it again when decoding (llama.cpp's
     /// `remove_space`), unless the ids start with BOS, which then stands in front of the text.
     func dropPrefixSpace(_ bytes: inout [UInt8], startsWithBOS: Bool) {
-        if vocabulary.model == .sentencePiece, vocabulary.addSpacePrefix, !startsWithBOS, bytes.first == 0x20 {
+        if vocabulary.model != .byteLevelBPE, vocabulary.addSpacePrefix, !startsWithBOS, bytes.first == 0x20 {
             bytes.removeFirst()
         }
     }

@@ -14,7 +14,7 @@ extension Tokenizer {
     ///   tokenizer is not byte-level BPE with a supported pre-tokenizer.
     public init(huggingFaceFolder folder: URL) throws {
         let tokenizerURL = folder.appendingPathComponent("tokenizer.json")
-        let root = try Self.readJSONObject(tokenizerURL)
+        let data = try Self.readFile(tokenizerURL)
         let configURL = folder.appendingPathComponent("tokenizer_config.json")
         var config = FileManager.default.fileExists(atPath: configURL.path) ? try Self.readJSONObject(configURL) : [:]
         // Newer transformers versions save the template next to the config instead of inside it.
@@ -22,38 +22,48 @@ extension Tokenizer {
         if config["chat_template"] == nil, let data = FileManager.default.contents(atPath: templateURL.path) {
             config["chat_template"] = String(decoding: data, as: UTF8.self)
         }
-        try self.init(tokenizerJSON: root, config: config, file: tokenizerURL.path)
+        try self.init(tokenizerJSON: data, config: config, file: tokenizerURL.path)
     }
 
-    /// Builds a tokenizer from the parsed contents of `tokenizer.json` and `tokenizer_config.json`.
+    /// Builds a tokenizer from the contents of `tokenizer.json` and the parsed `tokenizer_config.json`.
+    ///
+    /// The vocabulary, merges and added tokens are decoded with `JSONDecoder`, which keeps every string exactly
+    /// (`JSONSerialization` drops a leading U+FEFF from keys and strings; Gemma has such tokens).
     ///
     /// - Parameters:
-    ///   - root: The `tokenizer.json` object.
+    ///   - data: The `tokenizer.json` bytes.
     ///   - config: The `tokenizer_config.json` object (empty when absent).
     ///   - file: The file name used in error messages.
     /// - Throws: ``TokenizerError`` as ``init(huggingFaceFolder:)``.
-    init(tokenizerJSON root: [String: Any], config: [String: Any], file: String) throws {
-        guard let model = root["model"] as? [String: Any] else {
-            throw TokenizerError(.invalidInput, "\(file) has no \"model\" object; is it a Hugging Face tokenizers file?")
-        }
-        guard (model["type"] as? String) == "BPE", let vocab = model["vocab"] as? [String: Any] else {
+    init(tokenizerJSON data: Data, config: [String: Any], file: String) throws {
+        let exact = try HuggingFaceTokenizerFile(data: data, file: file)
+        // The small settings objects as Foundation values for the checks below.
+        var root: [String: Any] = [:]
+        root["normalizer"] = exact.normalizer
+        root["pre_tokenizer"] = exact.preTokenizer
+        root["post_processor"] = exact.postProcessor
+        var model: [String: Any] = [:]
+        model["type"] = exact.modelType
+        model["byte_fallback"] = exact.byteFallback
+        model["unk_token"] = exact.unkToken
+        model["ignore_merges"] = exact.ignoreMerges
+        guard (model["type"] as? String) == "BPE", let vocab = exact.vocab else {
             throw TokenizerError(.unsupported, "\(file): model type \(model["type"] ?? "none") is not supported; only byte-level BPE tokenizer.json files are (use the model's GGUF for SentencePiece vocabularies)")
         }
-        if (model["byte_fallback"] as? Bool) == true {
-            throw TokenizerError(.unsupported, "\(file): BPE with byte_fallback (SentencePiece-style) is not supported from tokenizer.json; use the model's GGUF")
+        let sentencePiece = try Self.sentencePieceNormalization(root: root, file: file)
+        if (model["byte_fallback"] as? Bool) == true && sentencePiece == nil {
+            throw TokenizerError(.unsupported, "\(file): BPE with byte_fallback but without a SentencePiece normalizer (Replace \" \" → \"▁\") or Metaspace is not supported; use the model's GGUF")
         }
         var entries: [(id: Int, text: String, kind: TokenKind)] = []
-        for (text, value) in vocab {
-            guard let id = (value as? NSNumber)?.intValue, id >= 0 else {
-                throw TokenizerError(.invalidInput, "\(file): model.vocab entry \"\(text)\" has no non-negative integer id")
+        for (text, id) in vocab {
+            guard id >= 0 else {
+                throw TokenizerError(.invalidInput, "\(file): model.vocab entry \"\(text)\" has a negative id")
             }
-            entries.append((id, text, .normal))
+            entries.append((id, text, sentencePiece != nil && Self.isByteToken(text) ? .byte : .normal))
         }
-        for (index, item) in ((root["added_tokens"] as? [[String: Any]]) ?? []).enumerated() {
-            guard let id = (item["id"] as? NSNumber)?.intValue, id >= 0, let content = item["content"] as? String else {
-                throw TokenizerError(.invalidInput, "\(file): added_tokens[\(index)] lacks an id or content")
-            }
-            entries.append((id, content, (item["special"] as? Bool) == true ? .control : .userDefined))
+        for (index, item) in exact.addedTokens.enumerated() {
+            guard item.id >= 0 else { throw TokenizerError(.invalidInput, "\(file): added_tokens[\(index)] has a negative id") }
+            entries.append((item.id, item.content, item.special ? .control : .userDefined))
         }
         let size = (entries.map(\.id).max() ?? -1) + 1
         var tokens = [String](repeating: "", count: size)
@@ -62,10 +72,12 @@ extension Tokenizer {
             tokens[entry.id] = entry.text
             if entry.kind != .normal || kinds[entry.id] == .unused { kinds[entry.id] = entry.kind }
         }
-        let merges: [String] = try ((model["merges"] as? [Any]) ?? []).enumerated().map { index, item in
-            if let line = item as? String { return line }
-            if let pair = item as? [String], pair.count == 2 { return pair[0] + " " + pair[1] }
-            throw TokenizerError(.invalidInput, "\(file): model.merges[\(index)] is neither \"left right\" nor a pair of strings")
+        let merges = exact.merges
+        if let sentencePiece {
+            let unknown = (model["unk_token"] as? String).flatMap { name in Self.index(of: name, in: tokens) }
+            try self.init(sentencePieceTokens: tokens, kinds: kinds, merges: merges, unknown: unknown,
+                          prefixSpace: sentencePiece.prefixSpace, config: config, file: file)
+            return
         }
         let preTokenizer = try Self.preTokenizer(from: root["pre_tokenizer"], file: file)
         let normalizer = root["normalizer"] as? [String: Any]
@@ -73,11 +85,7 @@ extension Tokenizer {
         if let normalizer, !nfc {
             throw TokenizerError(.unsupported, "\(file): normalizer \(normalizer["type"] ?? "?") is not supported (only NFC or none)")
         }
-        func tokenID(_ key: String) -> TokenID? {
-            let value = config[key]
-            let text = (value as? String) ?? ((value as? [String: Any])?["content"] as? String)
-            return text.flatMap { name in tokens.firstIndex(of: name) }
-        }
+        func tokenID(_ key: String) -> TokenID? { Self.configTokenID(config, key, tokens) }
         // A post-processor that starts every sequence with a special token (llama-3's <|begin_of_text|>) adds BOS.
         let templateBOS = Self.leadingSpecialToken(root["post_processor"])
         let vocabulary = TokenizerVocabulary(
@@ -87,6 +95,31 @@ extension Tokenizer {
             addEOS: (config["add_eos_token"] as? Bool) ?? false, ignoreMerges: (model["ignore_merges"] as? Bool) ?? false,
             normalizeNFC: nfc, chatTemplate: Self.chatTemplate(from: config["chat_template"]))
         try self.init(vocabulary)
+    }
+
+    /// Builds a converted SentencePiece tokenizer (model ``TokenizerModelKind/sentencePieceMerges``).
+    private init(sentencePieceTokens tokens: [String], kinds: [TokenKind], merges: [String], unknown: TokenID?,
+                 prefixSpace: Bool, config: [String: Any], file: String) throws {
+        let vocabulary = TokenizerVocabulary(
+            model: .sentencePieceMerges, tokens: tokens, kinds: kinds, merges: merges,
+            bos: Self.configTokenID(config, "bos_token", tokens), eos: Self.configTokenID(config, "eos_token", tokens),
+            unknown: unknown ?? Self.configTokenID(config, "unk_token", tokens),
+            padding: Self.configTokenID(config, "pad_token", tokens),
+            addBOS: (config["add_bos_token"] as? Bool) ?? true, addEOS: (config["add_eos_token"] as? Bool) ?? false,
+            addSpacePrefix: prefixSpace, chatTemplate: Self.chatTemplate(from: config["chat_template"]))
+        try self.init(vocabulary)
+    }
+
+    /// The first index of a token text, compared by bytes (Swift `==` is canonical equivalence).
+    static func index(of text: String, in tokens: [String]) -> Int? {
+        tokens.firstIndex { $0.utf8.elementsEqual(text.utf8) }
+    }
+
+    /// The id of a special token named in `tokenizer_config.json` (a string or an `AddedToken` object).
+    static func configTokenID(_ config: [String: Any], _ key: String, _ tokens: [String]) -> TokenID? {
+        let value = config[key]
+        let text = (value as? String) ?? ((value as? [String: Any])?["content"] as? String)
+        return text.flatMap { name in index(of: name, in: tokens) }
     }
 
     /// The id of the special token a `TemplateProcessing` post-processor puts first in a single sequence.
@@ -139,14 +172,18 @@ extension Tokenizer {
         #"(?:'[sS]|'[tT]|'[rR][eE]|'[vV][eE]|'[mM]|'[lL][lL]|'[dD])|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+"#: .qwen2,
     ]
 
-    /// Reads a JSON object from a file.
-    static func readJSONObject(_ url: URL) throws -> [String: Any] {
-        let data: Data
+    /// Reads a file.
+    static func readFile(_ url: URL) throws -> Data {
         do {
-            data = try Data(contentsOf: url)
+            return try Data(contentsOf: url)
         } catch {
             throw TokenizerError(.notFound, "cannot read \(url.path): the checkpoint folder needs tokenizer.json (and tokenizer_config.json)", underlying: error)
         }
+    }
+
+    /// Reads a JSON object from a file.
+    static func readJSONObject(_ url: URL) throws -> [String: Any] {
+        let data = try readFile(url)
         guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
             throw TokenizerError(.invalidInput, "\(url.path) is not a JSON object; re-download the tokenizer file")
         }

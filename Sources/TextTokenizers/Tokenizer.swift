@@ -12,10 +12,12 @@ import Foundation
 public struct Tokenizer: Sendable {
     /// The description this tokenizer was built from.
     public let vocabulary: TokenizerVocabulary
-    private let idForText: [String: TokenID]
+    private let idForText: TokenMap
     private let splitter: SpecialTokenSplitter
     private let bpe: BytePairEncoder?
     private let sentencePiece: SentencePieceEncoder?
+    /// The `<0xXX>` token of each byte, when the vocabulary has them.
+    private let byteFallback: [TokenID?]
 
     /// Builds a tokenizer.
     ///
@@ -37,9 +39,7 @@ public struct Tokenizer: Sendable {
             }
         }
         self.vocabulary = vocabulary
-        var map: [String: TokenID] = [:]
-        map.reserveCapacity(count)
-        for (id, text) in vocabulary.tokens.enumerated() where map[text] == nil { map[text] = id }
+        let map = TokenMap(vocabulary.tokens)
         idForText = map
         var specials: [(id: TokenID, text: String, alwaysSplit: Bool)] = []
         for id in 0..<count {
@@ -57,7 +57,11 @@ public struct Tokenizer: Sendable {
         case .sentencePiece:
             bpe = nil
             sentencePiece = SentencePieceEncoder(vocabulary: vocabulary, idForText: map)
+        case .sentencePieceMerges:
+            bpe = try BytePairEncoder(vocabulary: vocabulary, idForText: map)
+            sentencePiece = nil
         }
+        byteFallback = (0..<256).map { map["<0x" + String(format: "%02X", $0) + ">"] }
     }
 
     /// The number of tokens in the vocabulary.
@@ -133,7 +137,9 @@ public struct Tokenizer: Sendable {
     }
 
     private func encodePlain(_ bytes: ArraySlice<UInt8>, afterSpecial: Bool, into output: inout [TokenID]) {
-        if let bpe {
+        switch vocabulary.model {
+        case .byteLevelBPE:
+            guard let bpe else { return }
             // Fragments split at token boundaries are valid UTF-8, so scalar i starts at byte offsets[i].
             let text = String(decoding: bytes, as: UTF8.self)
             let utf8 = Array(text.utf8)
@@ -149,14 +155,25 @@ public struct Tokenizer: Sendable {
             for piece in vocabulary.preTokenizer.split(scalars) {
                 bpe.encode(utf8[offsets[piece.lowerBound]..<offsets[piece.upperBound]], into: &output)
             }
-        } else if let sentencePiece {
-            var escaped: [UInt8] = []
-            escaped.reserveCapacity(bytes.count + 3)
-            if vocabulary.addSpacePrefix && afterSpecial { escaped.append(contentsOf: [0xE2, 0x96, 0x81]) }
-            for byte in bytes {
-                if byte == 0x20 { escaped.append(contentsOf: [0xE2, 0x96, 0x81]) } else { escaped.append(byte) }
-            }
-            sentencePiece.encode(escaped, into: &output)
+        case .sentencePiece:
+            sentencePiece?.encode(escapeSpaces(bytes, prefix: vocabulary.addSpacePrefix && afterSpecial), into: &output)
+        case .sentencePieceMerges:
+            // Hugging Face normalizes each text segment between added tokens, so the prefix space goes in front
+            // of every segment.
+            let escaped = escapeSpaces(bytes, prefix: vocabulary.addSpacePrefix)
+            bpe?.encodeScalars(String(decoding: escaped, as: UTF8.self), byteFallback: byteFallback,
+                               unknown: vocabulary.unknown, into: &output)
         }
+    }
+
+    /// The text with every space replaced by `▁` (and one `▁` in front when `prefix`).
+    private func escapeSpaces(_ bytes: ArraySlice<UInt8>, prefix: Bool) -> [UInt8] {
+        var escaped: [UInt8] = []
+        escaped.reserveCapacity(bytes.count + 3)
+        if prefix { escaped.append(contentsOf: [0xE2, 0x96, 0x81]) }
+        for byte in bytes {
+            if byte == 0x20 { escaped.append(contentsOf: [0xE2, 0x96, 0x81]) } else { escaped.append(byte) }
+        }
+        return escaped
     }
 }

@@ -26,6 +26,9 @@ public enum TokenizerModelKind: String, Sendable, Hashable, Codable {
     /// SentencePiece-style: merges chosen by token score, `▁` for space, byte fallback
     /// (GGUF `tokenizer.ggml.model = llama`, used by Gemma).
     case sentencePiece = "llama"
+    /// SentencePiece vocabularies converted to Hugging Face `BPE` with `byte_fallback` (Gemma's and Llama 2's
+    /// `tokenizer.json`): `▁` for space, merges by rank over Unicode scalars, byte fallback.
+    case sentencePieceMerges = "hf-bpe-byte-fallback"
 }
 
 /// Everything a ``Tokenizer`` is built from, independent of the file it came from.

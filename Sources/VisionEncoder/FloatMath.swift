@@ -9,18 +9,35 @@ enum FloatMath {
             weight.withUnsafeBufferPointer { wp in
                 y.withUnsafeMutableBufferPointer { yp in
                     for r in 0..<rows {
-                        let xr = r * inFeatures
                         for o in 0..<outFeatures {
-                            let wo = o * inFeatures
-                            var sum: Float = 0
-                            for i in 0..<inFeatures { sum += xp[xr + i] * wp[wo + i] }
-                            yp[r * outFeatures + o] = sum + (bias?[o] ?? 0)
+                            yp[r * outFeatures + o] = dot(xp, r * inFeatures, wp, o * inFeatures, inFeatures) + (bias?[o] ?? 0)
                         }
                     }
                 }
             }
         }
         return y
+    }
+
+    /// The dot product of `count` floats of `a` from `aStart` and of `b` from `bStart`, eight lanes at a time.
+    @inline(__always)
+    static func dot(_ a: UnsafeBufferPointer<Float>, _ aStart: Int, _ b: UnsafeBufferPointer<Float>, _ bStart: Int, _ count: Int) -> Float {
+        guard count > 0, let aBase = a.baseAddress, let bBase = b.baseAddress else { return 0 }
+        let pa = UnsafeRawPointer(aBase + aStart)
+        let pb = UnsafeRawPointer(bBase + bStart)
+        var lanes = SIMD8<Float>()
+        var i = 0
+        while i + 8 <= count {
+            lanes += pa.loadUnaligned(fromByteOffset: 4 * i, as: SIMD8<Float>.self)
+                * pb.loadUnaligned(fromByteOffset: 4 * i, as: SIMD8<Float>.self)
+            i += 8
+        }
+        var sum = lanes.sum()
+        while i < count {
+            sum += a[aStart + i] * b[bStart + i]
+            i += 1
+        }
+        return sum
     }
 
     /// RMSNorm of each row: `x / sqrt(mean(x²) + eps) · w`.

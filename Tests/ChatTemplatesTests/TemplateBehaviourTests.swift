@@ -89,9 +89,9 @@ struct TemplateBehaviourTests {
     }
 
     @Test func jsonKeepsKeyOrder() throws {
-        let value = try TemplateValue.parseJSON(#"{"z": 1, "a": [true, null, 2.5, "\u00e9\ud83d\ude42"]}"#)
+        let value = try TemplateValue.parseJSON(#"{"z": 1, "a": [true, null, 2.5, 1.0, "\u00e9\ud83d\ude42"]}"#)
         let text = try ChatTemplate(source: "{{ v | tojson }}").render(messages: [], addGenerationPrompt: false, extra: ["v": value])
-        #expect(text == #"{"z": 1, "a": [true, null, 2.5, "é🙂"]}"#)
+        #expect(text == #"{"z": 1, "a": [true, null, 2.5, 1.0, "é🙂"]}"#)
         #expect(throws: ChatTemplateError.self) { try TemplateValue.parseJSON("{\"a\": }") }
     }
 }
@@ -99,5 +99,14 @@ struct TemplateBehaviourTests {
 extension TemplateBehaviourTests {
     @Test func integerOverflowFallsBackToFloat() throws {
         #expect(try Self.render("{{ 9223372036854775807 + 1 > 0 }}|{{ 10 ** 30 > 1 }}") == "True|True")
+    }
+}
+
+extension TemplateBehaviourTests {
+    @Test(arguments: [("qwq-32b", "<|im_start|>assistant\n<think>\n"), ("deepseek-r1-distill-qwen", "<｜Assistant｜><think>\n"),
+                      ("smollm2", "<|im_start|>assistant\n"), ("gemma3", "<start_of_turn>model\n")])
+    func generationPrompt(_ name: String, _ expected: String) throws {
+        let template = try ChatTemplate(contentsOf: JinjaParityTests.fixtures.appendingPathComponent("templates/\(name).jinja"))
+        #expect(try template.generationPrompt() == expected)
     }
 }

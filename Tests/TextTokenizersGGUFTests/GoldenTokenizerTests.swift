@@ -45,7 +45,9 @@ struct GoldenTokenizerTests {
     }
 
     /// The engine goldens' prompt ids: SmolLM2 without BOS, Gemma with BOS added.
-    @Test(.enabled(if: TestPaths.exists(TestPaths.smolLM2) && TestPaths.exists(TestPaths.gemma3), "model files absent"),
+    @Test(.enabled(if: TestPaths.exists(TestPaths.smolLM2) && TestPaths.exists(TestPaths.gemma3)
+                   && TestPaths.exists(TestPaths.engineGolden.appendingPathComponent("smollm2-q4_1-llamacpp-golden.json")),
+                   "model files (scripts/fetch-model, scripts/fetch-gemma3) or shared engine goldens absent"),
           arguments: [("smollm2-q4_1-llamacpp-golden.json", true), ("gemma3-270m-q4_k_m-llamacpp-golden.json", false)])
     func enginePromptIds(_ file: String, _ isSmolLM2: Bool) throws {
         struct Golden: Decodable {
@@ -57,7 +59,7 @@ struct GoldenTokenizerTests {
             var cases: [Case]
         }
         let url = TestPaths.engineGolden.appendingPathComponent(file)
-        guard let data = try? Data(contentsOf: url) else { return }
+        let data = try Data(contentsOf: url)
         let tokenizer = try (isSmolLM2 ? Self.smolLM2 : Self.gemma3).get()
         for item in try JSONDecoder().decode(Golden.self, from: data).cases {
             #expect(tokenizer.encode(item.prompt, addSpecialTokens: true, parseSpecial: item.parse_special) == item.prompt_ids)

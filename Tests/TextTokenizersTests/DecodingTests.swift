@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TextTokenizers
 
@@ -76,5 +77,18 @@ extension DecodingTests {
         #expect(ids == [1, try #require(tokenizer.id(of: "▁ab")), try #require(tokenizer.id(of: "▁")), 3 + 0xC3, 3 + 0xA9])
         #expect(tokenizer.decode(ids) == " ab é")  // BOS first: the prefix space stays (as llama.cpp)
         #expect(tokenizer.decode(Array(ids.dropFirst())) == "ab é")
+    }
+}
+
+extension DecodingTests {
+    /// Canonically equivalent but distinct tokens (U+F978 and U+5169, both in Gemma's vocabulary) keep their own
+    /// ids: lookups compare bytes, not Swift `String` equality.
+    @Test func canonicallyEquivalentTokensStayDistinct() throws {
+        let tokens = ["<unk>", "\u{5169}", "\u{F978}", "\u{FEFF}", "\u{2581}"]
+        let vocabulary = TokenizerVocabulary(model: .sentencePiece, tokens: tokens, scores: [0, -1, -1, -1, -1], unknown: 0)
+        let tokenizer = try Tokenizer(vocabulary)
+        #expect(tokenizer.encode("\u{F978}\u{5169}\u{FEFF}") == [2, 1, 3])
+        #expect(tokenizer.id(of: "\u{F978}") == 2)
+        #expect(tokenizer.decode([2, 1, 3]).unicodeScalars.map(\.value) == [0xF978, 0x5169, 0xFEFF])
     }
 }

@@ -78,7 +78,8 @@ extension HuggingFaceTokenizerTests {
                                "single": [["SpecialToken": ["id": "<|begin_of_text|>", "type_id": 0]], ["Sequence": ["id": "A", "type_id": 0]]],
                                "special_tokens": ["<|begin_of_text|>": ["id": "<|begin_of_text|>", "ids": [3], "tokens": ["<|begin_of_text|>"]]]],
         ]
-        let tokenizer = try Tokenizer(tokenizerJSON: tokenizerJSON, config: [:], file: "tokenizer.json")
+        let data = try JSONSerialization.data(withJSONObject: tokenizerJSON)
+        let tokenizer = try Tokenizer(tokenizerJSON: data, config: [:], file: "tokenizer.json")
         #expect(tokenizer.vocabulary.bos == 3)
         #expect(tokenizer.encode("ab", addSpecialTokens: true) == [3, 2])
         #expect(tokenizer.encode("<|begin_of_text|>ab", addSpecialTokens: true) == [3, 2])
