@@ -18,17 +18,35 @@ let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
 // MARK: - Backbone: core values, store, runner, report
 let backboneTargets: [Target] = [
     .target(name: "ProctorCore"),
+    .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+    .target(name: "ProctorStore", dependencies: ["ProctorCore", "CSQLite"]),
+    .target(name: "ProctorRunner", dependencies: ["ProctorCore", "ProctorStore", logging]),
+    .target(name: "ProctorReport", dependencies: ["ProctorCore", "ProctorStore"]),
+    .target(name: "ProctorTestSupport", dependencies: ["ProctorCore", "ProctorStore"]),
     .testTarget(name: "ProctorCoreTests", dependencies: ["ProctorCore"]),
+    .testTarget(name: "ProctorStoreTests", dependencies: ["ProctorStore", "ProctorTestSupport"]),
+    .testTarget(name: "ProctorRunnerTests", dependencies: ["ProctorRunner", "ProctorReport", "ProctorTestSupport", "ProctorScoring", "ProctorData"]),
+    .testTarget(name: "ProctorReportTests", dependencies: ["ProctorReport", "ProctorTestSupport"]),
 ]
 
 // MARK: - Scoring: answer extraction, math equivalence, official scorers
+// The scorers are optimised in debug builds too: their tests score ~60,000 published outputs item by item, which
+// takes minutes unoptimised and seconds optimised.
+let optimizedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
 let scoringTargets: [Target] = [
-    .target(name: "ProctorScoring", dependencies: ["ProctorCore"]),
+    .target(name: "MathEquivalence", swiftSettings: optimizedInDebug),
+    .target(name: "ProctorScoring", dependencies: ["ProctorCore", "MathEquivalence"], swiftSettings: optimizedInDebug),
+    .target(name: "ProctorScoringReference", dependencies: ["ProctorCore", "ProctorScoring"], swiftSettings: optimizedInDebug),
+    .executableTarget(name: "proctor-scoring", dependencies: ["ProctorScoringReference", "ProctorScoring", argumentParser],
+                      swiftSettings: optimizedInDebug),
+    .testTarget(name: "MathEquivalenceTests", dependencies: ["MathEquivalence"]),
+    .testTarget(name: "ProctorScoringTests", dependencies: ["ProctorScoring", "ProctorScoringReference"]),
 ]
 
 // MARK: - Data: benchmark adapters, Parquet, images, hub cache
 let dataTargets: [Target] = [
-    .target(name: "ProctorData", dependencies: ["ProctorCore"]),
+    .target(name: "ProctorData", dependencies: ["ProctorCore", "Parquet", "ImageCodec"]),
+    .testTarget(name: "ProctorDataTests", dependencies: ["ProctorData", "ProctorCore"], exclude: ["Fixtures"]),
 ]
 
 // MARK: - File formats: Parquet, JPEG/PNG images (C libraries wrapped in Swift types)
@@ -46,27 +64,49 @@ let formatTargets: [Target] = [
 
 // MARK: - OpenAI-compatible backend and server
 let openAITargets: [Target] = [
+    .target(name: "ProctorOpenAI", dependencies: ["ProctorCore", logging]),
+    .target(name: "ProctorServe", dependencies: ["ProctorCore", "ProctorOpenAI", logging]),
+    .testTarget(name: "ProctorOpenAITests", dependencies: ["ProctorOpenAI", "ProctorServe"]),
+    .testTarget(name: "ProctorServeTests", dependencies: ["ProctorServe", "ProctorOpenAI"]),
 ]
 
 // MARK: - Embedded inference engine
 let engineTargets: [Target] = [
+    .target(name: "ModelFormats"),
+    // C kernels compile with -O2 even in debug builds (they are the engine's hot loops; -O0 would make tests crawl).
+    .target(name: "CKernels", cSettings: [.unsafeFlags(["-O2"])], linkerSettings: [.linkedLibrary("pthread")]),
+    .target(name: "InferenceEngine", dependencies: ["ModelFormats", "CKernels"]),
+    .testTarget(name: "InferenceEngineTests", dependencies: ["InferenceEngine", "ModelFormats", "CKernels"]),
+    .testTarget(name: "ModelFormatsTests", dependencies: ["ModelFormats"]),
 ]
 
 // MARK: - Tokenizers, chat templates, safetensors and the vision front end (used by the engine)
 let tokenizerTargets: [Target] = [
+    .target(name: "TextTokenizers"),
+    .target(name: "TokenizerTestSupport", path: "Tests/TokenizerTestSupport"),
+    .testTarget(name: "TextTokenizersTests", dependencies: ["TextTokenizers", "TokenizerTestSupport"], exclude: ["Fixtures"]),
+    .target(name: "ChatTemplates"),
+    .testTarget(name: "ChatTemplatesTests", dependencies: ["ChatTemplates", "TokenizerTestSupport"], exclude: ["Fixtures"]),
+    .target(name: "SafeTensors"),
+    .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors", "TokenizerTestSupport"]),
+    .target(name: "VisionEncoder", dependencies: ["SafeTensors"]),
+    .testTarget(name: "VisionEncoderTests", dependencies: ["VisionEncoder", "SafeTensors", "TokenizerTestSupport"], exclude: ["Fixtures"]),
+    .target(name: "TextTokenizersGGUF", dependencies: ["TextTokenizers", "ModelFormats"]),
+    .testTarget(name: "TextTokenizersGGUFTests", dependencies: ["TextTokenizersGGUF", "TextTokenizers", "ModelFormats", "TokenizerTestSupport"]),
 ]
 
 // MARK: - The executable
 // Areas add the targets the executable wires in here (one line per area).
-let openAIExecutableDependencies: [Target.Dependency] = []
+let openAIExecutableDependencies: [Target.Dependency] = ["ProctorOpenAI", "ProctorServe"]
 let engineExecutableDependencies: [Target.Dependency] = []
 let extraExecutableDependencies = openAIExecutableDependencies + engineExecutableDependencies
 let executableDependencies: [Target.Dependency] = [
-    "ProctorCore", "ProctorScoring", "ProctorData",
+    "ProctorCore", "ProctorStore", "ProctorRunner", "ProctorReport", "ProctorScoring", "ProctorData",
     argumentParser, logging,
 ]
 let cliTargets: [Target] = [
     .executableTarget(name: "proctor", dependencies: executableDependencies + extraExecutableDependencies),
+    .testTarget(name: "ProctorCLITests", dependencies: ["ProctorTestSupport", "ProctorCore", "ProctorStore"]),
 ]
 
 

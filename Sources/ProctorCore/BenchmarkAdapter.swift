@@ -59,6 +59,16 @@ public protocol BenchmarkAdapter: Sendable {
     ///   - location: Where to look for the data.
     /// - Returns: What was found.
     func availability(split: String, from location: DataLocation) -> DataAvailability
+
+    /// Builds an item from the benchmark's own fields (for predictions of items absent from the local data);
+    /// a default implementation reads `answer` and `options`/`choices`.
+    ///
+    /// - Parameters:
+    ///   - id: The benchmark's item id.
+    ///   - split: The split.
+    ///   - fields: The fields under their official names.
+    /// - Returns: The item, or nil when the fields do not give the gold answer.
+    func item(id: String, split: String, fields: [String: JSONValue]) -> BenchmarkItem?
 }
 
 extension BenchmarkAdapter {

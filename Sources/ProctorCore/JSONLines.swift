@@ -37,8 +37,7 @@ public enum JSONLines {
             } catch {
                 throw ProctorError(
                     .invalidInput,
-                    "\(name):\(lineNumber): not a valid JSON line (\(describe(error))); fix or remove that line and run again",
-                    underlying: error)
+                    "\(name):\(lineNumber): not a valid JSON line (\(describe(error))); fix or remove that line and run again")
             }
         }
         return out

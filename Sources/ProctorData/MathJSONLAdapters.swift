@@ -19,11 +19,31 @@ public struct AIME2024Adapter: BenchmarkAdapter {
     }
 
     public func load(split: String, from location: DataLocation) throws -> [BenchmarkItem] {
-        guard let url = LocalFiles.find(folder: "aime2024", candidates: ["test.jsonl"], in: location) else {
-            throw LocalFiles.missing(benchmark: name, folder: "aime2024", files: ["test.jsonl"], in: location)
+        let hub = ["HuggingFaceH4/aime_2024"]
+        var rows: [(line: Int, value: Row)] = []
+        var url: URL?
+        for root in DataRoot.find(folder: "aime2024", hubRepos: hub, in: location) {
+            if let file = root.first(["test.jsonl"]) {
+                rows = try JSONLines.decode(Row.self, from: file)
+                url = file
+                break
+            }
+            let shards = HubParquet.splitFiles(in: root, split: "train")
+            if let first = shards.first {
+                try HubParquet.forEachRow(shards, columns: ["id", "problem", "answer", "url"]) { file, record in
+                    rows.append((rows.count + 1, Row(
+                        id: record["id"]?.jsonValue ?? .null, problem: record["problem"]?.stringValue ?? "",
+                        answer: record["answer"]?.jsonValue ?? .null, url: record["url"]?.stringValue)))
+                }
+                url = first
+                break
+            }
+        }
+        guard let url else {
+            throw DataRoot.notFound(benchmark: name, folder: "aime2024", localFiles: ["test.jsonl"], hubRepos: hub, in: location)
         }
         let benchmark = BenchmarkName(name: name, split: split)
-        return try JSONLines.decode(Row.self, from: url).map { line, row in
+        return try rows.map { line, row in
             guard let id = row.id.stringValue, let answer = row.answer.stringValue else {
                 throw ProctorError(.invalidInput, "\(url.path):\(line): id and answer must be strings or numbers")
             }
@@ -55,8 +75,9 @@ public struct AIME2025Adapter: BenchmarkAdapter {
     public func load(split: String, from location: DataLocation) throws -> [BenchmarkItem] {
         let benchmark = BenchmarkName(name: name, split: split)
         var rows: [(id: String, exam: String, row: Row)] = []
-        if let first = LocalFiles.find(folder: "aime2025", candidates: ["test2025-I.jsonl"], in: location),
-            let second = LocalFiles.find(folder: "aime2025", candidates: ["test2025-II.jsonl"], in: location)
+        let hub = ["math-ai/aime25"]
+        if let first = DataRoot.firstFile(folder: "aime2025", hubRepos: [], paths: ["test2025-I.jsonl"], in: location),
+            let second = DataRoot.firstFile(folder: "aime2025", hubRepos: [], paths: ["test2025-II.jsonl"], in: location)
         {
             for (url, exam) in [(first, "I"), (second, "II")] {
                 for (line, row) in try JSONLines.decode(Row.self, from: url) {
@@ -66,13 +87,14 @@ public struct AIME2025Adapter: BenchmarkAdapter {
                     rows.append((id, exam, row))
                 }
             }
-        } else if let url = LocalFiles.find(folder: "aime2025", candidates: ["test.jsonl"], in: location) {
+        } else if let url = DataRoot.firstFile(folder: "aime2025", hubRepos: hub, paths: ["test.jsonl"], in: location) {
             for (index, (_, row)) in try JSONLines.decode(Row.self, from: url).enumerated() {
                 rows.append((row.id?.stringValue ?? String(index), index < 15 ? "I" : "II", row))
             }
         } else {
-            throw LocalFiles.missing(
-                benchmark: name, folder: "aime2025", files: ["test2025-I.jsonl + test2025-II.jsonl", "test.jsonl"], in: location)
+            throw DataRoot.notFound(
+                benchmark: name, folder: "aime2025", localFiles: ["test2025-I.jsonl + test2025-II.jsonl", "test.jsonl"],
+                hubRepos: hub, in: location)
         }
         return try rows.map { id, exam, row in
             guard let answer = row.answer.stringValue else {
@@ -108,8 +130,9 @@ public struct MATH500Adapter: BenchmarkAdapter {
     }
 
     public func load(split: String, from location: DataLocation) throws -> [BenchmarkItem] {
-        guard let url = LocalFiles.find(folder: "math500", candidates: ["test.jsonl"], in: location) else {
-            throw LocalFiles.missing(benchmark: name, folder: "math500", files: ["test.jsonl"], in: location)
+        let hub = ["HuggingFaceH4/MATH-500"]
+        guard let url = DataRoot.firstFile(folder: "math500", hubRepos: hub, paths: ["test.jsonl"], in: location) else {
+            throw DataRoot.notFound(benchmark: name, folder: "math500", localFiles: ["test.jsonl"], hubRepos: hub, in: location)
         }
         let benchmark = BenchmarkName(name: name, split: split)
         return try JSONLines.decode(Row.self, from: url).map { _, row in

@@ -6,8 +6,14 @@ import ProctorScoring
 extension Proctor {
     /// Scorers by the id an adapter names in `scorerID`.
     static let scorerTable: [String: any AnswerScorer] = [
-        "aime": MathAnswerScorer(),
-        "math": MathAnswerScorer(),
+        "aime": MathAnswerScorer(id: "aime", integerAnswers: true),
+        "math": MathAnswerScorer(id: "math", integerAnswers: false),
+        "mmmu": MMMUScorer(pro: false),
+        "mmmu_pro": MMMUScorer(pro: true),
+        "mathvista": MathVistaScorer(),
+        "mathvision": MathVisionScorer(),
+        "olympiadbench": OlympiadBenchScorer(),
+        "gpqa": GPQAScorer(),
     ]
 
     /// The scoring area's subcommands, if any.

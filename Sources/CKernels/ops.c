@@ -1,0 +1,129 @@
+// Element-wise operations, f32 matvec and single-head attention (scalar code plus AVX2 where it matters).
+#include "CKernels.h"
+#include <math.h>
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#define CK_X86 1
+#endif
+
+int ck_use_avx2(void);
+
+void ck_matvec_f32(const float *w, int64_t cols, const float *x, float *y, int64_t row_begin, int64_t row_end) {
+    for (int64_t r = row_begin; r < row_end; ++r) {
+        const float *row = w + r * cols;
+        double sum = 0;
+        for (int64_t j = 0; j < cols; ++j) sum += (double)row[j] * x[j];
+        y[r] = (float)sum;
+    }
+}
+
+void ck_rmsnorm(const float *x, const float *w, int64_t n, float eps, float *out) {
+    double ss = 0;
+    for (int64_t i = 0; i < n; ++i) ss += (double)x[i] * x[i];
+    float scale = (float)(1.0 / sqrt(ss / (double)n + eps));
+    for (int64_t i = 0; i < n; ++i) out[i] = x[i] * scale * w[i];
+}
+
+void ck_silu_mul(float *a, const float *b, int64_t n) {
+    for (int64_t i = 0; i < n; ++i) a[i] = a[i] / (1.0f + expf(-a[i])) * b[i];
+}
+
+void ck_gelu_mul(float *a, const float *b, int64_t n) {
+    const float c = 0.7978845608028654f;  // sqrt(2/pi)
+    for (int64_t i = 0; i < n; ++i) {
+        float v = a[i];
+        a[i] = 0.5f * v * (1.0f + tanhf(c * (v + 0.044715f * v * v * v))) * b[i];
+    }
+}
+
+void ck_rope(float *x, int n_heads, int head_dim, const float *cos_t, const float *sin_t, int neox) {
+    int half = head_dim / 2;
+    for (int h = 0; h < n_heads; ++h) {
+        float *v = x + h * head_dim;
+        for (int i = 0; i < half; ++i) {
+            int a = neox ? i : 2 * i, b = neox ? i + half : 2 * i + 1;
+            float x0 = v[a], x1 = v[b];
+            v[a] = x0 * cos_t[i] - x1 * sin_t[i];
+            v[b] = x0 * sin_t[i] + x1 * cos_t[i];
+        }
+    }
+}
+
+void ck_to_fp16(const float *x, uint16_t *out, int64_t n) {
+    for (int64_t i = 0; i < n; ++i) out[i] = ck_fp32_to_fp16(x[i]);
+}
+
+static void softmax_inplace(float *s, int64_t n) {
+    float mx = -INFINITY;
+    for (int64_t i = 0; i < n; ++i) if (s[i] > mx) mx = s[i];
+    double sum = 0;
+    for (int64_t i = 0; i < n; ++i) { s[i] = expf(s[i] - mx); sum += s[i]; }
+    float inv = (float)(1.0 / sum);
+    for (int64_t i = 0; i < n; ++i) s[i] *= inv;
+}
+
+static void attention_scalar(const float *q, const void *k, const void *v, int64_t n, int head_dim, int64_t stride,
+                             float scale, int f16, float *scores, float *out) {
+    for (int64_t p = 0; p < n; ++p) {
+        float dot = 0;
+        if (f16) {
+            const uint16_t *kp = (const uint16_t *)k + p * stride;
+            for (int j = 0; j < head_dim; ++j) dot += q[j] * ck_fp16_to_fp32(kp[j]);
+        } else {
+            const float *kp = (const float *)k + p * stride;
+            for (int j = 0; j < head_dim; ++j) dot += q[j] * kp[j];
+        }
+        scores[p] = dot * scale;
+    }
+    softmax_inplace(scores, n);
+    for (int j = 0; j < head_dim; ++j) out[j] = 0;
+    for (int64_t p = 0; p < n; ++p) {
+        float w = scores[p];
+        if (f16) {
+            const uint16_t *vp = (const uint16_t *)v + p * stride;
+            for (int j = 0; j < head_dim; ++j) out[j] += w * ck_fp16_to_fp32(vp[j]);
+        } else {
+            const float *vp = (const float *)v + p * stride;
+            for (int j = 0; j < head_dim; ++j) out[j] += w * vp[j];
+        }
+    }
+}
+
+#ifdef CK_X86
+__attribute__((target("avx2,fma,f16c")))
+static void attention_f16_avx2(const float *q, const uint16_t *k, const uint16_t *v, int64_t n, int head_dim,
+                               int64_t stride, float scale, float *scores, float *out) {
+    for (int64_t p = 0; p < n; ++p) {
+        const uint16_t *kp = k + p * stride;
+        __m256 acc = _mm256_setzero_ps();
+        for (int j = 0; j < head_dim; j += 8) {
+            __m256 kv = _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)(kp + j)));
+            acc = _mm256_fmadd_ps(_mm256_loadu_ps(q + j), kv, acc);
+        }
+        __m128 s = _mm_add_ps(_mm256_castps256_ps128(acc), _mm256_extractf128_ps(acc, 1));
+        s = _mm_add_ps(s, _mm_movehl_ps(s, s));
+        s = _mm_add_ss(s, _mm_movehdup_ps(s));
+        scores[p] = _mm_cvtss_f32(s) * scale;
+    }
+    softmax_inplace(scores, n);
+    for (int j = 0; j < head_dim; j += 8) {
+        __m256 acc = _mm256_setzero_ps();
+        for (int64_t p = 0; p < n; ++p) {
+            __m256 vv = _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)(v + p * stride + j)));
+            acc = _mm256_fmadd_ps(_mm256_set1_ps(scores[p]), vv, acc);
+        }
+        _mm256_storeu_ps(out + j, acc);
+    }
+}
+#endif
+
+void ck_attention(const float *q, const void *k, const void *v, int64_t n, int head_dim, int64_t stride,
+                  float scale, int f16, float *scratch, float *out) {
+#ifdef CK_X86
+    if (f16 && head_dim % 8 == 0 && ck_use_avx2()) {
+        attention_f16_avx2(q, (const uint16_t *)k, (const uint16_t *)v, n, head_dim, stride, scale, scratch, out);
+        return;
+    }
+#endif
+    attention_scalar(q, k, v, n, head_dim, stride, scale, f16, scratch, out);
+}

@@ -1,0 +1,76 @@
+// Activation quantization and the repacked weight layouts used by the matmul kernels (ENGINE-NOTES §3, §12).
+//
+// q4x8 (from Q4_1): per group of 8 rows and block of 32 columns, 192 bytes: 4 chunks of 32 bytes, chunk i holding
+// for each row r the 4 GGUF bytes qs[4i..4i+3] (low nibbles = columns 4i..4i+3, high = 16+4i..16+4i+3), then
+// 8 f32 scales d and 8 f32 mins m.
+// q8x8 (from Q8_0): per group and block, 288 bytes: 8 chunks of 32 bytes (chunk i = row r's qs[4i..4i+3]),
+// then 8 f32 scales.
+#include "CKernels.h"
+#include <math.h>
+#include <string.h>
+
+void ck_quantize_act(const float *x, int64_t n, int8_t *q, float *d, float *s) {
+    for (int64_t b = 0; b < n / 32; ++b) {
+        const float *xb = x + b * 32;
+        float amax = 0, sum = 0;
+        for (int j = 0; j < 32; ++j) {
+            float a = fabsf(xb[j]);
+            if (a > amax) amax = a;
+            sum += xb[j];
+        }
+        float scale = amax / 127.0f;
+        float inv = scale > 0 ? 1.0f / scale : 0.0f;
+        for (int j = 0; j < 32; ++j) q[b * 32 + j] = (int8_t)lrintf(xb[j] * inv);
+        d[b] = scale;
+        s[b] = sum;
+    }
+}
+
+size_t ck_q4_1x8_size(int64_t rows, int64_t cols) {
+    return (size_t)((rows + 7) / 8) * (size_t)(cols / 32) * 192;
+}
+
+size_t ck_q8_0x8_size(int64_t rows, int64_t cols) {
+    return (size_t)((rows + 7) / 8) * (size_t)(cols / 32) * 288;
+}
+
+void ck_q4_1x8_repack(const void *src, int64_t rows, int64_t cols, void *dst) {
+    const uint8_t *in = (const uint8_t *)src;
+    uint8_t *out = (uint8_t *)dst;
+    int64_t nb = cols / 32, groups = (rows + 7) / 8;
+    memset(dst, 0, ck_q4_1x8_size(rows, cols));
+    for (int64_t g = 0; g < groups; ++g) {
+        for (int64_t b = 0; b < nb; ++b) {
+            uint8_t *o = out + (g * nb + b) * 192;
+            float *od = (float *)(o + 128), *om = (float *)(o + 160);
+            for (int r = 0; r < 8; ++r) {
+                int64_t row = g * 8 + r;
+                if (row >= rows) break;
+                const uint8_t *blk = in + (row * nb + b) * 20;
+                od[r] = ck_fp16_to_fp32((uint16_t)(blk[0] | (blk[1] << 8)));
+                om[r] = ck_fp16_to_fp32((uint16_t)(blk[2] | (blk[3] << 8)));
+                for (int i = 0; i < 4; ++i) memcpy(o + i * 32 + r * 4, blk + 4 + i * 4, 4);
+            }
+        }
+    }
+}
+
+void ck_q8_0x8_repack(const void *src, int64_t rows, int64_t cols, void *dst) {
+    const uint8_t *in = (const uint8_t *)src;
+    uint8_t *out = (uint8_t *)dst;
+    int64_t nb = cols / 32, groups = (rows + 7) / 8;
+    memset(dst, 0, ck_q8_0x8_size(rows, cols));
+    for (int64_t g = 0; g < groups; ++g) {
+        for (int64_t b = 0; b < nb; ++b) {
+            uint8_t *o = out + (g * nb + b) * 288;
+            float *od = (float *)(o + 256);
+            for (int r = 0; r < 8; ++r) {
+                int64_t row = g * 8 + r;
+                if (row >= rows) break;
+                const uint8_t *blk = in + (row * nb + b) * 34;
+                od[r] = ck_fp16_to_fp32((uint16_t)(blk[0] | (blk[1] << 8)));
+                for (int i = 0; i < 8; ++i) memcpy(o + i * 32 + r * 4, blk + 2 + i * 4, 4);
+            }
+        }
+    }
+}

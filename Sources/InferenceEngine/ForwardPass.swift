@@ -1,0 +1,99 @@
+import CKernels
+import Foundation
+
+/// Runs the transformer over a batch of tokens that may belong to different sequences (prefill of one prompt,
+/// one decode step of many sequences, or a mix), appending their keys and values to each sequence's cache.
+///
+/// Not thread-safe: one forward pass at a time (the `Generator` owning it is used from one task at a time).
+final class ForwardPass {
+    let model: LanguageModel
+    let pool: ThreadPool
+    private let scratch: Scratch
+    var scratchBuffers: Scratch { scratch }
+
+    init(model: LanguageModel, pool: ThreadPool) {
+        self.model = model
+        self.pool = pool
+        scratch = Scratch(config: model.config)
+    }
+
+    /// One token of a batch.
+    struct Entry {
+        var token: Int
+        var position: Int
+        var cache: KVCache
+        var wantsLogits: Bool
+    }
+
+    /// Runs the batch and returns the logits of the entries that want them, in order.
+    func run(_ batch: [Entry]) -> [[Float]] {
+        let c = model.config
+        let n = batch.count
+        guard n > 0 else { return [] }
+        let maxContext = batch.map { $0.position + 1 }.max() ?? 1
+        for e in batch { e.cache.reserve(e.position + 1) }
+        scratch.reserve(tokens: n, context: maxContext, threads: pool.threads)
+        let s = scratch
+        let d = c.embeddingLength, half = c.headDim / 2
+        for (i, e) in batch.enumerated() {
+            model.embed(e.token, into: s.x + i * d)
+            fillRope(base: c.ropeBase, position: e.position, cos: s.cos + i * half, sin: s.sin + i * half)
+            if c.slidingWindowPattern > 0 {
+                fillRope(base: c.ropeBaseLocal, position: e.position, cos: s.cosLocal + i * half, sin: s.sinLocal + i * half)
+            }
+        }
+        for (index, layer) in model.layers.enumerated() {
+            runLayer(layer, index: index, batch: batch)
+        }
+        let wanted = batch.indices.filter { batch[$0].wantsLogits }
+        guard !wanted.isEmpty else { return [] }
+        for (j, i) in wanted.enumerated() {
+            ck_rmsnorm(s.x + i * d, model.outputNorm, Int64(d), c.rmsEpsilon, s.xn + j * d)
+        }
+        let vocab = c.vocabSize
+        var logits = [[Float]](repeating: [], count: wanted.count)
+        let out = UnsafeMutablePointer<Float>.allocate(capacity: wanted.count * vocab)
+        defer { out.deallocate() }
+        matmul([(model.output, out, vocab)], input: s.xn, vectors: wanted.count)
+        for j in 0..<wanted.count {
+            logits[j] = Array(UnsafeBufferPointer(start: out + j * vocab, count: vocab))
+        }
+        return logits
+    }
+
+    private func fillRope(base: Float, position: Int, cos: UnsafeMutablePointer<Float>, sin: UnsafeMutablePointer<Float>) {
+        let dims = model.config.headDim
+        for i in 0..<(dims / 2) {
+            let theta = Double(position) * pow(Double(base), -2.0 * Double(i) / Double(dims))
+            cos[i] = Float(Foundation.cos(theta))
+            sin[i] = Float(Foundation.sin(theta))
+        }
+    }
+
+    /// y_m = W_m · x for several matrices sharing one input, in one parallel region.
+    func matmul(_ outputs: [(WeightMatrix, UnsafeMutablePointer<Float>, Int)], input: UnsafeMutablePointer<Float>, vectors n: Int) {
+        let cols = outputs[0].0.cols
+        let s = scratch
+        let blocks = cols / 32
+        if outputs.contains(where: { $0.0.isQuantized }) {
+            pool.run { ith, nth in
+                for v in ThreadPool.share(n, ith, nth) {
+                    ck_quantize_act(input + v * cols, Int64(cols), s.actQ + v * cols, s.actD + v * blocks, s.actS + v * blocks)
+                }
+            }
+        }
+        let act = ck_act(q: s.actQ, d: s.actD, s: s.actS, nv: Int64(n))
+        let totalRows = outputs.reduce(0) { $0 + $1.0.rows }
+        pool.run { ith, nth in
+            let mine = ThreadPool.share(totalRows, ith, nth, granule: 8)
+            var start = 0
+            for (matrix, y, ldy) in outputs {
+                let lower = max(mine.lowerBound - start, 0), upper = min(mine.upperBound - start, matrix.rows)
+                if lower < upper {
+                    matrix.multiply(act: act, floats: input, vectors: n, y: y, ldy: ldy, rows: lower..<upper)
+                }
+                start += matrix.rows
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import ProctorCore
+
+/// OlympiadBench: 18 configs (open-ended or theorem proving, text-only or multimodal, maths or physics, English or
+/// Chinese), each a split named after its config (`OE_TO_maths_en_COMP`, the default).
+///
+/// Reads the original release's JSON arrays (`<config>.json`, in `ROOT/olympiadbench/` or its `data/`, images as
+/// `images/img_XXXX.jpg` next to `data/`), and for `OE_TO_maths_en_COMP` also Qwen2.5-Math's `test.jsonl` copy.
+/// Multimodal problems interleave their `<img_XXXX>` placeholders with the images, as the official GPT-4V
+/// evaluator does. Ids are the dataset's integer ids as strings; all fields keep their official names.
+public struct OlympiadBenchAdapter: ItemwiseLoading {
+    public let name = "olympiadbench"
+    public let summary = "OlympiadBench, olympiad maths and physics (18 configs: OE/TP, text-only/multimodal, en/zh)"
+    public let splits = Self.configs
+    public let scorerID = "olympiadbench"
+
+    /// Every config of the dataset, the default first.
+    public static let configs = [
+        "OE_TO_maths_en_COMP", "OE_MM_maths_en_COMP", "OE_TO_maths_zh_COMP", "OE_MM_maths_zh_COMP",
+        "OE_TO_maths_zh_CEE", "OE_MM_maths_zh_CEE", "OE_TO_physics_en_COMP", "OE_MM_physics_en_COMP",
+        "OE_TO_physics_zh_CEE", "OE_MM_physics_zh_CEE", "TP_TO_maths_en_COMP", "TP_MM_maths_en_COMP",
+        "TP_TO_maths_zh_COMP", "TP_MM_maths_zh_COMP", "TP_TO_maths_zh_CEE", "TP_MM_maths_zh_CEE",
+        "TP_TO_physics_en_COMP", "TP_MM_physics_en_COMP",
+    ]
+
+    static let folder = "olympiadbench"
+    static let hubRepos = ["Hothan/OlympiadBench"]
+
+    /// Creates the adapter.
+    public init() {}
+
+    /// One problem with where it came from.
+    struct Problem {
+        /// Its line (JSONL), index (JSON array) or row number (Parquet), for messages.
+        var line: Int
+        /// The dataset's fields.
+        var fields: [String: JSONValue]
+        /// The images embedded in a Parquet row by column (`image_1`), nil for the JSON release (image files).
+        var embedded: [String: Data]?
+    }
+
+    public func loadSplit(split: String, from location: DataLocation) throws -> LoadedSplit {
+        let (root, file, problems) = try read(split: split, in: location)
+        let config = OlympiadBenchPrompt.Config(split)
+        let imageFolder = file.deletingLastPathComponent().lastPathComponent == "data"
+            ? file.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("images")
+            : root.file("images")
+        let benchmark = BenchmarkName(name: name, split: split)
+        var loaded = LoadedSplit(items: [])
+        for problem in problems {
+            let row = problem.fields
+            guard let id = row["id"]?.stringValue, let question = row["question"]?.stringValue else {
+                throw ProctorError(.invalidInput, "\(file.path):\(problem.line): a problem needs \"id\" and \"question\"")
+            }
+            let instruction = OlympiadBenchPrompt.instruction(
+                config: config, answerType: row["answer_type"]?.stringValue ?? "",
+                multipleAnswers: row["is_multiple_answer"] == .bool(true),
+                hasUnit: !(row["unit"]?.stringValue ?? "").isEmpty)
+            var content = question
+            if !config.maths, let context = row["context"]?.stringValue, !context.isEmpty { content = context + "\n" + question }
+            let text = instruction + "\n" + content
+            let images = OlympiadBenchImages(folder: imageFolder, embedded: problem.embedded, source: file.lastPathComponent)
+            switch config.multimodal || problem.embedded?.isEmpty == false ? images.interleave(text, itemID: id) : .success([.text(text)]) {
+            case .failure(let issue): loaded.problems.append(issue)
+            case .success(let parts):
+                let answers = row["final_answer"]?.arrayValue?.compactMap(\.stringValue) ?? []
+                var categories: [String: String] = [:]
+                for key in ["subfield", "subject", "language", "answer_type", "difficulty", "modality"] {
+                    if let value = row[key]?.stringValue { categories[key] = value }
+                }
+                loaded.items.append(BenchmarkItem(
+                    benchmark: benchmark, id: id, messages: [ChatMessage(role: .user, parts: parts)],
+                    promptTemplate: OlympiadBenchPrompt.templateID, answer: answers.joined(separator: ","),
+                    categories: categories, fields: row))
+            }
+        }
+        return loaded
+    }
+
+    public func availability(split: String, from location: DataLocation) -> DataAvailability {
+        guard let (root, _, problems) = try? read(split: split, in: location) else { return DataAvailability(source: nil, items: 0, images: 0) }
+        let images = problems.reduce(0) { count, problem in
+            if let embedded = problem.embedded { return count + embedded.count }
+            let names = OlympiadBenchImages.placeholders(in: problem.fields["question"]?.stringValue ?? "")
+            return count + names.filter { root.has("images/\($0).jpg") }.count
+        }
+        return DataAvailability(source: root.description, items: problems.count, images: images)
+    }
+
+    /// The problems of a config from the first copy that has it.
+    func read(split: String, in location: DataLocation) throws -> (DataRoot, URL, [Problem]) {
+        guard splits.contains(split) else {
+            throw ProctorError(.invalidArgument, "olympiadbench has no config \"\(split)\"; use one of \(splits.joined(separator: ", "))")
+        }
+        for root in DataRoot.find(folder: Self.folder, hubRepos: Self.hubRepos, in: location) {
+            if let file = root.first(["\(split).json", "data/\(split).json"]) {
+                let array = try JSONFile.array(file)
+                return (root, file, array.enumerated().map { Problem(line: $0.offset + 1, fields: $0.element.objectValue ?? [:]) })
+            }
+            if split == "OE_TO_maths_en_COMP", let file = root.first(["test.jsonl", "\(split).jsonl"]) {
+                let lines = try JSONLines.decode([String: JSONValue].self, from: file)
+                return (root, file, lines.map { Problem(line: $0.line, fields: $0.value) })
+            }
+            let shards = HubParquet.files(in: root) { $0.split(separator: "/").contains { $0 == split } }
+            if let first = shards.first {
+                var problems: [Problem] = []
+                try HubParquet.forEachRow(shards) { _, row in
+                    let imageColumns = row.fieldNames.filter { $0.hasPrefix("image_") }
+                    var embedded: [String: Data] = [:]
+                    for column in imageColumns { embedded[column] = row[column]?["bytes"]?.bytesValue }
+                    problems.append(Problem(
+                        line: problems.count + 1, fields: HubParquet.fields(row, except: Set(imageColumns)), embedded: embedded))
+                }
+                return (root, first, problems)
+            }
+        }
+        throw DataRoot.notFound(
+            benchmark: "\(name):\(split)", folder: Self.folder, localFiles: ["\(split).json", "data/\(split).json"],
+            hubRepos: Self.hubRepos, in: location)
+    }
+}

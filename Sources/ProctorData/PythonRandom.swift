@@ -1,0 +1,83 @@
+/// Python's `random.Random` (MT19937 seeded as CPython seeds it from an integer), for benchmarks whose official
+/// code shuffles with a seeded Python generator (simple-evals' GPQA option order uses `random.Random(0)`).
+public struct PythonRandom: Sendable {
+    private var state = [UInt32](repeating: 0, count: 624)
+    private var index = 624
+
+    /// Seeds the generator as `random.Random(seed)` does for a non-negative integer below 2³².
+    ///
+    /// - Parameter seed: The seed.
+    public init(seed: UInt32) {
+        // CPython: init_genrand(19650218) then init_by_array with the seed's 32-bit words ([0] for 0).
+        state[0] = 19_650_218
+        for i in 1..<624 {
+            state[i] = 1_812_433_253 &* (state[i - 1] ^ (state[i - 1] >> 30)) &+ UInt32(i)
+        }
+        let key = [seed]
+        var i = 1
+        var j = 0
+        for _ in 0..<max(624, key.count) {
+            state[i] = (state[i] ^ ((state[i - 1] ^ (state[i - 1] >> 30)) &* 1_664_525)) &+ key[j] &+ UInt32(j)
+            i += 1
+            j += 1
+            if i >= 624 { state[0] = state[623]; i = 1 }
+            if j >= key.count { j = 0 }
+        }
+        for _ in 0..<623 {
+            state[i] = (state[i] ^ ((state[i - 1] ^ (state[i - 1] >> 30)) &* 1_566_083_941)) &- UInt32(i)
+            i += 1
+            if i >= 624 { state[0] = state[623]; i = 1 }
+        }
+        state[0] = 0x8000_0000
+    }
+
+    /// The next 32 random bits (`genrand_uint32`).
+    public mutating func nextUInt32() -> UInt32 {
+        if index >= 624 { twist() }
+        var y = state[index]
+        index += 1
+        y ^= y >> 11
+        y ^= (y << 7) & 0x9D2C_5680
+        y ^= (y << 15) & 0xEFC6_0000
+        y ^= y >> 18
+        return y
+    }
+
+    /// `getrandbits(k)` for 1 ≤ k ≤ 32.
+    public mutating func bits(_ k: Int) -> UInt32 {
+        nextUInt32() >> UInt32(32 - k)
+    }
+
+    /// `_randbelow(n)`: a uniform integer in 0..<n by rejection on `n.bit_length()` bits (n ≥ 1).
+    public mutating func below(_ n: Int) -> Int {
+        let k = Int.bitWidth - n.leadingZeroBitCount
+        var r = Int(bits(k))
+        while r >= n { r = Int(bits(k)) }
+        return r
+    }
+
+    /// `sample(range(n), k)` for small populations (CPython's pool method, used when n ≤ 21).
+    ///
+    /// - Parameters:
+    ///   - n: The population size (at most 21).
+    ///   - k: How many to draw.
+    /// - Returns: The drawn indices in order.
+    public mutating func sample(range n: Int, count k: Int) -> [Int] {
+        var pool = Array(0..<n)
+        var result: [Int] = []
+        for i in 0..<k {
+            let j = below(n - i)
+            result.append(pool[j])
+            pool[j] = pool[n - i - 1]
+        }
+        return result
+    }
+
+    private mutating func twist() {
+        for i in 0..<624 {
+            let y = (state[i] & 0x8000_0000) | (state[(i + 1) % 624] & 0x7FFF_FFFF)
+            state[i] = state[(i + 397) % 624] ^ (y >> 1) ^ (y & 1 == 0 ? 0 : 0x9908_B0DF)
+        }
+        index = 0
+    }
+}

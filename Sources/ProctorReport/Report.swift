@@ -1,0 +1,71 @@
+import Foundation
+import ProctorCore
+import ProctorStore
+
+/// The report of one or more runs: the headline table (runs × benchmarks), diagnostics, breakdowns and settings.
+public struct Report: Sendable, Codable {
+    /// One run's row.
+    public struct Row: Sendable, Codable {
+        public var runID: String
+        public var name: String
+        public var config: RunConfig
+        public var harnessVersion: String
+        public var gitCommit: String?
+        public var createdAt: String
+        public var scorers: [String: [String]]
+        public var benchmarks: [String: BenchmarkMetrics]
+
+        enum CodingKeys: String, CodingKey {
+            case runID = "run_id", name, config, harnessVersion = "harness_version", gitCommit = "git_commit"
+            case createdAt = "created_at", scorers, benchmarks
+        }
+    }
+
+    /// The scoring mode of every number.
+    public var mode: ScoringMode
+    /// The benchmarks, in column order.
+    public var benchmarks: [String]
+    /// The runs, in row order.
+    public var rows: [Row]
+
+    /// Builds the report.
+    ///
+    /// - Parameter results: Each run's results, in row order.
+    public init(results: [RunResults]) {
+        mode = results.first?.mode ?? .official
+        benchmarks = Set(results.flatMap(\.benchmarks.keys)).sorted()
+        rows = results.map { r in
+            Row(
+                runID: r.run.runID, name: r.run.displayName, config: r.run.config, harnessVersion: r.run.harnessVersion,
+                gitCommit: r.run.gitCommit, createdAt: r.run.createdAt, scorers: r.scorers.mapValues { $0.sorted() },
+                benchmarks: Dictionary(uniqueKeysWithValues: r.benchmarks.map { name, items in
+                    (name, BenchmarkMetrics(benchmark: name, results: items, items: r.items[name] ?? [:]))
+                }))
+        }
+    }
+
+    /// A headline cell: `pass@1 ± ci`, with a marker when requests failed.
+    static func cell(_ m: BenchmarkMetrics?) -> String {
+        guard let m, m.items > 0 else { return m.map { $0.failed > 0 ? "— (\($0.failed) failed)" : "—" } ?? "—" }
+        var text = String(format: "%.1f ± %.1f", m.pass1, m.ci95)
+        if m.failed > 0 { text += " (\(m.failed) failed)" }
+        return text
+    }
+
+    /// The settings of a run in one line.
+    static func settings(_ config: RunConfig) -> String {
+        let p = config.parameters
+        var parts = [
+            "T=\(format(p.temperature))", "top_p=\(format(p.topP))", "max_tokens=\(p.maxTokens)", "k=\(config.samples)", "seed=\(p.seed)",
+        ]
+        if let k = p.topK { parts.append("top_k=\(k)") }
+        if let m = p.minP { parts.append("min_p=\(format(m))") }
+        if let r = p.repetitionPenalty { parts.append("rep_penalty=\(format(r))") }
+        if let preset = config.preset { parts.append("preset=\(preset)") }
+        return parts.joined(separator: " ")
+    }
+
+    static func format(_ value: Double) -> String {
+        value.rounded() == value ? String(Int(value)) : String(value)
+    }
+}

@@ -1,0 +1,77 @@
+import ProctorCore
+import ProctorStore
+
+/// One item's samples in one run, as the metrics see them.
+public struct ItemResult: Sendable, Hashable {
+    /// The item id.
+    public var itemID: String
+    /// Verdicts of the samples that produced an output, in sample order.
+    public var verdicts: [Verdict]
+    /// Samples whose request failed (no output, no verdict).
+    public var failed: Int
+    /// Samples that stopped at the token limit.
+    public var hitLength: Int
+
+    /// Creates a result.
+    public init(itemID: String, verdicts: [Verdict], failed: Int, hitLength: Int) {
+        self.itemID = itemID
+        self.verdicts = verdicts
+        self.failed = failed
+        self.hitLength = hitLength
+    }
+
+    /// The mean score over the scored samples (pass@1 estimate for this item), nil when none was scored.
+    public var meanScore: Double? {
+        verdicts.isEmpty ? nil : verdicts.reduce(0) { $0 + $1.score } / Double(verdicts.count)
+    }
+
+    /// Samples judged correct.
+    public var correct: Int { verdicts.filter(\.correct).count }
+}
+
+/// Everything a report or a comparison needs from one run in one scoring mode.
+public struct RunResults: Sendable {
+    /// The run.
+    public var run: RunRecord
+    /// The scoring mode the verdicts come from.
+    public var mode: ScoringMode
+    /// Per benchmark (`name:split`), per item id.
+    public var benchmarks: [String: [String: ItemResult]]
+    /// Per benchmark, the stored items (for breakdown categories).
+    public var items: [String: [String: BenchmarkItem]]
+    /// Scorer ids and versions behind the verdicts, per benchmark.
+    public var scorers: [String: Set<String>]
+
+    /// Reads a run's samples and verdicts.
+    ///
+    /// - Parameters:
+    ///   - run: The run.
+    ///   - mode: Which verdicts.
+    ///   - database: Where they are.
+    public init(run: RunRecord, mode: ScoringMode, database: ResultsDatabase) throws {
+        self.run = run
+        self.mode = mode
+        let scores = Dictionary(try database.scores(runID: run.runID, mode: mode).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        var benchmarks: [String: [String: ItemResult]] = [:]
+        var scorers: [String: Set<String>] = [:]
+        for sample in try database.samples(runID: run.runID) {
+            let key = sample.key
+            var item = benchmarks[key.benchmark, default: [:]][key.itemID] ?? ItemResult(itemID: key.itemID, verdicts: [], failed: 0, hitLength: 0)
+            if sample.error != nil {
+                item.failed += 1
+            } else if let score = scores[key] {
+                item.verdicts.append(score.verdict)
+                scorers[key.benchmark, default: []].insert("\(score.scorerID) v\(score.scorerVersion)")
+                if sample.finishReason == .length { item.hitLength += 1 }
+            }
+            benchmarks[key.benchmark, default: [:]][key.itemID] = item
+        }
+        self.benchmarks = benchmarks
+        self.scorers = scorers
+        var items: [String: [String: BenchmarkItem]] = [:]
+        for benchmark in benchmarks.keys {
+            items[benchmark] = try database.items(benchmark: benchmark)
+        }
+        self.items = items
+    }
+}

@@ -1,0 +1,180 @@
+import Foundation
+import MathEquivalence
+import ProctorCore
+
+/// MathVista's official normalisation and comparison (`evaluation/calculate_score.py`) and its extraction
+/// (`evaluation/extract_answer.py`) with the GPT-4 step replaced by rules.
+public enum MathVistaOfficial {
+    /// `normalize_extracted_answer`: MC → an option text (by letter, else nearest by Levenshtein distance);
+    /// integer → `str(int(float(x)))`; float → `str(round(float(x), precision))`; list → `str(x)`.
+    ///
+    /// - Parameters:
+    ///   - extraction: The extracted answer (a JSON value: published extractions are sometimes numbers).
+    ///   - choices: The option texts (MC).
+    ///   - questionType: `multi_choice` or `free_form`.
+    ///   - answerType: `text`, `integer`, `float` or `list`.
+    ///   - precision: Decimals for floats.
+    ///   - integerRule: `int(float(x))` (the current code) or `int(x)` (the code the published results were scored with).
+    /// - Returns: The normalised prediction, or nil where the reference gets `None`.
+    public static func normalize(_ extraction: JSONValue, choices: [String], questionType: String, answerType: String,
+                                 precision: JSONValue?, integerRule: IntegerRule = .truncateFloat) -> String? {
+        if questionType == "multi_choice" {
+            var text = PythonText.strip(pythonString(extraction))
+            if let letter = firstParenthesizedLetter(text) { text = String(letter).uppercased() }
+            let options = ChoiceExtractor.validLetters(count: choices.count).map(String.init)
+            if let index = options.firstIndex(of: text), choices.count > 0 { return choices[index] }
+            guard !choices.isEmpty else { return nil }
+            let distances = choices.map { Levenshtein.distance(text, $0) }
+            guard let best = distances.min(), let index = distances.firstIndex(of: best) else { return nil }
+            return choices[index]
+        }
+        switch answerType {
+        case "integer":
+            if integerRule == .parseInteger {
+                if case .int(let i) = extraction { return String(i) }
+                return PythonInt.parse(pythonString(extraction)).map { String($0) }
+            }
+            guard let value = pythonFloat(extraction), value.isFinite, abs(value) < 9.2e18 else { return nil }
+            return String(Int(value.rounded(.towardZero)))
+        case "float":
+            guard let value = pythonFloat(extraction), let digits = precision?.intValue, precision?.isIntegral == true else { return nil }
+            return PythonNumbers.string(PythonNumbers.round(value, digits))
+        case "list":
+            return pythonString(extraction)
+        default:
+            return nil
+        }
+    }
+
+    /// `str(x)` of a JSON value as Python prints the decoded object.
+    static func pythonString(_ value: JSONValue) -> String {
+        switch value {
+        case .string(let s): return s
+        case .int(let i): return String(i)
+        case .double(let d): return PythonNumbers.string(d)
+        case .bool(let b): return b ? "True" : "False"
+        case .null: return "None"
+        case .array(let a): return "[" + a.map(pythonRepr).joined(separator: ", ") + "]"
+        case .object: return ""
+        }
+    }
+
+    static func pythonRepr(_ value: JSONValue) -> String {
+        if case .string(let s) = value { return "'" + s + "'" }
+        return pythonString(value)
+    }
+
+    /// `float(x)` of a JSON value.
+    static func pythonFloat(_ value: JSONValue) -> Double? {
+        switch value {
+        case .int(let i): return Double(i)
+        case .double(let d): return d
+        case .string(let s): return PythonNumbers.float(s)
+        case .bool(let b): return b ? 1 : 0
+        default: return nil
+        }
+    }
+
+    /// The first `(x)` letter of `re.findall(r'\(([a-zA-Z])\)', s)`.
+    static func firstParenthesizedLetter(_ s: String) -> Character? {
+        let chars = Array(s)
+        guard chars.count >= 3 else { return nil }
+        for k in 0..<(chars.count - 2) where chars[k] == "(" && chars[k + 2] == ")" {
+            let c = chars[k + 1]
+            if c.isASCII, c.isLetter { return c }
+        }
+        return nil
+    }
+
+    /// The official extraction's rule steps, then Proctor's rules in place of the GPT-4 call.
+    ///
+    /// - Parameters:
+    ///   - response: The model response (think-stripped).
+    ///   - choices: Option texts (MC).
+    ///   - questionType: `multi_choice` or `free_form`.
+    ///   - answerType: `text`, `integer`, `float` or `list`.
+    /// - Returns: The extraction and the rule that produced it.
+    public static func extract(_ response: String, choices: [String], questionType: String, answerType: String) -> (String, String) {
+        if response.isEmpty { return ("", "empty") }
+        if questionType == "multi_choice", choices.contains(response) { return (response, "option-text-exact") }
+        if answerType == "integer", let v = PythonInt.parse(response) { return (String(v), "integer") }
+        if answerType == "float", let v = PythonNumbers.float(response) { return (PythonNumbers.string(v), "float") }
+        if let quick = quickExtract(response) { return (quick, "quick-extract") }
+        let text = Substring(response)
+        if questionType == "multi_choice" {
+            if let (letter, rule) = ChoiceExtractor.letter(in: text, choices: choices) { return (String(letter), rule) }
+            if let value = optionByValue(text, choices: choices) { return (value, "option-value") }
+            return (response, "levenshtein-fallback")
+        }
+        if answerType == "list", let open = response.lastIndex(of: "["), let close = response.lastIndex(of: "]"), open < close {
+            let numbers = PythonText.simpleNumbers(String(response[open...close]))
+            return ("[" + numbers.joined(separator: ", ") + "]", "list")
+        }
+        if let (answer, rule) = AnswerCues.freeForm(text) {
+            let value = numericPart(answer) ?? answer
+            return (value, rule)
+        }
+        return ("", "none")
+    }
+
+    /// `The answer is "(.*)"\.`
+    static func quickExtract(_ s: String) -> String? {
+        guard let start = s.scanRange(of: "The answer is \"") else { return nil }
+        let rest = s[start.upperBound...].prefix { $0 != "\n" }
+        guard let end = rest.scanRange(of: "\".", backwards: true) else { return nil }
+        return String(rest[..<end.lowerBound])
+    }
+
+    /// The number inside a free-form answer (`\frac{3}{4}` → `0.75`, `12 cm` → `12`).
+    static func numericPart(_ answer: String) -> String? {
+        let normalized = LatexNormalizer.normalize(answer).text
+        if let node = LatexParser.parse(normalized), let v = MathEvaluator.evaluate(node)?.approximate, v.isFinite {
+            if v == v.rounded(), abs(v) < 1e15 { return String(Int(v)) }
+            return PythonNumbers.string(v)
+        }
+        return PythonText.simpleNumbers(normalized.scanReplacing(",", with: "")).last
+    }
+
+    /// An option whose numeric value equals the number the answer ends with.
+    static func optionByValue(_ text: Substring, choices: [String]) -> String? {
+        guard let (answer, _) = AnswerCues.freeForm(text), let v = numericPart(answer).flatMap({ Double($0) }) else { return nil }
+        let hits = choices.filter { c in numericPart(c).flatMap { Double($0) }.map { abs($0 - v) <= 1e-9 * max(1, abs(v)) } ?? false }
+        return hits.count == 1 ? hits[0] : nil
+    }
+}
+
+/// How MathVista turns an integer-type extraction into its normal form.
+public enum IntegerRule: Sendable, Hashable {
+    /// `str(int(float(x)))`: `2.7` → `2` (calculate_score.py at the audited snapshot).
+    case truncateFloat
+    /// `str(int(x))`: `2.7` → None (the earlier code that scored the published results files: it reproduces every
+    /// published `prediction` of integer items except one in the GPT-4 file, and every `true_false`).
+    case parseInteger
+}
+
+extension JSONValue {
+    /// Whether the value is an integer (an `int` in the authors' JSON).
+    var isIntegral: Bool {
+        if case .int = self { return true }
+        return false
+    }
+}
+
+/// Character-level edit distance (unit costs), as python-Levenshtein's `distance`.
+public enum Levenshtein {
+    /// The edit distance between `a` and `b` (compared by Unicode scalar, as Python compares code points).
+    public static func distance(_ a: String, _ b: String) -> Int {
+        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+        if x.isEmpty { return y.count }
+        if y.isEmpty { return x.count }
+        var previous = Array(0...y.count), current = [Int](repeating: 0, count: y.count + 1)
+        for i in 1...x.count {
+            current[0] = i
+            for j in 1...y.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[y.count]
+    }
+}

@@ -1,0 +1,82 @@
+import MathEquivalence
+import ProctorCore
+
+/// Scores free-form math answers: AIME (integer answers) and MATH / MATH-500.
+///
+/// `official` is Qwen2.5-Math's `extract_answer` + `math_equal` (SCORING-NOTES §5–6). `strict` takes the last
+/// box (or an answer cue on the last lines) and decides with Proctor's exact comparator (§7); for AIME the answer
+/// must be an integer (§5).
+public struct MathAnswerScorer: AnswerScorer {
+    public let id: String
+    public let version = 2
+    /// Whether answers are integers by contract (AIME).
+    public let integerAnswers: Bool
+
+    /// Creates the scorer.
+    ///
+    /// - Parameters:
+    ///   - id: `aime` or `math`.
+    ///   - integerAnswers: True for AIME.
+    public init(id: String, integerAnswers: Bool) {
+        self.id = id
+        self.integerAnswers = integerAnswers
+    }
+
+    public func score(_ input: ScoringInput, item: BenchmarkItem, mode: ScoringMode) -> Verdict {
+        if let given = input.preExtracted { return decide(given, rule: "pre-extracted", item: item, mode: mode, normalise: true) }
+        let text: Substring
+        switch ScoringSteps.answerText(input) {
+        case .failure(let early): return early.verdict
+        case .success(let t): text = t
+        }
+        switch mode {
+        case .official:
+            let (answer, rule) = QwenMathGrader.extract(String(text))
+            return decide(answer, rule: rule, item: item, mode: mode, normalise: false)
+        case .strict:
+            guard let (answer, rule) = AnswerCues.freeForm(text) else { return ScoringSteps.unparsed() }
+            return decide(answer, rule: rule, item: item, mode: mode, normalise: false)
+        }
+    }
+
+    private func decide(_ answer: String, rule: String, item: BenchmarkItem, mode: ScoringMode, normalise: Bool) -> Verdict {
+        switch mode {
+        case .official:
+            let prediction = normalise ? QwenStripString.strip(answer) : answer
+            let gold = QwenStripString.strip(item.answer)
+            let correct = QwenMathGrader.mathEqual(prediction, gold)
+            return Verdict(extracted: prediction, correct: correct, unparsed: prediction.isEmpty, rule: rule,
+                           details: ["gold_normalized": .string(gold)])
+        case .strict:
+            if integerAnswers {
+                guard let value = Self.integerAnswer(answer), let gold = Self.integerAnswer(item.answer) else {
+                    return Verdict(extracted: answer, correct: false, rule: rule, details: ["not_integer": true])
+                }
+                return Verdict(extracted: answer, correct: value == gold, rule: rule, details: ["normalized": .string(value)])
+            }
+            let outcome = AnswerEquivalence.compare(gold: item.answer, prediction: answer)
+            var details: [String: JSONValue] = [:]
+            if outcome == .undecided { details["undecided"] = true }
+            return Verdict(extracted: answer, correct: outcome == .equal, rule: rule, details: details)
+        }
+    }
+
+    /// An AIME answer as a canonical integer string: wrappers, spaces, separators and leading zeros removed; the
+    /// right side of the last `=` (`m+n=17`); nil unless it is `-?\d+(\.0+)?`.
+    static func integerAnswer(_ raw: String) -> String? {
+        var s = LatexNormalizer.normalize(raw).text
+        if let eq = s.lastIndex(of: "=") { s = String(s[s.index(after: eq)...]) }
+        for wrapper in ["\\text{", "\\textbf{", "\\mathbf{", "{", "}", " ", ",", "\\,", "\\!"] {
+            s = s.scanReplacing(wrapper, with: "")
+        }
+        var negative = false
+        if s.hasPrefix("-") { negative = true; s.removeFirst() }
+        if let dot = s.firstIndex(of: ".") {
+            guard s[s.index(after: dot)...].allSatisfy({ $0 == "0" }), s.index(after: dot) < s.endIndex else { return nil }
+            s = String(s[..<dot])
+        }
+        guard !s.isEmpty, s.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        while s.count > 1, s.hasPrefix("0") { s.removeFirst() }
+        return (negative && s != "0" ? "-" : "") + s
+    }
+}

@@ -1,0 +1,166 @@
+import ArgumentParser
+import Foundation
+import Logging
+import ProctorCore
+import ProctorReport
+import ProctorRunner
+import ProctorStore
+
+/// `proctor run`: evaluate a model on benchmarks, resumably, and print the report table.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Evaluate a model on benchmarks and print the report table.",
+        discussion: """
+            Every sample is stored in the results database as soon as it is scored. Running the same command again \
+            continues where it stopped (after a crash, kill -9 or Ctrl-C): samples already stored are skipped, \
+            whatever number of shards or processes produced them. Each sample's seed is derived from (--seed, \
+            benchmark, item id, sample index), so k-sample runs at temperature > 0 resume exactly.
+
+            Examples:
+              proctor run --model smollm2 --benchmarks aime24,math500 --limit 20 --data ../shared/data
+              proctor run --model openai:http://127.0.0.1:8000/v1 --model-name qwq --benchmarks aime24 --preset r1 --samples 16
+              proctor run ... --shard 2/8          (or under a Slurm array / a Kubernetes Indexed Job)
+            """)
+
+    @Option(help: ArgumentHelp("The model: openai:http://HOST:PORT/v1, a .gguf file, a Hugging Face checkpoint folder, or smollm2.", valueName: "model"))
+    var model: String = "smollm2"
+
+    @Option(name: .long, help: ArgumentHelp("The model's name (sent to a server, shown in reports).", valueName: "name"))
+    var modelName: String?
+
+    @Option(help: ArgumentHelp("Comma-separated benchmarks, each NAME[:SPLIT] (see `proctor list benchmarks`).", valueName: "list"))
+    var benchmarks: String = "aime24,math500"
+
+    @Option(help: ArgumentHelp("Settings preset: r1 (temperature 0.6, top-p 0.95, max tokens 32768). Explicit options win.", valueName: "name"))
+    var preset: String?
+
+    @Option(help: "Samples per item (k); pass@1 is the mean over them.")
+    var samples: Int?
+
+    @Option(help: "Sampling temperature (0: greedy).")
+    var temperature: Double?
+
+    @Option(name: .customLong("top-p"), help: "Nucleus sampling mass.")
+    var topP: Double?
+
+    @Option(name: .customLong("top-k"), help: "Keep the k most likely tokens.")
+    var topK: Int?
+
+    @Option(name: .customLong("min-p"), help: "Drop tokens below min-p times the top probability.")
+    var minP: Double?
+
+    @Option(name: .customLong("repetition-penalty"), help: "Repetition penalty (Skywork recommends 1.05).")
+    var repetitionPenalty: Double?
+
+    @Option(name: .customLong("max-tokens"), help: "Most tokens to generate per sample.")
+    var maxTokens: Int?
+
+    @Option(help: "Run seed; each sample's seed derives from it.")
+    var seed: UInt64 = 0
+
+    @Option(help: ArgumentHelp("Do shard I of N (stable hash of benchmark/item id).", valueName: "I/N"))
+    var shard: String?
+
+    @Option(name: .customLong("shard-count"), help: "Shard count for Kubernetes Indexed Jobs (JOB_COMPLETION_INDEX gives the index).")
+    var shardCount: Int?
+
+    @Option(help: "Requests in flight at once (the engine decodes them together; servers batch them).")
+    var concurrency: Int = 4
+
+    @Option(help: "Use only the first N items of each benchmark.")
+    var limit: Int?
+
+    @Option(help: ArgumentHelp("A name for this run in reports and comparisons (a checkpoint name).", valueName: "label"))
+    var label: String?
+
+    @Option(help: "Engine threads (default: all cores).")
+    var threads: Int?
+
+    @Option(name: .customLong("chat-template"), help: ArgumentHelp("A chat template file overriding the model's own.", valueName: "file"))
+    var chatTemplate: String?
+
+    @Option(name: .customLong("request-timeout"), help: "Seconds before a server request is abandoned and retried.")
+    var requestTimeout: Double = 600
+
+    @Option(name: .customLong("max-retries"), help: "Retries of a server request on 429, 5xx, timeouts and dropped connections.")
+    var maxRetries: Int = 4
+
+    @Option(help: "Which verdicts the printed table shows: official or strict.")
+    var mode: ScoringMode = .official
+
+    @Flag(name: .customLong("allow-partial"), help: "Go on with the complete items when a local copy lacks some items' images.")
+    var allowPartial = false
+
+    @OptionGroup var data: DataOptions
+    @OptionGroup var database: DatabaseOptions
+
+    func validate() throws {
+        if let samples, samples < 1 { throw ValidationError("--samples must be at least 1") }
+        if concurrency < 1 { throw ValidationError("--concurrency must be at least 1") }
+        if let preset, Presets.table[preset] == nil {
+            throw ValidationError("unknown --preset \"\(preset)\"; known: \(Presets.table.keys.sorted().joined(separator: ", "))")
+        }
+    }
+
+    func run() async throws {
+        var logger = Logger(label: "proctor")
+        logger.logLevel = .warning
+        let shard = try self.shard.map(Shard.init(parsing:)) ?? Shard.fromEnvironment(ProcessInfo.processInfo.environment, countOption: shardCount)
+        let plans = try benchmarks.split(separator: ",").map { text -> BenchmarkPlan in
+            let (adapter, name) = try Catalog.benchmark(String(text.trimmingCharacters(in: .whitespaces)))
+            let loaded = try Proctor.loadItems(adapter: adapter, split: name.split, location: data.location, allowPartial: allowPartial)
+            var items = loaded.items, problems = loaded.problems
+            if let limit {
+                items = Array(items.prefix(limit))
+                problems = Array(problems.prefix(limit))
+            }
+            return BenchmarkPlan(name: name, items: items, scorer: try Catalog.scorer(for: adapter), problems: problems)
+        }
+        let spec = ModelSpec(
+            model: model, modelName: modelName, chatTemplate: chatTemplate, threads: threads, requestTimeout: requestTimeout,
+            maxRetries: maxRetries)
+        let backend = try await Catalog.backend(for: spec)
+        let presetValues = preset.flatMap { Presets.table[$0] }
+        let parameters = GenerationParameters(
+            temperature: temperature ?? presetValues?.temperature ?? 0, topP: topP ?? presetValues?.topP ?? 1,
+            topK: topK ?? presetValues?.topK, minP: minP, repetitionPenalty: repetitionPenalty,
+            maxTokens: maxTokens ?? presetValues?.maxTokens ?? 2048, seed: seed, stop: [])
+        let config = RunConfig(model: backend.identity, parameters: parameters, samples: samples ?? presetValues?.samples ?? 1, preset: preset)
+        let db = try database.open()
+        let plan = RunPlan(
+            config: config, label: label, benchmarks: plans, shard: shard, concurrency: concurrency,
+            harnessVersion: ProctorVersion.string, gitCommit: BuildInfo.gitCommit, host: BuildInfo.host)
+        let printer = ProgressPrinter(label: "[\(backend.identity.name)\(shard.map { " shard \($0)" } ?? "")]")
+        let runner = Runner(database: db, backend: backend, logger: logger, progress: printer.show)
+        let summary = try await Interrupts.cancellable { try await runner.run(plan) }
+        if summary.cancelled {
+            Console.error("stopped: \(summary.progress.done) samples stored this time; run the same command again to continue")
+            throw ExitCode(130)
+        }
+        if summary.progress.failed > 0 {
+            Console.error("\(summary.progress.failed) requests failed and are recorded as errors; run the same command again to retry them")
+        }
+        let results = try RunResults(run: summary.run, mode: mode, database: db)
+        print(Report(results: [results]).markdown())
+        Console.error("stored in \(database.path) as run \(summary.run.runID); `proctor report --db \(database.path)` renders it again")
+    }
+}
+
+/// Named settings presets, recorded with the run.
+enum Presets {
+    struct Values {
+        var temperature: Double
+        var topP: Double
+        var topK: Int?
+        var maxTokens: Int
+        var samples: Int?
+    }
+
+    /// `r1`: DeepSeek-R1's evaluation settings.
+    static let table: [String: Values] = [
+        "r1": Values(temperature: 0.6, topP: 0.95, topK: nil, maxTokens: 32768, samples: nil),
+    ]
+}
+
+extension ScoringMode: ExpressibleByArgument {}

@@ -1,0 +1,83 @@
+import Testing
+@testable import MathEquivalence
+
+/// Hand-written (gold, prediction, expected) cases for the strict comparator, including the gotchas of
+/// SCORING-NOTES §15.8 (rounding false positives, ordered tuples, interval brackets, units, percent, degrees).
+struct AnswerEquivalenceTests {
+    static let cases: [(String, String, Bool)] = [
+        ("\\frac{3}{4}", "0.75", true),
+        ("\\frac34", "\\dfrac{3}{4}", true),
+        ("\\frac{1}{3}", "0.3333", false),
+        ("\\frac{1}{3}", "0.333333333333", false),
+        ("2\\sqrt{3}", "\\sqrt{12}", true),
+        ("\\frac{1}{\\sqrt{2}}", "\\frac{\\sqrt{2}}{2}", true),
+        ("\\frac{1}{2^{98}}", "\\frac{1}{2^{99}}", false),
+        ("\\frac{1}{300}", "\\frac{1}{900}", false),
+        ("(x+1)^2", "x^2+2x+1", true),
+        ("2x(x+2)", "2x^2+4x", true),
+        ("x^2+2x+1", "x^2+2x+2", false),
+        ("(1,2)", "(2,1)", false),
+        ("(1, 2)", "(1,2)", true),
+        ("[-2,3]", "[-2,3)", false),
+        ("(-\\infty, 1] \\cup [10, \\infty)", "(-\\infty,1]\\cup[10,\\infty)", true),
+        ("(3, \\infty)", "x > 3", true),
+        ("[3, \\infty)", "x > 3", false),
+        ("1, 2, 3", "3, 2, 1", true),
+        ("1, 2, 3", "1, 2", false),
+        ("\\{1, 2\\}", "\\{2, 1\\}", true),
+        ("30^\\circ", "30", true),
+        ("30", "30^{\\circ}", true),
+        ("50\\%", "50", true),
+        ("10", "10 \\text{ cm}", true),
+        ("1000000", "1,000,000", true),
+        ("10000", "10{,}000", true),
+        ("5", "x = 5", true),
+        ("y = 2x + 3", "2x + 3", true),
+        ("x^2 + y^2 = 1", "1 - x^2 - y^2 = 0", true),
+        ("x^2 + y^2 = 1", "x^2 - y^2 = 1", false),
+        ("2\\frac{1}{2}", "\\frac{5}{2}", true),
+        ("\\begin{pmatrix} 1 & 2 \\\\ 3 & 4 \\end{pmatrix}", "\\begin{pmatrix}1&2\\\\3&4\\end{pmatrix}", true),
+        ("\\begin{pmatrix} 1 & 2 \\\\ 3 & 4 \\end{pmatrix}", "\\begin{pmatrix}1&2\\\\3&5\\end{pmatrix}", false),
+        ("\\text{Monday}", "monday", true),
+        ("\\pi", "3.14", false),
+        ("\\frac{\\pi}{2}", "\\frac{1}{2}\\pi", true),
+        ("3", "\\text{three}", true),
+        ("1.5 \\times 10^{-3}", "0.0015", true),
+        ("1.5e-3", "0.0015", true),
+        ("\\sqrt[3]{\\frac{5}{12}}", "(\\frac{5}{12})^{\\frac{1}{3}}", true),
+        ("\\frac{n!}{k!(n-k)!}", "\\binom{n}{k}", false),
+        ("23", "023", true),
+        ("-\\frac{1}{2}", "-0.5", true),
+        ("\\pm 2", "2, -2", true),
+        ("e", "2.718281828459045", true),
+        ("\\ln 2", "\\log 2", true),
+        ("5^{5^{5^{5^5}}}", "5", false),
+    ]
+
+    @Test(arguments: cases)
+    func strictComparator(gold: String, prediction: String, expected: Bool) {
+        let outcome = AnswerEquivalence.compare(gold: gold, prediction: prediction)
+        #expect((outcome == .equal) == expected, "\(gold) vs \(prediction): \(outcome)")
+    }
+
+    @Test func rationalsAreExactAndOverflowSafe() {
+        #expect(Rational(decimal: "0.75") == Rational(3, 4))
+        #expect(Rational(Int.max, 1)! * Rational(2)! == nil)
+        #expect(Rational(2)!.power(70) == nil)
+        #expect(Rational(27, 8)!.root(3) == Rational(3, 2))
+    }
+
+    @Test func budgetsRefuseOversizedInput() {
+        let huge = String(repeating: "1+", count: 5000) + "1"
+        #expect(LatexParser.parse(huge) == nil)
+        #expect(AnswerEquivalence.compare(gold: "1", prediction: huge) == .undecided)
+    }
+
+    @Test func pythonRoundingIsHalfEvenOnBinaryValues() {
+        #expect(PythonNumbers.round(2.675, 2) == 2.67)
+        #expect(PythonNumbers.round(0.125, 2) == 0.12)
+        #expect(PythonNumbers.string(1.0) == "1.0")
+        #expect(PythonNumbers.float(" 1_000 ") == 1000)
+        #expect(PythonNumbers.float("1/2") == nil)
+    }
+}

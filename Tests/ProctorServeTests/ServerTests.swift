@@ -1,0 +1,98 @@
+import Foundation
+import ProctorCore
+import ProctorOpenAI
+import ProctorServe
+import Testing
+
+/// The HTTP server and the chat-completion service in process, with the echo backend.
+@Suite("proctor serve, in process")
+struct ServerTests {
+    static func withServer(faults: String = "", _ body: (Int) async throws -> Void) async throws {
+        let service = ChatCompletionService(backend: EchoBackend(), faults: try FaultPlan(parsing: faults))
+        let server = try HTTPServer(host: "127.0.0.1", port: 0) { service.handle($0) }
+        server.start()
+        defer { server.stop() }
+        try await body(server.port)
+    }
+
+    static func post(_ body: String, chunked: Bool = false) -> String {
+        if chunked {
+            let half = body.utf8.count / 2
+            let first = String(decoding: Array(body.utf8)[..<half], as: UTF8.self)
+            let second = String(decoding: Array(body.utf8)[half...], as: UTF8.self)
+            let chunks = "\(String(first.utf8.count, radix: 16))\r\n\(first)\r\n\(String(second.utf8.count, radix: 16))\r\n\(second)\r\n0\r\n\r\n"
+            return "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n\(chunks)"
+        }
+        return "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)"
+    }
+
+    static let hello = #"{"model":"proctor-echo","messages":[{"role":"user","content":"hello world"}],"max_tokens":10}"#
+
+    @Test("a Content-Length body and a chunked body get the same answer")
+    func bodies() async throws {
+        try await Self.withServer { port in
+            for chunked in [false, true] {
+                let answer = await RawHTTPClient.exchange(port: port, Self.post(Self.hello, chunked: chunked))
+                #expect(answer.hasPrefix("HTTP/1.1 200 OK\r\n"))
+                #expect(answer.contains(#""content":"echo: hello world""#))
+                #expect(answer.contains(#""finish_reason":"stop""#))
+            }
+        }
+    }
+
+    @Test("bad requests get OpenAI-style errors with the reason", arguments: [
+        ("GET /v2/nothing HTTP/1.1\r\n\r\n", "HTTP/1.1 404", "no route GET /v2/nothing"),
+        ("DELETE /v1/models HTTP/1.1\r\n\r\n", "HTTP/1.1 405", "DELETE is not allowed"),
+        (post("{not json"), "HTTP/1.1 400", "not a chat-completion request"),
+        (post(#"{"model":"gpt-4","messages":[]}"#), "HTTP/1.1 404", #"serves \"proctor-echo\""#),
+        (post(#"{"model":"proctor-echo","stream":true,"messages":[]}"#), "HTTP/1.1 400", "streaming is not supported"),
+        (post(#"{"model":"proctor-echo","messages":[{"role":"robot","content":"x"}]}"#), "HTTP/1.1 400", "messages[0].role"),
+        ("NONSENSE\r\n\r\n", "HTTP/1.1 400", "not an HTTP/1.x request line"),
+    ])
+    func errors(request: String, status: String, reason: String) async throws {
+        try await Self.withServer { port in
+            let answer = await RawHTTPClient.exchange(port: port, request)
+            #expect(answer.hasPrefix(status), "\(answer)")
+            #expect(answer.contains(reason), "\(answer)")
+            #expect(answer.contains(#""error":{"#))
+        }
+    }
+
+    @Test("faults count chat completions only; /models is not numbered")
+    func faultNumbering() async throws {
+        try await Self.withServer(faults: "2:503,3:429=7") { port in
+            let models = await RawHTTPClient.exchange(port: port, "GET /v1/models HTTP/1.1\r\n\r\n")
+            #expect(models.contains(#""id":"proctor-echo""#) && models.contains("not a language model"))
+            var answers: [String] = []
+            for _ in 1...4 { answers.append(await RawHTTPClient.exchange(port: port, Self.post(Self.hello))) }
+            #expect(answers.map { String($0.prefix(12)) } == ["HTTP/1.1 200", "HTTP/1.1 503", "HTTP/1.1 429", "HTTP/1.1 200"])
+            #expect(answers[2].contains("Retry-After: 7\r\n"))
+        }
+    }
+
+    @Test("a dropped request gets no answer at all")
+    func drop() async throws {
+        try await Self.withServer(faults: "1:drop") { port in
+            #expect(await RawHTTPClient.exchange(port: port, Self.post(Self.hello)) == "")
+        }
+    }
+
+    @Test("concurrent clients are all answered, each with its own echo")
+    func concurrency() async throws {
+        try await Self.withServer { port in
+            let backend = OpenAIBackend(
+                configuration: OpenAIConfiguration(baseURL: URL(string: "http://127.0.0.1:\(port)/v1")!, requestTimeout: 10),
+                modelName: EchoBackend.modelName)
+            let texts = try await withThrowingTaskGroup(of: String.self) { group in
+                for i in 0..<16 {
+                    group.addTask {
+                        let request = GenerationRequest(messages: [ChatMessage(role: .user, text: "item \(i)")], parameters: GenerationParameters())
+                        return try await backend.generate(request).text
+                    }
+                }
+                return try await group.reduce(into: Set<String>()) { $0.insert($1) }
+            }
+            #expect(texts == Set((0..<16).map { "echo: item \($0)" }))
+        }
+    }
+}

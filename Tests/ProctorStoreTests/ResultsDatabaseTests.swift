@@ -1,0 +1,72 @@
+import Foundation
+import ProctorCore
+import ProctorStore
+import ProctorTestSupport
+import Testing
+
+@Suite struct ResultsDatabaseTests {
+    func config(temperature: Double = 0.6, samples: Int = 2) -> RunConfig {
+        RunConfig(
+            model: ModelIdentity(kind: "scripted", name: "m", location: "memory"),
+            parameters: GenerationParameters(temperature: temperature, topP: 0.95, maxTokens: 64, seed: 7), samples: samples, preset: nil)
+    }
+
+    @Test func sameConfigurationIsTheSameRun() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        let db = try ResultsDatabase(path: dir.appendingPathComponent("r.sqlite").path)
+        let a = try db.beginRun(config: config(), label: nil, harnessVersion: "t", gitCommit: nil, host: nil)
+        let b = try db.beginRun(config: config(), label: "ckpt-1", harnessVersion: "t", gitCommit: nil, host: nil)
+        let c = try db.beginRun(config: config(temperature: 0.7), label: nil, harnessVersion: "t", gitCommit: nil, host: nil)
+        #expect(a.runID == b.runID)
+        #expect(a.runID != c.runID)
+        #expect(try db.runs().count == 2)
+        #expect(try db.run(matching: "ckpt-1").runID == a.runID)
+        #expect(throws: ProctorError.self) { try db.run(matching: "nope") }
+    }
+
+    @Test func schemaIsVersionedAndReopens() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        let path = dir.appendingPathComponent("r.sqlite").path
+        let first = try ResultsDatabase(path: path)
+        _ = try first.beginRun(config: config(), label: nil, harnessVersion: "t", gitCommit: nil, host: nil)
+        let again = try ResultsDatabase(path: path)
+        #expect(try again.schemaVersion() >= 1)
+        #expect(try again.runs().count == 1)
+    }
+
+    @Test func aSampleAndItsScoresAreStoredTogetherAndAFailureIsReplaced() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        let db = try ResultsDatabase(path: dir.appendingPathComponent("r.sqlite").path)
+        let run = try db.beginRun(config: config(), label: nil, harnessVersion: "t", gitCommit: nil, host: nil)
+        let key = SampleKey(benchmark: "toy:test", itemID: "q1", sampleIndex: 0)
+        try db.record(SampleRecord(runID: run.runID, key: key, seed: 1, promptJSON: "[]", output: nil, finishReason: .error, error: "timeout"), scores: [])
+        #expect(try db.completedKeys(runID: run.runID).isEmpty)
+        let verdict = Verdict(extracted: "2", correct: true, rule: "boxed")
+        try db.record(
+            SampleRecord(runID: run.runID, key: key, seed: 1, promptJSON: "[]", output: "\\boxed{2}", finishReason: .stop),
+            scores: [ScoreRecord(runID: run.runID, key: key, mode: .official, scorerID: "s", scorerVersion: 1, verdict: verdict)])
+        #expect(try db.completedKeys(runID: run.runID) == [key])
+        #expect(try db.samples(runID: run.runID).count == 1)
+        #expect(try db.scores(runID: run.runID, mode: .official).first?.verdict == verdict)
+    }
+
+    @Test func aFileThatIsNotADatabaseIsAClearError() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        let path = dir.appendingPathComponent("junk.sqlite").path
+        try Data("this is not sqlite, just text that is long enough to have a header".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: ProctorError.self) { try ResultsDatabase(path: path) }
+    }
+
+    @Test func mergeRefusesDifferentConfigurations() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        let a = try ResultsDatabase(path: dir.appendingPathComponent("a.sqlite").path)
+        let b = try ResultsDatabase(path: dir.appendingPathComponent("b.sqlite").path)
+        _ = try a.beginRun(config: config(), label: nil, harnessVersion: "t", gitCommit: nil, host: nil)
+        _ = try b.beginRun(config: config(temperature: 0.9), label: nil, harnessVersion: "t", gitCommit: nil, host: nil)
+        let out = try ResultsDatabase(path: dir.appendingPathComponent("out.sqlite").path)
+        #expect(throws: ProctorError.self) { try out.merge([a, b]) }
+        #expect(try out.runs().isEmpty)
+        _ = try out.merge([a, b], allowDistinctRuns: true)
+        #expect(try out.runs().count == 2)
+    }
+}
