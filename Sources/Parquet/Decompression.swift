@@ -55,6 +55,8 @@ enum CompressionCodec: Int32, Sendable, CustomStringConvertible {
             }
             return Array(input)
         }
+        // A page section with nothing in it (all nulls in a v2 page) may be stored without a compressed frame.
+        if size == 0 && input.isEmpty { return [] }
         // Guard against absurd sizes in corrupt headers before allocating.
         guard size <= 1 << 31 else { throw ParquetFailure("a page claims \(size) uncompressed bytes") }
         // The buffer is not zeroed first: the codec writes every byte, and a short result is an error below

@@ -79,6 +79,9 @@ extension ParquetFile {
 
     private func selectedFields(_ names: [String]?) throws -> [ParquetField] {
         guard let names else { return schema.fields }
+        guard !names.isEmpty else {
+            throw ProctorError(.invalidArgument, "Reading rows of Parquet file \(name) needs at least one field name.")
+        }
         return try names.map { name in
             guard let field = schema.fields.first(where: { $0.name == name }) else {
                 let known = schema.fields.map(\.name).joined(separator: ", ")

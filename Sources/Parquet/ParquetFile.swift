@@ -74,6 +74,10 @@ public final class ParquetFile: Sendable {
         self.metadata = metadata
         self.schema = try ProctorError.naming(file: name) {
             let schema = try ParquetSchema(elements: metadata.schema)
+            guard !schema.columns.isEmpty else { throw ParquetFailure("the schema has no columns") }
+            guard metadata.rowCount >= 0, metadata.rowGroups.allSatisfy({ $0.rowCount >= 0 }),
+                  metadata.rowGroups.reduce(0, { $0 &+ $1.rowCount }) == metadata.rowCount
+            else { throw ParquetFailure("the row counts of the footer and its row groups disagree") }
             for (index, group) in metadata.rowGroups.enumerated() where group.columns.count != schema.columns.count {
                 throw ParquetFailure("row group \(index) has \(group.columns.count) column chunks, the schema \(schema.columns.count) columns")
             }

@@ -40,10 +40,21 @@ import Testing
         #expect(column.repetitionLevels.count == column.definitionLevels.count)
     }
 
+    @Test func emptyFile() throws {
+        let file = try ParquetFile(path: SharedData.fixtures.appendingPathComponent("empty.parquet").path)
+        #expect(file.rowCount == 0)
+        #expect(try file.readRows().isEmpty)
+        #expect(try file.readColumnValues("i32").isEmpty)
+        #expect(file.schema.fields.count == 11)
+    }
+
     @Test func unknownNamesAreClearErrors() throws {
         let file = try ParquetFile(path: SharedData.fixtures.appendingPathComponent("plain-v1.parquet").path)
         #expect { try file.readRows(columns: ["nope"]) } throws: { error in
             (error as? ProctorError)?.message.contains("no field 'nope'") == true
+        }
+        #expect { try file.readRows(columns: []) } throws: { error in
+            (error as? ProctorError)?.code == .invalidArgument
         }
         #expect { try file.readColumn("i32", rowGroup: 7) } throws: { error in
             (error as? ProctorError)?.code == .invalidArgument
