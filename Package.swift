@@ -77,6 +77,10 @@ let engineTargets: [Target] = [
     .target(name: "CKernels", cSettings: [.unsafeFlags(["-O2"])], linkerSettings: [.linkedLibrary("pthread")]),
     .target(name: "InferenceEngine", dependencies: ["ModelFormats", "CKernels"]),
     .testTarget(name: "InferenceEngineTests", dependencies: ["InferenceEngine", "ModelFormats", "CKernels"]),
+    .target(name: "ProctorEngineBackend", dependencies: [
+        "InferenceEngine", "ModelFormats", "ProctorCore", "TextTokenizers", "TextTokenizersGGUF", "ChatTemplates",
+    ]),
+    .testTarget(name: "ProctorEngineBackendTests", dependencies: ["ProctorEngineBackend", "ProctorCore"]),
     .testTarget(name: "ModelFormatsTests", dependencies: ["ModelFormats"]),
 ]
 
@@ -100,7 +104,7 @@ let tokenizerTargets: [Target] = [
 // MARK: - The executable
 // Areas add the targets the executable wires in here (one line per area).
 let openAIExecutableDependencies: [Target.Dependency] = ["ProctorOpenAI", "ProctorServe"]
-let engineExecutableDependencies: [Target.Dependency] = []
+let engineExecutableDependencies: [Target.Dependency] = ["ProctorEngineBackend"]
 let extraExecutableDependencies = openAIExecutableDependencies + engineExecutableDependencies
 let executableDependencies: [Target.Dependency] = [
     "ProctorCore", "ProctorStore", "ProctorRunner", "ProctorReport", "ProctorScoring", "ProctorData",

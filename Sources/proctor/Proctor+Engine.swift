@@ -1,16 +1,55 @@
 import ArgumentParser
+import Foundation
 import ProctorCore
+import ProctorEngineBackend
 
 // The embedded engine's place in the executable (owned by the engine area).
 extension Proctor {
     /// The engine's subcommands (`generate`).
-    static let engineSubcommands: [any ParsableCommand.Type] = []
+    static let engineSubcommands: [any ParsableCommand.Type] = [GenerateCommand.self]
 }
 
 /// Turns a `--model` value into the embedded engine, when it names a model file, folder or known model.
 enum EngineModelResolver {
+    /// The models known by name, with the file `scripts/fetch-model` puts in the cache.
+    static let knownModels = ["smollm2": "SmolLM2-135M-Instruct.Q4_1.gguf"]
+
+    /// The model cache: `$PROCTOR_CACHE`, else `$XDG_CACHE_HOME/proctor`, else `~/.cache/proctor`.
+    static var cacheFolder: String {
+        let env = ProcessInfo.processInfo.environment
+        if let cache = env["PROCTOR_CACHE"], !cache.isEmpty { return cache }
+        let base = env["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.cache")
+        return base + "/proctor"
+    }
+
+    /// The GGUF file a `--model` value names, or nil when it is not for the engine.
+    ///
+    /// - Throws: `ProctorError` when it names a known model that is not downloaded, a missing file, or a
+    ///   Hugging Face folder (not supported by the engine yet).
+    static func modelPath(for model: String) throws -> String? {
+        if model.hasPrefix("openai:") { return nil }
+        if let file = knownModels[model.lowercased()] {
+            let path = cacheFolder + "/models/" + file
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw ProctorError(.notFound, "the default model \(model) is not downloaded (\(path) is missing): run scripts/fetch-model")
+            }
+            return path
+        }
+        var isFolder: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: model, isDirectory: &isFolder)
+        if exists && isFolder.boolValue {
+            throw ProctorError(.unsupported, "\(model) is a folder: the embedded engine loads GGUF files only so far (Hugging Face safetensors checkpoints are not supported yet); convert it with llama.cpp's convert_hf_to_gguf.py or serve it with an OpenAI-compatible server")
+        }
+        if model.lowercased().hasSuffix(".gguf") {
+            guard exists else { throw ProctorError(.notFound, "the model file \(model) does not exist; check the path") }
+            return model
+        }
+        return nil
+    }
+
     /// - Returns: nil when `spec` is not for the engine.
     static func backend(for spec: ModelSpec) async throws -> (any InferenceBackend)? {
-        nil
+        guard let path = try modelPath(for: spec.model) else { return nil }
+        return try EngineBackend(path: path, threads: spec.threads, chatTemplate: spec.chatTemplate, name: spec.modelName)
     }
 }

@@ -1,0 +1,98 @@
+import ChatTemplates
+import Foundation
+import InferenceEngine
+import ModelFormats
+import ProctorCore
+import TextTokenizers
+import TextTokenizersGGUF
+
+/// The embedded engine as an `InferenceBackend`: renders the chat with the model's template, tokenizes it, and
+/// hands it to the serial `EngineWorker`, which decodes concurrent requests together.
+public final class EngineBackend: InferenceBackend {
+    public let identity: ModelIdentity
+    /// The model's tokenizer.
+    public let tokenizer: Tokenizer
+    private let template: ChatTemplate
+    private let worker: EngineWorker
+    private let model: LanguageModel
+
+    /// Loads a GGUF model with its tokenizer and chat template.
+    ///
+    /// - Parameters:
+    ///   - path: The `.gguf` file.
+    ///   - threads: Engine threads (nil: 2, or all cores if fewer).
+    ///   - chatTemplate: A Jinja template file overriding the model's own (`--chat-template`).
+    ///   - name: The name shown in reports (nil: the file name).
+    /// - Throws: `ProctorError` saying what is wrong with the file and what to do.
+    public init(path: String, threads: Int? = nil, chatTemplate: String? = nil, name: String? = nil) throws {
+        do {
+            let gguf = try GGUFFile(path: path)
+            model = try LanguageModel(gguf: gguf)
+            tokenizer = try Tokenizer(gguf: gguf)
+            if let chatTemplate {
+                template = try ChatTemplate(contentsOf: URL(fileURLWithPath: chatTemplate))
+            } else if let source = tokenizer.vocabulary.chatTemplate {
+                template = try ChatTemplate(source: source)
+            } else if model.config.isGemma {
+                template = try ChatTemplate(source: ChatTemplate.gemmaTurns)
+            } else {
+                template = try ChatTemplate(source: ChatTemplate.chatML)
+            }
+            let count = threads ?? min(2, ProcessInfo.processInfo.activeProcessorCount)
+            worker = EngineWorker(generator: try Generator(model: model, threads: count), tokenizer: tokenizer)
+            identity = ModelIdentity(
+                kind: "engine", name: name ?? URL(fileURLWithPath: path).lastPathComponent, location: path,
+                weightsSHA256: try WeightsHash.sha256(of: path),
+                details: [
+                    "architecture": model.config.architecture,
+                    "file_type": (try? gguf.int("general.file_type")).flatMap { $0 }.map(String.init) ?? "unknown",
+                    "threads": String(count), "simd": Generator.simdPath,
+                ])
+        } catch let error as ProctorError {
+            throw error
+        } catch {
+            throw ProctorError(.invalidInput, "cannot load the model \(path): \(error)", underlying: error)
+        }
+    }
+
+    /// Renders the conversation with the chat template and tokenizes it.
+    public func promptIds(for messages: [ChatMessage]) throws -> (text: String, ids: [Int]) {
+        if messages.contains(where: { !$0.images.isEmpty }) {
+            throw ProctorError(.unsupported, "the embedded engine runs text-only GGUF models; this request has images (use an OpenAI-compatible server for vision models)")
+        }
+        let values = messages.map { TemplateValue.message(role: $0.role.rawValue, content: $0.text) }
+        let vocab = tokenizer.vocabulary
+        let text: String
+        do {
+            text = try template.render(
+                messages: values, addGenerationPrompt: true,
+                bosToken: vocab.bos.flatMap { vocab.tokens.indices.contains($0) ? vocab.tokens[$0] : nil } ?? "",
+                eosToken: vocab.eos.flatMap { vocab.tokens.indices.contains($0) ? vocab.tokens[$0] : nil } ?? "",
+                now: Date(timeIntervalSince1970: 0))
+        } catch {
+            throw ProctorError(.invalidInput, "the chat template failed: \(error); pass --chat-template FILE", underlying: error)
+        }
+        return (text, tokenizer.encode(text, addSpecialTokens: true, parseSpecial: true))
+    }
+
+    /// Generates from prompt token ids (`proctor generate` uses this directly for ids and timing).
+    public func complete(promptIds: [Int], parameters: GenerationParameters) async throws -> EngineCompletion {
+        let sampling = SamplingParameters(
+            temperature: Float(parameters.temperature), topK: parameters.topK, topP: Float(parameters.topP),
+            minP: parameters.minP.map(Float.init), repetitionPenalty: parameters.repetitionPenalty.map(Float.init),
+            maxTokens: parameters.maxTokens, seed: parameters.seed, stopTokens: Set(tokenizer.endOfGeneration))
+        do {
+            return try await worker.submit(prompt: promptIds, parameters: sampling, stop: parameters.stop)
+        } catch let error as EngineError {
+            throw ProctorError(error.code == .invalidRequest ? .invalidArgument : .backend, error.message, underlying: error)
+        }
+    }
+
+    public func generate(_ request: GenerationRequest) async throws -> GenerationResult {
+        let (text, ids) = try promptIds(for: request.messages)
+        let completion = try await complete(promptIds: ids, parameters: request.parameters)
+        return GenerationResult(
+            text: completion.text, finishReason: completion.stopReason == .length || completion.stopReason == .contextFull ? .length : .stop,
+            promptTokens: ids.count, completionTokens: completion.tokenIds.count, renderedPrompt: text)
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import InferenceEngine
+import TextTokenizers
+
+/// What one finished engine request produced.
+public struct EngineCompletion: Sendable {
+    /// The generated text (stop string and stop token excluded).
+    public var text: String
+    /// The generated token ids (the stop token excluded).
+    public var tokenIds: [Int]
+    /// The prompt token ids.
+    public var promptIds: [Int]
+    /// Why generation stopped.
+    public var stopReason: StopReason
+    /// Prompt tokens per second of this request's prefill.
+    public var prefillTokensPerSecond: Double
+    /// Generated tokens per second of this request (while it was decoding, possibly batched with others).
+    public var decodeTokensPerSecond: Double
+}
+
+/// The serial owner of the engine: it admits requests, prefills them, and decodes every running request together,
+/// one batched forward pass per step, so that concurrent `generate` calls share each pass over the weights.
+actor EngineWorker {
+    private struct Job {
+        let prompt: [Int]
+        let parameters: SamplingParameters
+        let stop: [String]
+        let continuation: CheckedContinuation<EngineCompletion, any Error>
+        var id = -1
+        var prefillSeconds = 0.0
+        var decodeStart = Date()
+    }
+
+    private let generator: Generator
+    private let tokenizer: Tokenizer
+    private var pending: [Job] = []
+    private var running: [Int: Job] = [:]
+    private var looping = false
+
+    init(generator: Generator, tokenizer: Tokenizer) {
+        self.generator = generator
+        self.tokenizer = tokenizer
+    }
+
+    /// Queues a request and waits for its completion.
+    func submit(prompt: [Int], parameters: SamplingParameters, stop: [String]) async throws -> EngineCompletion {
+        try await withCheckedThrowingContinuation { continuation in
+            pending.append(Job(prompt: prompt, parameters: parameters, stop: stop, continuation: continuation))
+            if !looping {
+                looping = true
+                Task { await self.loop() }
+            }
+        }
+    }
+
+    private func loop() async {
+        while !pending.isEmpty || !running.isEmpty {
+            admit()
+            let tokenizer = self.tokenizer
+            let stops = running.mapValues(\.stop)
+            let touched = generator.step { id, tokens in
+                guard let stop = stops[id], !stop.isEmpty else { return false }
+                let text = tokenizer.decode(tokens)
+                return stop.contains { text.contains($0) }
+            }
+            for id in touched { finishIfDone(id) }
+            await Task.yield()
+        }
+        looping = false
+    }
+
+    private func admit() {
+        while !pending.isEmpty {
+            var job = pending.removeFirst()
+            let start = Date()
+            do {
+                job.id = try generator.add(prompt: job.prompt, parameters: job.parameters)
+            } catch {
+                job.continuation.resume(throwing: error)
+                continue
+            }
+            job.prefillSeconds = Date().timeIntervalSince(start)
+            job.decodeStart = Date()
+            running[job.id] = job
+            if job.parameters.maxTokens <= 0, let seq = generator.sequence(job.id), seq.stopReason == nil {
+                finish(job, tokens: [], reason: .length)
+            }
+        }
+    }
+
+    private func finishIfDone(_ id: Int) {
+        guard let job = running[id], let seq = generator.sequence(id), let reason = seq.stopReason else { return }
+        finish(job, tokens: seq.tokens, reason: reason)
+    }
+
+    private func finish(_ job: Job, tokens: [Int], reason: StopReason) {
+        running[job.id] = nil
+        generator.remove(job.id)
+        var text = tokenizer.decode(tokens)
+        if reason == .stopCondition, let cut = job.stop.compactMap({ text.range(of: $0)?.lowerBound }).min() {
+            text = String(text[..<cut])
+        }
+        let decodeSeconds = Date().timeIntervalSince(job.decodeStart)
+        job.continuation.resume(returning: EngineCompletion(
+            text: text, tokenIds: tokens, promptIds: job.prompt, stopReason: reason,
+            prefillTokensPerSecond: Double(job.prompt.count) / max(job.prefillSeconds, 1e-9),
+            decodeTokensPerSecond: Double(tokens.count) / max(decodeSeconds, 1e-9)))
+    }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import ProctorCore
+import ProctorEngineBackend
+
+/// `proctor generate`: one completion from the embedded engine.
+struct GenerateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Generate text with the embedded engine.",
+        discussion: "Prints the completion; --json adds token ids, the finish reason and prefill/decode tokens per second.")
+
+    @Option(help: "A GGUF file or the name of a known model (smollm2).")
+    var model = "smollm2"
+    @Flag(help: "Wrap the prompt as a user message in the model's chat template.")
+    var chat = false
+    @Option(help: "The prompt text.")
+    var prompt: String
+    @Option(name: .customLong("max-tokens"), help: "The most tokens to generate.")
+    var maxTokens = 256
+    @Option(help: "Sampling temperature (0: greedy).")
+    var temperature = 0.0
+    @Option(name: .customLong("top-p"), help: "Nucleus sampling mass.")
+    var topP = 1.0
+    @Option(name: .customLong("top-k"), help: "Keep only the k most likely tokens.")
+    var topK: Int?
+    @Option(help: "The random seed.")
+    var seed: UInt64 = 0
+    @Option(help: "Engine threads.")
+    var threads: Int?
+    @Option(name: .customLong("chat-template"), help: "A Jinja chat template file overriding the model's own.")
+    var chatTemplate: String?
+    @Flag(help: "Print a JSON object with ids, finish reason and speeds.")
+    var json = false
+
+    func run() async throws {
+        guard let path = try EngineModelResolver.modelPath(for: model) else {
+            throw ValidationError("--model must be a .gguf file or a known model name (smollm2)")
+        }
+        let backend = try EngineBackend(path: path, threads: threads, chatTemplate: chatTemplate)
+        let ids: [Int]
+        if chat {
+            ids = try backend.promptIds(for: [ChatMessage(role: .user, text: prompt)]).ids
+        } else {
+            ids = backend.tokenizer.encode(prompt, addSpecialTokens: true, parseSpecial: true)
+        }
+        let parameters = GenerationParameters(temperature: temperature, topP: topP, topK: topK, maxTokens: maxTokens, seed: seed)
+        let completion = try await backend.complete(promptIds: ids, parameters: parameters)
+        if json {
+            let object: [String: Any] = [
+                "text": completion.text, "prompt_ids": completion.promptIds, "token_ids": completion.tokenIds,
+                "finish_reason": completion.stopReason == .length || completion.stopReason == .contextFull ? "length" : "stop",
+                "stop_reason": completion.stopReason.rawValue,
+                "prefill_tokens_per_second": completion.prefillTokensPerSecond,
+                "decode_tokens_per_second": completion.decodeTokensPerSecond,
+                "model": backend.identity.location, "weights_sha256": backend.identity.weightsSHA256 ?? "",
+            ]
+            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+            print(String(decoding: data, as: UTF8.self))
+        } else {
+            print(completion.text)
+        }
+    }
+}

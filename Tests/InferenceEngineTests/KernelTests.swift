@@ -1,0 +1,96 @@
+import CKernels
+import Testing
+
+/// A deterministic pseudo-random byte stream for building quantized blocks.
+private struct Bytes {
+    var state: UInt64
+    mutating func next() -> UInt8 {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return UInt8(truncatingIfNeeded: state >> 33)
+    }
+}
+
+@Suite("C kernels")
+struct KernelTests {
+    @Test("fp16 conversion round-trips every finite half")
+    func halves() {
+        for bits in UInt16(0)...UInt16.max where bits & 0x7C00 != 0x7C00 {
+            let f = ck_fp16_to_fp32(bits)
+            #expect(ck_fp32_to_fp16(f) == bits || (f == 0 && bits == 0x8000), "\(bits)")
+            if ck_fp32_to_fp16(f) != bits && !(f == 0 && bits == 0x8000) { return }
+        }
+    }
+
+    @Test("Q4_0/Q4_1/Q5_0/Q5_1/Q8_0 dequantize as the block formulas say")
+    func legacyBlocks() {
+        // One Q4_1 block: d = 0.5, m = -1, nibbles 0..15 then 15..0.
+        var block: [UInt8] = [0x00, 0x38, 0x00, 0xBC]
+        block += (0..<16).map { UInt8($0) | UInt8(15 - $0) << 4 }
+        var out = [Float](repeating: 0, count: 32)
+        #expect(ck_dequantize_row(Int32(CK_Q4_1), block, &out, 32) == 0)
+        #expect(out[3] == 0.5 * 3 - 1 && out[16 + 3] == 0.5 * 12 - 1)
+        // Q8_0: d = 2, values -3, 4.
+        var q8: [UInt8] = [0x00, 0x40, 0xFD, 4] + [UInt8](repeating: 0, count: 30)
+        #expect(ck_dequantize_row(Int32(CK_Q8_0), &q8, &out, 32) == 0)
+        #expect(out[0] == -6 && out[1] == 8)
+        // Q5_0: d = 1, all nibbles 0, fifth bit set for element 0 only: 16 - 16 = 0, others -16.
+        let q5: [UInt8] = [0x00, 0x3C, 1, 0, 0, 0] + [UInt8](repeating: 0, count: 16)
+        #expect(ck_dequantize_row(Int32(CK_Q5_0), q5, &out, 32) == 0)
+        #expect(out[0] == 0 && out[1] == -16 && out[16] == -16)
+        #expect(ck_dequantize_row(99, q5, &out, 32) == -1)
+        #expect(ck_dequantize_row(Int32(CK_Q4_0), q5, &out, 31) == -1)
+    }
+
+    @Test("the SIMD matmul equals the scalar kernel, and both are close to the f32 product", arguments: [0, 1])
+    func matmul(kind: Int) {
+        let rows = 24, cols = 96, nb = cols / 32
+        var rng = Bytes(state: UInt64(kind + 1))
+        let blockBytes = kind == 0 ? 20 : 34
+        var raw = [UInt8](repeating: 0, count: rows * nb * blockBytes)
+        for b in 0..<(rows * nb) {
+            let d = ck_fp32_to_fp16(0.01 + Float(rng.next() % 10) * 0.002)
+            raw[b * blockBytes] = UInt8(d & 0xFF); raw[b * blockBytes + 1] = UInt8(d >> 8)
+            var start = 2
+            if kind == 0 {
+                let m = ck_fp32_to_fp16(-Float(rng.next() % 5) * 0.01)
+                raw[b * blockBytes + 2] = UInt8(m & 0xFF); raw[b * blockBytes + 3] = UInt8(m >> 8)
+                start = 4
+            }
+            for j in start..<blockBytes { raw[b * blockBytes + j] = rng.next() }
+        }
+        var dense = [Float](repeating: 0, count: rows * cols)
+        #expect(ck_dequantize_row(Int32(kind == 0 ? CK_Q4_1 : CK_Q8_0), raw, &dense, Int64(rows * cols)) == 0)
+        let packedSize = kind == 0 ? ck_q4_1x8_size(Int64(rows), Int64(cols)) : ck_q8_0x8_size(Int64(rows), Int64(cols))
+        var packed = [UInt8](repeating: 0, count: packedSize)
+        if kind == 0 { ck_q4_1x8_repack(raw, Int64(rows), Int64(cols), &packed) } else { ck_q8_0x8_repack(raw, Int64(rows), Int64(cols), &packed) }
+        let nv = 3
+        let x = (0..<(nv * cols)).map { Float(Int(rng.next()) - 128) / 37 }
+        var q = [Int8](repeating: 0, count: nv * cols), d = [Float](repeating: 0, count: nv * nb), s = d
+        for v in 0..<nv {
+            x.withUnsafeBufferPointer { xp in
+                q.withUnsafeMutableBufferPointer { qp in
+                    d.withUnsafeMutableBufferPointer { dp in
+                        s.withUnsafeMutableBufferPointer { sp in
+                            ck_quantize_act(xp.baseAddress! + v * cols, Int64(cols), qp.baseAddress! + v * cols, dp.baseAddress! + v * nb, sp.baseAddress! + v * nb)
+                        }
+                    }
+                }
+            }
+        }
+        var fast = [Float](repeating: 0, count: nv * rows), slow = fast, exact = fast
+        q.withUnsafeBufferPointer { qp in d.withUnsafeBufferPointer { dp in s.withUnsafeBufferPointer { sp in
+            var act = ck_act(q: qp.baseAddress, d: dp.baseAddress, s: sp.baseAddress, nv: Int64(nv))
+            ck_matmul_x8(Int32(kind), packed, Int64(rows), Int64(cols), &act, &fast, Int64(rows), 0, Int64(rows))
+            ck_matmul_x8_scalar(Int32(kind), packed, Int64(rows), Int64(cols), &act, &slow, Int64(rows), 0, Int64(rows))
+        } } }
+        for v in 0..<nv {
+            for r in 0..<rows {
+                exact[v * rows + r] = (0..<cols).reduce(0) { $0 + dense[r * cols + $1] * x[v * cols + $1] }
+            }
+        }
+        for i in 0..<(nv * rows) {
+            #expect(abs(fast[i] - slow[i]) <= 1e-4 * max(1, abs(slow[i])))
+            #expect(abs(slow[i] - exact[i]) <= 0.05 * max(1, abs(exact[i])), "\(i): \(slow[i]) vs \(exact[i])")
+        }
+    }
+}
