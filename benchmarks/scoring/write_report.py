@@ -16,7 +16,9 @@ def main(mv_json, pr_json, mv_verdicts, pr_verdicts, pairs_path, command):
     except OSError:
         cpu = platform.processor()
     print("# Scoring speed: Proctor vs math-verify 0.9.0\n")
-    print(f"Command: `{command}` (pins both to one core with `taskset -c 0`). Machine: {cpu}, Python {platform.python_version()}.\n")
+    load = open("/proc/loadavg").read().split()[:3] if platform.system() == "Linux" else ["?"]
+    print(f"Command: `{command}` (pins both to one core with `taskset -c 0`). Machine: {cpu}, Python {platform.python_version()};")
+    print(f"load average at the end of the run: {' '.join(load)} (a shared machine: tail latencies of both include preemption).\n")
     print(f"{mv['pairs']} generated (gold, output) pairs (22 answer kinds, ~70% equivalent forms, CoT bodies 0.3k-12k chars,")
     print("85% boxed, 80% with `<think>`; `benchmarks/scoring/generate_pairs.py`, seed 20260). End to end per pair: math-verify")
     print("`parse(gold)` + `parse(answer text)` + `verify`; Proctor `MathAnswerScorer` strict mode (think split, extraction,")
