@@ -34,7 +34,8 @@ public enum LatexNormalizer {
         var s = input.trimmingSpaces()
         for (from, to) in [("\\dfrac", "\\frac"), ("\\tfrac", "\\frac"), ("\\displaystyle", ""), ("\\!", ""),
                            ("$", ""), ("\\(", ""), ("\\)", ""), ("\\[", ""), ("\\]", ""), ("\\left", ""), ("\\right", ""),
-                           ("−", "-"), ("\\dots", ""), ("\\ldots", ""), ("\\cdots", "")] where s.scanContains(from) {
+                           ("−", "-"), ("\\dots", ""), ("\\ldots", ""), ("\\cdots", ""), ("\\boxed{", "{"), ("\\fbox{", "{")]
+            where s.scanContains(from) {
             s = s.scanReplacing(from, with: to)
         }
         for marker in ["^{\\circ}", "^\\circ", "°", "\\degree", "{}^\\circ", "^{\\circ }"] where s.scanContains(marker) {

@@ -43,6 +43,8 @@ struct StrictCaseTests {
         ("</think>\\boxed{30^\\circ}", "30", true),
         ("</think>\\boxed{1-\\frac{1}{e}}", "1+\\frac{1}{e}", false),
         ("<think>never closes \\boxed{5}", "5", false),
+        ("</think>\\boxed{\\boxed{5}}", "5", true),
+        ("</think>\\boxed{x = \\fbox{5}}. Wait, actually \\boxed{\\fbox{7}}", "7", true),
     ]
 
     @Test(arguments: mathCases)
