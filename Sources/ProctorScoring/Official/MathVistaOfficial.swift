@@ -104,6 +104,11 @@ public enum MathVistaOfficial {
         if questionType == "multi_choice" {
             if let (letter, rule) = ChoiceExtractor.letter(in: text, choices: choices) { return (String(letter), rule) }
             if let value = optionByValue(text, choices: choices) { return (value, "option-value") }
+            let lower = response.lowercased()
+            if ["none of the options", "none of the choices", "none of the answer", "none of the given"].contains(where: { lower.scanContains($0) }) {
+                // GPT-4 extracts "None" here; the official normalisation then maps it to the nearest option.
+                return ("None", "none-of-the-options")
+            }
             if let yesNo = yesNoAnswer(response, choices: choices) { return (yesNo, "yes-no") }
             if let best = bestOverlap(response, choices: choices) { return (best, "option-overlap") }
             return (response, "levenshtein-fallback")
