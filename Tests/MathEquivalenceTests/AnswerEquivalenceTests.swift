@@ -52,6 +52,7 @@ struct AnswerEquivalenceTests {
         ("e", "2.718281828459045", true),
         ("\\ln 2", "\\log 2", true),
         ("5^{5^{5^{5^5}}}", "5", false),
+        ("\\frac{3^{1009}}{3^{1008}}", "3", true),
     ]
 
     @Test(arguments: cases)
