@@ -25,10 +25,27 @@ public enum ChoiceExtractor {
         for line in lines.reversed() {
             if let l = wrappedLetter(line, letters, allowTail: false) { return (l, "letter-line") }
         }
+        for line in lines.suffix(3).reversed() {
+            if let l = letterWithOptionText(line, letters, choices: choices) { return (l, "letter-with-option") }
+        }
         if let index = uniqueOption(in: text.suffix(300), choices: choices) {
             return (letters[index], "option-text")
         }
         return nil
+    }
+
+    /// A line `C. option text` / `(C) option text` / `**C) option text**` whose text is that option's text.
+    static func letterWithOptionText(_ line: Substring, _ letters: [Character], choices: [String]) -> Character? {
+        let t = line.filter { $0 != "*" }.trimmingSpaces()
+        var rest = Substring(t)
+        if rest.first == "(" { rest = rest.dropFirst() }
+        guard let letter = rest.first, let index = letters.firstIndex(of: letter), index < choices.count else { return nil }
+        rest = rest.dropFirst()
+        guard let mark = rest.first, mark == "." || mark == ")" || mark == ":" else { return nil }
+        let text = rest.dropFirst().trimmingSpaces().lowercased()
+        let option = choices[index].trimmingSpaces().lowercased()
+        guard !option.isEmpty, !text.isEmpty else { return nil }
+        return text.hasPrefix(String(option.prefix(12))) || option.hasPrefix(String(text.prefix(12))) ? letter : nil
     }
 
     /// ` choice (B)` / ` option B` → ` (B)` / ` B`.
