@@ -36,7 +36,7 @@ let optimizedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration
 let scoringTargets: [Target] = [
     .target(name: "MathEquivalence", swiftSettings: optimizedInDebug),
     .target(name: "ProctorScoring", dependencies: ["ProctorCore", "MathEquivalence"], swiftSettings: optimizedInDebug),
-    .target(name: "ProctorScoringReference", dependencies: ["ProctorCore", "ProctorScoring"], swiftSettings: optimizedInDebug),
+    .target(name: "ProctorScoringReference", dependencies: ["ProctorCore", "ProctorScoring", "MathEquivalence"], swiftSettings: optimizedInDebug),
     .executableTarget(name: "proctor-scoring", dependencies: ["ProctorScoringReference", "ProctorScoring", argumentParser],
                       swiftSettings: optimizedInDebug),
     .testTarget(name: "MathEquivalenceTests", dependencies: ["MathEquivalence"]),

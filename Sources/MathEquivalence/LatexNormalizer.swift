@@ -34,7 +34,8 @@ public enum LatexNormalizer {
         var s = input.trimmingSpaces()
         for (from, to) in [("\\dfrac", "\\frac"), ("\\tfrac", "\\frac"), ("\\displaystyle", ""), ("\\!", ""),
                            ("$", ""), ("\\(", ""), ("\\)", ""), ("\\[", ""), ("\\]", ""), ("\\left", ""), ("\\right", ""),
-                           ("−", "-"), ("\\dots", ""), ("\\ldots", ""), ("\\cdots", "")] where s.scanContains(from) {
+                           ("−", "-"), ("\\dots", ""), ("\\ldots", ""), ("\\cdots", ""), ("\\boxed{", "{"), ("\\fbox{", "{")]
+            where s.scanContains(from) {
             s = s.scanReplacing(from, with: to)
         }
         for marker in ["^{\\circ}", "^\\circ", "°", "\\degree", "{}^\\circ", "^{\\circ }"] where s.scanContains(marker) {
@@ -140,7 +141,8 @@ public enum LatexNormalizer {
     /// `2\frac{1}{2}` → `(2+\frac{1}{2})` for a whole answer that is a mixed number.
     static func mixedNumber(_ s: String) -> String {
         guard let frac = s.scanRange(of: "\\frac{") else { return s }
-        let whole = s[..<frac.lowerBound]
+        var whole = s[..<frac.lowerBound]
+        while whole.last == " " || whole.last == "~" { whole = whole.dropLast() }
         let digits = whole.hasPrefix("-") ? whole.dropFirst() : whole
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return s }
         let rest = s[frac.upperBound...]

@@ -72,7 +72,11 @@ public enum MathEvaluator {
         case .quotient(let a, let b):
             guard let x = evaluate(a, bindings: bindings), let y = evaluate(b, bindings: bindings) else { return nil }
             if y.exact == .zero || y.approximate == 0 { return nil }
-            return combine(x, y, exact: { $0 / $1 }, approximate: /)
+            let q = combine(x, y, exact: { $0 / $1 }, approximate: /)
+            if !q.approximate.isFinite || (q.approximate == 0 && x.approximate != 0) || x.approximate.isInfinite {
+                return logQuotient(a, b, bindings: bindings) ?? q
+            }
+            return q
         case .power(let a, let b):
             guard let x = evaluate(a, bindings: bindings), let y = evaluate(b, bindings: bindings) else { return nil }
             return power(x, y)

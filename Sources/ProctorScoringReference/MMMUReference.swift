@@ -75,6 +75,7 @@ public enum MMMUReference {
             let name = String(file.lastPathComponent.dropLast(".jsonl".count))
             let stated = name.hasSuffix("_cot") ? "952/1730" : (name.hasSuffix("_direct") ? "694/1730" : "")
             var verdicts = ReferenceAgreement(benchmark: "mmmu_pro", model: name, comparison: "official verdict vs `if_right`", publishedScore: stated)
+            var strict = ReferenceAgreement(benchmark: "mmmu_pro", model: name, comparison: "strict verdict vs `if_right` (strict is not meant to match)", publishedScore: stated)
             for row in try ReferenceFiles.jsonLines(file) {
                 guard let id = row["id"]?.stringValue, let expected = row["if_right"] else { continue }
                 var fields: [String: JSONValue] = ["options": row["options"] ?? .null]
@@ -83,8 +84,10 @@ public enum MMMUReference {
                                          answer: row["answer"]?.stringValue ?? "", fields: fields)
                 let verdict = scorer.score(ScoringInput(response: row["response"]?.stringValue ?? ""), item: item, mode: .official)
                 verdicts.record(id: id, proctor: verdict.correct, published: expected == .bool(true))
+                let strictVerdict = scorer.score(ScoringInput(response: row["response"]?.stringValue ?? ""), item: item, mode: .strict)
+                strict.record(id: id, proctor: strictVerdict.correct, published: expected == .bool(true))
             }
-            rows.append(verdicts)
+            rows += [verdicts, strict]
         }
         return rows
     }

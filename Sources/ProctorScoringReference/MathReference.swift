@@ -13,6 +13,7 @@ public enum MathReference {
         let rows = try ReferenceFiles.jsonLines(dataRoot.appendingPathComponent("math/reference-outputs/math_cot_100.jsonl"))
         let scorer = MathAnswerScorer(id: "math", integerAnswers: false)
         var verdicts = ReferenceAgreement(benchmark: "math", model: "Qwen2.5-Math (math_cot_100)", comparison: "official verdict vs published `score`", publishedScore: "728/800")
+        var strict = ReferenceAgreement(benchmark: "math", model: "Qwen2.5-Math (math_cot_100)", comparison: "strict verdict vs published `score` (strict is not meant to match)", publishedScore: "728/800")
         var extraction = ReferenceAgreement(benchmark: "math", model: "Qwen2.5-Math (math_cot_100)", comparison: "official extraction vs published `pred`")
         for (n, row) in rows.enumerated() {
             guard let gt = row["gt"]?.stringValue, let responses = row["code"]?.arrayValue ?? row["response"]?.arrayValue,
@@ -25,10 +26,12 @@ public enum MathReference {
                 let verdict = scorer.score(ScoringInput(response: response.stringValue ?? "", sampleIndex: k), item: item, mode: .official)
                 let published = scores[k] == .bool(true)
                 verdicts.record(id: "\(n)/\(k)", proctor: verdict.correct, published: published)
+                let strictVerdict = scorer.score(ScoringInput(response: response.stringValue ?? "", sampleIndex: k), item: item, mode: .strict)
+                strict.record(id: "\(n)/\(k)", proctor: strictVerdict.correct, published: published)
                 let samePred = (verdict.extracted ?? "") == (preds[k].stringValue ?? "")
                 extraction.record(id: "\(n)/\(k)", proctor: samePred, published: true)
             }
         }
-        return [verdicts, extraction]
+        return [verdicts, extraction, strict]
     }
 }

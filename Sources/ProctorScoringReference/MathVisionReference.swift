@@ -4,7 +4,8 @@ import ProctorScoring
 
 /// MATH-V's published outputs (`mathvision/reference-outputs/**.jsonl` with `correct`, and `*_result.json`).
 public enum MathVisionReference {
-    /// Per model file: the official verdict recomputed from `response` vs the published `correct`.
+    /// Per model file: the official verdict recomputed from `response` vs the published `correct` (and, for
+    /// information, the strict verdict).
     ///
     /// - Parameter dataRoot: The shared data folder.
     /// - Throws: `ProctorError` when a file is malformed.
@@ -20,6 +21,7 @@ public enum MathVisionReference {
             let name = String(file.lastPathComponent.dropLast(".jsonl".count))
             let resultFile = file.deletingLastPathComponent().appendingPathComponent("\(name)_result.json")
             let stated = (try? ReferenceFiles.json(resultFile))?["-all"]?.stringValue ?? ""
+            var strict = ReferenceAgreement(benchmark: "mathvision", model: name, comparison: "strict verdict vs `correct` (strict is not meant to match)", publishedScore: stated)
             var tally = ReferenceAgreement(benchmark: "mathvision", model: name, comparison: "official from `response` vs `correct`", publishedScore: stated)
             for (n, row) in try ReferenceFiles.jsonLines(file).enumerated() {
                 guard let id = row["id"]?.stringValue, let q = questions[id], let expected = row["correct"] else {
@@ -30,8 +32,10 @@ public enum MathVisionReference {
                                          promptTemplate: "", answer: q["answer"]?.stringValue ?? "", choices: options)
                 let verdict = scorer.score(ScoringInput(response: row["response"]?.stringValue ?? ""), item: item, mode: .official)
                 tally.record(id: id, proctor: verdict.correct, published: expected == .bool(true))
+                let strictVerdict = scorer.score(ScoringInput(response: row["response"]?.stringValue ?? ""), item: item, mode: .strict)
+                strict.record(id: id, proctor: strictVerdict.correct, published: expected == .bool(true))
             }
-            rows.append(tally)
+            rows += [tally, strict]
         }
         return rows
     }

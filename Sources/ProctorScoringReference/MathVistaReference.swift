@@ -1,4 +1,5 @@
 import Foundation
+import MathEquivalence
 import ProctorCore
 import ProctorScoring
 
@@ -22,6 +23,7 @@ public enum MathVistaReference {
             let published = (try? ReferenceFiles.json(scoresFile))?["average"]
             let stated = published.map { "\($0["accuracy"]?.stringValue ?? "?") (\($0["correct"]?.stringValue ?? "?")/\($0["total"]?.stringValue ?? "?"))" } ?? ""
             var fromExtraction = ReferenceAgreement(benchmark: "mathvista", model: model, comparison: "official (int(x) rule of the published run) from published `extraction` vs `true_false`", publishedScore: stated)
+            var withResponse = ReferenceAgreement(benchmark: "mathvista", model: model, comparison: "official from raw `response`, rows whose `response` is non-empty", publishedScore: stated)
             var currentRule = ReferenceAgreement(benchmark: "mathvista", model: model, comparison: "official (current int(float(x)) rule) from published `extraction` vs `true_false`", publishedScore: stated)
             var fromResponse = ReferenceAgreement(benchmark: "mathvista", model: model, comparison: "official from raw `response` (rules for GPT-4) vs `true_false`", publishedScore: stated)
             guard let entries = try ReferenceFiles.json(file).objectValue else {
@@ -38,8 +40,11 @@ public enum MathVistaReference {
                 guard (Int(pid) ?? 0) % responseStride == 0 else { continue }
                 let viaResponse = scorer.score(ScoringInput(response: row["response"]?.stringValue ?? ""), item: item, mode: .official)
                 fromResponse.record(id: pid, proctor: viaResponse.correct, published: expected)
+                if !(row["response"]?.stringValue ?? "").trimmingSpaces().isEmpty {
+                    withResponse.record(id: pid, proctor: viaResponse.correct, published: expected)
+                }
             }
-            rows += [fromExtraction, currentRule, fromResponse]
+            rows += [fromExtraction, currentRule, fromResponse, withResponse]
         }
         return rows
     }

@@ -18,6 +18,9 @@ struct SpeedCommand: ParsableCommand {
     @Option(help: "Repeat the whole set this many times (latencies are per pair over all repeats).")
     var repeats: Int = 3
 
+    @Option(help: "Also print the slowest N pairs (gold, latency, rule) to standard error.")
+    var slowest: Int = 0
+
     func run() throws {
         guard let text = try? String(contentsOfFile: pairs, encoding: .utf8) else {
             throw ValidationError("cannot read \(pairs); generate it with benchmarks/scoring/run.sh")
@@ -33,6 +36,7 @@ struct SpeedCommand: ParsableCommand {
         }
         let scorer = MathAnswerScorer(id: "math", integerAnswers: false)
         var latencies: [Double] = []
+        var perPair: [(Double, Int, String)] = []
         var results: [Bool] = []
         let clock = ContinuousClock()
         let total = clock.now
@@ -45,9 +49,14 @@ struct SpeedCommand: ParsableCommand {
                 let elapsed = clock.now - start
                 latencies.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
                 if round == 0 { results.append(verdict.correct) }
+                if round == 0, slowest > 0 { perPair.append((latencies[latencies.count - 1], perPair.count, verdict.rule)) }
             }
         }
         let wall = clock.now - total
+        for (latency, index, rule) in perPair.sorted(by: { $0.0 > $1.0 }).prefix(slowest) {
+            let (gold, output) = cases[index]
+            FileHandle.standardError.write(Data("\(Int(latency * 1e6)) µs  pair \(index)  gold \(gold)  rule \(rule)  output \(output.utf8.count) bytes, think: \(output.contains("</think>"))\n".utf8))
+        }
         let seconds = Double(wall.components.seconds) + Double(wall.components.attoseconds) * 1e-18
         latencies.sort()
         func pct(_ p: Double) -> Double { latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] }

@@ -36,6 +36,8 @@ struct AnswerEquivalenceTests {
         ("x^2 + y^2 = 1", "1 - x^2 - y^2 = 0", true),
         ("x^2 + y^2 = 1", "x^2 - y^2 = 1", false),
         ("2\\frac{1}{2}", "\\frac{5}{2}", true),
+        ("12\\frac{3}{5}", "12 \\frac{3}{5}", true),
+        ("1\\frac{1}{4}", "\\frac{5}{4}", true),
         ("\\begin{pmatrix} 1 & 2 \\\\ 3 & 4 \\end{pmatrix}", "\\begin{pmatrix}1&2\\\\3&4\\end{pmatrix}", true),
         ("\\begin{pmatrix} 1 & 2 \\\\ 3 & 4 \\end{pmatrix}", "\\begin{pmatrix}1&2\\\\3&5\\end{pmatrix}", false),
         ("\\text{Monday}", "monday", true),
@@ -52,6 +54,7 @@ struct AnswerEquivalenceTests {
         ("e", "2.718281828459045", true),
         ("\\ln 2", "\\log 2", true),
         ("5^{5^{5^{5^5}}}", "5", false),
+        ("\\frac{3^{1009}}{3^{1008}}", "3", true),
     ]
 
     @Test(arguments: cases)

@@ -7,13 +7,13 @@ import ProctorScoringReference
 struct MathVisionReferenceTests {
     @Test func officialReproducesPublishedVerdicts() throws {
         let rows = try MathVisionReference.agreement(dataRoot: ReferenceLocation.dataRoot)
-        #expect(rows.count >= 7)
-        for row in rows {
+        #expect(rows.count >= 14)
+        for row in rows where row.comparison.hasPrefix("official") {
             print("MATHV", row.model, "\(row.agreeing)/\(row.total)", "proctor \(row.proctorCorrect) published \(row.publishedCorrect) stated \(row.publishedScore)", row.disagreements)
             #expect(row.rate >= 99.5, "\(row.model): \(row.agreeing)/\(row.total), e.g. \(row.disagreements)")
-            // Item 2822's gold is (3^1008 - 1)/3^1009: beyond 64-bit exact rationals and Double, so its 2-dp value
-            // cannot be computed; it is the one documented disagreement allowed to move a total.
-            let slack = row.disagreements.filter { $0 == "2822" }.count
+            // Item 3013 (`4/3` against `\frac{4}{3}`, published as wrong in the Gemini file) is the one documented
+            // disagreement the official code does not explain; it is allowed to move a total.
+            let slack = row.disagreements.filter { $0 == "3013" }.count
             let stated = Int(row.publishedScore.prefix { $0 != "/" }) ?? -1
             #expect(abs(stated - row.proctorCorrect) <= slack, "\(row.model): \(row.proctorCorrect) vs \(row.publishedScore)")
         }

@@ -43,6 +43,8 @@ struct StrictCaseTests {
         ("</think>\\boxed{30^\\circ}", "30", true),
         ("</think>\\boxed{1-\\frac{1}{e}}", "1+\\frac{1}{e}", false),
         ("<think>never closes \\boxed{5}", "5", false),
+        ("</think>\\boxed{\\boxed{5}}", "5", true),
+        ("</think>\\boxed{x = \\fbox{5}}. Wait, actually \\boxed{\\fbox{7}}", "7", true),
     ]
 
     @Test(arguments: mathCases)
@@ -105,5 +107,17 @@ struct StrictCaseTests {
         #expect(!MathVistaScorer().score(ScoringInput(response: output), item: item, mode: .strict).correct)
         let integer = Self.item("mathvista", "2", fields: ["question_type": "free_form", "answer_type": "integer", "answer": "2"])
         #expect(MathVistaScorer().score(ScoringInput(response: "", preExtracted: "2.7"), item: integer, mode: .official).correct)
+    }
+
+    @Test func olympiadBenchStrictTolerancesFollowGoldOrder() {
+        let item = Self.item("olympiadbench", "7 \\times 10^{35}, 0.002", fields: ["error": "1e34,1e-3"])
+        let scorer = OlympiadBenchScorer()
+        #expect(scorer.score(ScoringInput(response: "\\boxed{0.001}, \\boxed{7.1 \\times 10^{35}}"), item: item, mode: .strict).correct)
+        #expect(!scorer.score(ScoringInput(response: "\\boxed{0.001}, \\boxed{7.3 \\times 10^{35}}"), item: item, mode: .strict).correct)
+        let percent = Self.item("olympiadbench", "60\\%")
+        #expect(scorer.score(ScoringInput(response: "\\boxed{60\\%}"), item: percent, mode: .strict).correct)
+        // Officially `60\%` loses its `%` and keeps the backslash, so a plain 60 no longer matches.
+        #expect(!scorer.score(ScoringInput(response: "\\boxed{60}"), item: percent, mode: .official).correct)
+        #expect(scorer.score(ScoringInput(response: "\\boxed{60}"), item: percent, mode: .strict).correct)
     }
 }

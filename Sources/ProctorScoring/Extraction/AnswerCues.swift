@@ -9,7 +9,7 @@ public enum AnswerCues {
     /// - Returns: The answer and the rule that fired, or nil when nothing answer-like was found.
     public static func freeForm(_ text: Substring) -> (answer: String, rule: String)? {
         if let boxed = BoxedAnswer.finalAnswer(in: text) { return (boxed, "boxed") }
-        let lines = lastLines(text, count: 3)
+        let lines = lastLines(withoutClosingPleasantries(text), count: 3)
         let tail = lines.joined(separator: "\n")
         for (cue, rule) in [("final answer is", "final-answer-is"), ("final answer:", "final-answer"),
                             ("answer is", "answer-is"), ("answer:", "answer-colon")] {
@@ -27,6 +27,23 @@ public enum AnswerCues {
         }
         if let number = lastNumber(in: sentence) { return (number, "last-number") }
         return nil
+    }
+
+    /// Phrases of a closing courtesy line ("I hope this helps! Let me know …"), which never hold the answer.
+    static let pleasantries = ["i hope this", "let me know", "anything else i can help", "other questions",
+                               "do you have any", "feel free to", "hope that helps"]
+
+    /// `text` without trailing lines that are only closing courtesies.
+    public static func withoutClosingPleasantries(_ text: Substring) -> Substring {
+        var end = text.endIndex
+        while true {
+            let body = text[..<end]
+            guard let lastBreak = body.dropLast().lastIndex(of: "\n") else { return body }
+            let line = body[body.index(after: lastBreak)...].lowercased()
+            let blank = line.allSatisfy(\.isWhitespace)
+            guard blank || pleasantries.contains(where: { line.scanContains($0) }) else { return body }
+            end = lastBreak
+        }
     }
 
     /// The last `count` non-empty lines of `text`, scanning from the end.

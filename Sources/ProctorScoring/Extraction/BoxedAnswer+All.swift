@@ -5,7 +5,7 @@ extension BoxedAnswer {
     /// - Parameter text: The answer text.
     /// - Returns: The contents with their ranges.
     public static func all(in text: Substring) -> [(content: Substring, range: Range<Substring.Index>)] {
-        var found: [(Substring, Range<Substring.Index>)] = []
+        var found: [(content: Substring, range: Range<Substring.Index>)] = []
         var searchEnd = text.endIndex
         while let marker = lastMarker(in: text[..<searchEnd]) {
             if let content = content(after: marker.upperBound, in: text) {
@@ -14,7 +14,13 @@ extension BoxedAnswer {
             }
             searchEnd = marker.lowerBound
         }
-        return found.reversed()
+        // Nested boxes (`\boxed{\boxed{5}}`, `\fbox` inside `\boxed`): keep only the outermost.
+        let ordered = Array(found.reversed())
+        return ordered.filter { box in
+            !ordered.contains { other in
+                other.range != box.range && other.range.lowerBound <= box.range.lowerBound && box.range.upperBound <= other.range.upperBound
+            }
+        }
     }
 
     /// The last box, joined with the boxes just before it when only punctuation, `and` or `or` separates them
@@ -27,6 +33,7 @@ extension BoxedAnswer {
         guard var last = boxes.last else { return nil }
         var parts = [String(last.content)]
         for previous in boxes.dropLast().reversed() {
+            guard previous.range.upperBound <= last.range.lowerBound else { break }
             let gap = text[previous.range.upperBound..<last.range.lowerBound]
             let words = gap.lowercased().filter { !" ,;.$\\()\n".contains($0) }
             guard gap.count <= 80, words.isEmpty || words == "and" || words == "or" || words == "text{and}" else { break }

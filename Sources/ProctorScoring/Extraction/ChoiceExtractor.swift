@@ -11,22 +11,48 @@ public enum ChoiceExtractor {
     public static func letter(in text: Substring, choices: [String]) -> (letter: Character, rule: String)? {
         let letters = validLetters(count: max(choices.count, 2))
         if let box = BoxedAnswer.last(in: text), let l = wrappedLetter(box, letters, allowTail: true) { return (l, "boxed") }
-        let lines = AnswerCues.lastLines(text, count: 12)
+        let lines = AnswerCues.lastLines(AnswerCues.withoutClosingPleasantries(text), count: 12)
         for line in lines.reversed() {
             if let l = answerLineLetter(line, letters) { return (l, "answer-line") }
         }
         let tail = text.suffix(600)
         for cue in ["correct answer is", "correct option is", "correct choice is", "answer is", "choice is", "option is"] {
             if let r = tail.scanRange(of: cue, backwards: true, caseInsensitive: true),
-               let l = wrappedLetter(tail[r.upperBound...].prefix(40), letters, allowTail: true) { return (l, "answer-is") }
+               let l = wrappedLetter(Self.droppingChoiceWord(tail[r.upperBound...].prefix(40)), letters, allowTail: true) {
+                return (l, "answer-is")
+            }
         }
         for line in lines.reversed() {
             if let l = wrappedLetter(line, letters, allowTail: false) { return (l, "letter-line") }
+        }
+        for line in lines.suffix(3).reversed() {
+            if let l = letterWithOptionText(line, letters, choices: choices) { return (l, "letter-with-option") }
         }
         if let index = uniqueOption(in: text.suffix(300), choices: choices) {
             return (letters[index], "option-text")
         }
         return nil
+    }
+
+    /// A line `C. option text` / `(C) option text` / `**C) option text**` whose text is that option's text.
+    static func letterWithOptionText(_ line: Substring, _ letters: [Character], choices: [String]) -> Character? {
+        let t = line.filter { $0 != "*" }.trimmingSpaces()
+        var rest = Substring(t)
+        if rest.first == "(" { rest = rest.dropFirst() }
+        guard let letter = rest.first, let index = letters.firstIndex(of: letter), index < choices.count else { return nil }
+        rest = rest.dropFirst()
+        guard let mark = rest.first, mark == "." || mark == ")" || mark == ":" else { return nil }
+        let text = rest.dropFirst().trimmingSpaces().lowercased()
+        let option = choices[index].trimmingSpaces().lowercased()
+        guard !option.isEmpty, !text.isEmpty else { return nil }
+        return text.hasPrefix(String(option.prefix(12))) || option.hasPrefix(String(text.prefix(12))) ? letter : nil
+    }
+
+    /// ` choice (B)` / ` option B` → ` (B)` / ` B`.
+    static func droppingChoiceWord(_ s: Substring) -> Substring {
+        let trimmed = s.drop { $0 == " " || $0 == ":" }
+        for word in ["choice", "option", "Choice", "Option"] where trimmed.hasPrefix(word) { return trimmed.dropFirst(word.count) }
+        return s
     }
 
     /// `A`, `B`, … for `count` options (at most J).

@@ -104,6 +104,13 @@ public enum MathVistaOfficial {
         if questionType == "multi_choice" {
             if let (letter, rule) = ChoiceExtractor.letter(in: text, choices: choices) { return (String(letter), rule) }
             if let value = optionByValue(text, choices: choices) { return (value, "option-value") }
+            let lower = response.lowercased()
+            if ["none of the options", "none of the choices", "none of the answer", "none of the given"].contains(where: { lower.scanContains($0) }) {
+                // GPT-4 extracts "None" here; the official normalisation then maps it to the nearest option.
+                return ("None", "none-of-the-options")
+            }
+            if let yesNo = yesNoAnswer(response, choices: choices) { return (yesNo, "yes-no") }
+            if let best = bestOverlap(response, choices: choices) { return (best, "option-overlap") }
             return (response, "levenshtein-fallback")
         }
         if answerType == "list", let open = response.lastIndex(of: "["), let close = response.lastIndex(of: "]"), open < close {
@@ -115,6 +122,36 @@ public enum MathVistaOfficial {
             return (value, rule)
         }
         return ("", "none")
+    }
+
+    /// For a Yes/No question: an explicit leading yes/no, else "No" when the first sentence is negated.
+    static func yesNoAnswer(_ response: String, choices: [String]) -> String? {
+        let lower = choices.map { $0.lowercased() }
+        guard lower.count == 2, let yes = lower.firstIndex(of: "yes"), let no = lower.firstIndex(of: "no") else { return nil }
+        let r = response.trimmingSpaces().lowercased()
+        if r.hasPrefix("yes") { return choices[yes] }
+        if r.hasPrefix("no") { return choices[no] }
+        // A refusal is copied verbatim by the GPT extractor and then mapped by Levenshtein distance.
+        for refusal in ["not provide", "cannot", "can't", "unable", "not enough", "not possible", "no information", "not clear"]
+        where r.scanContains(refusal) { return nil }
+        let first = " " + (r.scanSplit(". ").first ?? r) + " "
+        let negated = [" not ", "n't ", " no ", " neither ", " never "].contains { first.scanContains($0) }
+        return choices[negated ? no : yes]
+    }
+
+    /// The option sharing the most words with the response, when one option strictly leads.
+    static func bestOverlap(_ response: String, choices: [String]) -> String? {
+        func words(_ s: String) -> Set<String> {
+            Set(s.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init).filter { $0.count > 2 })
+        }
+        let r = words(response)
+        let scores = choices.map { c -> Double in
+            let w = words(c)
+            return w.isEmpty ? 0 : Double(w.intersection(r).count) / Double(w.count)
+        }
+        guard let best = scores.max(), best >= 0.5, scores.filter({ $0 == best }).count == 1,
+              let index = scores.firstIndex(of: best) else { return nil }
+        return choices[index]
     }
 
     /// `The answer is "(.*)"\.`

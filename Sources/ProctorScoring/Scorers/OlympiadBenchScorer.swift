@@ -53,10 +53,7 @@ public struct OlympiadBenchScorer: AnswerScorer {
         case .official:
             correct = OlympiadBenchJudge.judge(text, gold, precision: tolerances)
         case .strict:
-            var options = EquivalenceOptions()
-            options.numeric = .absolute(tolerances.first ?? 1e-8)
-            options.percentLeniency = text.scanContains("%") || gold.scanContains("%")
-            correct = AnswerEquivalence.compare(gold: gold, prediction: text, options: options) == .equal
+            correct = Self.strictlyEqual(gold: gold, prediction: text, tolerances: tolerances)
         }
         return Verdict(extracted: text, correct: correct, rule: rule)
     }
@@ -72,5 +69,37 @@ public struct OlympiadBenchScorer: AnswerScorer {
         case .array(let a)?: return a.compactMap(\.doubleValue)
         default: return [1e-8]
         }
+    }
+
+    /// Multi-answer matching in gold order: each gold item (after `\pm` expansion) takes its own tolerance and must
+    /// match a distinct predicted item; counts must agree.
+    static func strictlyEqual(gold: String, prediction: String, tolerances: [Double]) -> Bool {
+        let goldItems = OlympiadBenchJudge.expandPlusMinus(topLevelItems(gold))
+        var predicted = OlympiadBenchJudge.expandPlusMinus(topLevelItems(prediction))
+        guard goldItems.count == predicted.count, !goldItems.isEmpty else { return false }
+        for (k, item) in goldItems.enumerated() {
+            var options = EquivalenceOptions()
+            options.numeric = .absolute(k < tolerances.count ? tolerances[k] : (tolerances.first ?? 1e-8))
+            options.percentLeniency = item.scanContains("%") || predicted.contains { $0.scanContains("%") }
+            guard let match = predicted.firstIndex(where: {
+                AnswerEquivalence.compare(gold: item, prediction: $0, options: options) == .equal
+            }) else { return false }
+            predicted.remove(at: match)
+        }
+        return true
+    }
+
+    /// Comma-separated items outside `()`, `[]` and `{}` (a lone interval or set stays one item).
+    static func topLevelItems(_ s: String) -> [String] {
+        var items: [String] = []
+        var depth = 0
+        var current = ""
+        for c in s.scanReplacing("$", with: "") {
+            if "([{".contains(c) { depth += 1 } else if ")]}".contains(c) { depth -= 1 }
+            if c == ",", depth == 0 { items.append(current.trimmingSpaces()); current = ""; continue }
+            current.append(c)
+        }
+        items.append(current.trimmingSpaces())
+        return items.filter { !$0.isEmpty }
     }
 }
