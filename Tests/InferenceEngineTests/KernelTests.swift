@@ -64,7 +64,7 @@ struct KernelTests {
         var packed = [UInt8](repeating: 0, count: packedSize)
         if kind == 0 { ck_q4_1x8_repack(raw, Int64(rows), Int64(cols), &packed) } else { ck_q8_0x8_repack(raw, Int64(rows), Int64(cols), &packed) }
         let nv = 3
-        let x = (0..<(nv * cols)).map { Float(Int(rng.next()) - 128) / 37 }
+        let x = (0..<(nv * cols)).map { _ in Float(Int(rng.next()) - 128) / 37 }
         var q = [Int8](repeating: 0, count: nv * cols), d = [Float](repeating: 0, count: nv * nb), s = d
         for v in 0..<nv {
             x.withUnsafeBufferPointer { xp in
