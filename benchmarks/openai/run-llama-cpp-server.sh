@@ -113,5 +113,13 @@ set -e
     echo
 } >>"$OUT"
 
+{
+    echo "## Server-side timings (llama.cpp's own counters, every request of the run and the tests)"
+    echo
+    echo '```'
+    grep -E "llama_perf_context_print: +(prompt eval|eval) time" "$LOG" | sed -E 's/^llama_perf_context_print: +//' || true
+    echo '```'
+} >>"$OUT"
+
 echo "== wrote $OUT"
 cat "$OUT"
