@@ -98,8 +98,6 @@ struct ServeCommand: AsyncParsableCommand {
         let spec = ModelSpec(
             model: model ?? "", modelName: modelName, chatTemplate: nil, threads: threads,
             requestTimeout: requestTimeout, maxRetries: maxRetries)
-        if let backend = try await EngineModelResolver.backend(for: spec) { return backend }
-        if let backend = try await OpenAIModelResolver.backend(for: spec) { return backend }
-        throw ProctorError(.invalidArgument, "--model \(spec.model) is neither a model the engine can load nor openai:URL")
+        return try await Catalog.backend(for: spec)
     }
 }

@@ -42,12 +42,14 @@ struct LiveServerTests {
         #expect(first.completionTokens == 8)
     }
 
+    /// Servers that do not notice the closed connection (llama-cpp-python's, without streaming) finish the
+    /// cancelled generation anyway, so it is kept short to leave the server free for what runs next.
     @Test("cancellation ends a long generation promptly")
     func cancellation() async throws {
         let backend = try await Self.backend()
         let request = GenerationRequest(
             messages: [ChatMessage(role: .user, text: "Write a very long story.")],
-            parameters: GenerationParameters(temperature: 0.7, maxTokens: 4000, seed: 3))
+            parameters: GenerationParameters(temperature: 0.7, maxTokens: 512, seed: 3))
         let started = Date()
         let task = Task { try await backend.generate(request) }
         try await Task.sleep(nanoseconds: 500_000_000)
@@ -57,7 +59,7 @@ struct LiveServerTests {
         if case .failure(let error) = outcome {
             #expect((error as? ProctorError)?.code == .cancelled)
         } else {
-            Issue.record("a 4000-token generation finished within half a second; cancellation was not exercised")
+            Issue.record("a 512-token generation finished within half a second; cancellation was not exercised")
         }
     }
 }

@@ -2,9 +2,10 @@
 # Opt-in (not CI): Proctor's OpenAI-compatible backend against a real model server.
 #
 # Builds llama-cpp-python's server into a venv (~16 minutes on 2 cores the first time), serves the SmolLM2-135M
-# GGUF on 127.0.0.1 with 2 threads, runs the live backend tests against it, then
+# GGUF on 127.0.0.1 with 2 threads, runs
 #   proctor run --model openai:http://127.0.0.1:PORT/v1 --model-name smollm2 --benchmarks aime24 --limit 5 --data ../shared/data
-# and writes what happened to results/openai/.
+# then the live backend tests (swift test --filter LiveServerTests) against it, and writes what happened to
+# results/openai/.
 #
 # Environment: VENV (default benchmarks/.venv-lcp-server; reuse e.g. /work/venv-lcp-server), MODEL_FILE (default
 # ~/.cache/proctor/models/SmolLM2-135M-Instruct.Q4_1.gguf), PORT (default 8089), DATA (default ../shared/data),
@@ -67,22 +68,6 @@ curl -sf "$BASE/models" >/dev/null || { echo "error: no answer from $BASE/models
     echo
 } >"$OUT"
 
-echo "== live backend tests (PROCTOR_OPENAI_URL=$BASE)"
-set +e
-LIVE=$(cd "$REPO" && PROCTOR_OPENAI_URL=$BASE PROCTOR_OPENAI_MODEL=smollm2 swift test --filter LiveServerTests 2>&1)
-LIVE_STATUS=$?
-set -e
-{
-    echo "## Live backend tests"
-    echo
-    echo "Command: \`PROCTOR_OPENAI_URL=$BASE PROCTOR_OPENAI_MODEL=smollm2 swift test --filter LiveServerTests\` (exit $LIVE_STATUS)"
-    echo
-    echo '```'
-    echo "$LIVE" | grep -E '^(✔|✘)|recorded an issue' || true
-    echo '```'
-    echo
-} >>"$OUT"
-
 RUN=("$PROCTOR" run --model "openai:$BASE" --model-name smollm2 --benchmarks "$BENCHMARKS" --limit "$LIMIT"
      --max-tokens "$MAX_TOKENS" --data "$DATA" --db "$DB")
 echo "== ${RUN[*]}"
@@ -109,6 +94,32 @@ if "$PROCTOR" run --help >/dev/null 2>&1; then
 else
     echo "\`proctor run\` is not in this build yet (it comes with the backbone branch); only the live tests ran." >>"$OUT"
 fi
+
+
+echo "== live backend tests (PROCTOR_OPENAI_URL=$BASE)"
+set +e
+LIVE=$(cd "$REPO" && PROCTOR_OPENAI_URL=$BASE PROCTOR_OPENAI_MODEL=smollm2 swift test --filter LiveServerTests 2>&1)
+LIVE_STATUS=$?
+set -e
+{
+    echo
+    echo "## Live backend tests (after the run)"
+    echo
+    echo "Command: \`PROCTOR_OPENAI_URL=$BASE PROCTOR_OPENAI_MODEL=smollm2 swift test --filter LiveServerTests\` (exit $LIVE_STATUS)"
+    echo
+    echo '```'
+    echo "$LIVE" | grep -E '^(✔|✘)|recorded an issue' || true
+    echo '```'
+    echo
+} >>"$OUT"
+
+{
+    echo "## Server-side timings (llama.cpp's own counters, every request of the run and the tests)"
+    echo
+    echo '```'
+    grep -E "llama_perf_context_print: +(prompt eval|eval) time" "$LOG" | sed -E 's/^llama_perf_context_print: +//' || true
+    echo '```'
+} >>"$OUT"
 
 echo "== wrote $OUT"
 cat "$OUT"
