@@ -62,7 +62,7 @@ struct OpenAIBackendServerTests {
         let elapsed = Date().timeIntervalSince(started)
         #expect(result.text == "echo: hello")
         #expect(elapsed >= 0.3, "Retry-After: 0.3 must be honoured")
-        #expect(elapsed < 3)
+        #expect(elapsed < 30, "backoff must stay bounded (a busy machine adds seconds, a bug adds minutes)")
         let log = server.stop()
         #expect(log.components(separatedBy: "injecting fault").count - 1 == 4)
         #expect(log.contains("request 5: stop"))
@@ -90,7 +90,7 @@ struct OpenAIBackendServerTests {
             #expect(error.message.contains(expected))
             #expect(error.message.contains("--max-retries"))
         }
-        #expect(Date().timeIntervalSince(started) < 4)
+        #expect(Date().timeIntervalSince(started) < 30)
         let log = server.stop()
         #expect(log.components(separatedBy: "injecting fault").count - 1 == 3)
     }
@@ -121,7 +121,7 @@ struct OpenAIBackendServerTests {
         let cancelled = Date()
         task.cancel()
         let outcome = await task.result
-        #expect(Date().timeIntervalSince(cancelled) < 2)
+        #expect(Date().timeIntervalSince(cancelled) < 15)
         guard case .failure(let error) = outcome, let proctorError = error as? ProctorError else {
             Issue.record("the cancelled request did not fail with a ProctorError: \(outcome)")
             return

@@ -6,7 +6,7 @@ import Darwin
 #endif
 
 /// Sends raw bytes to 127.0.0.1:`port` and reads the whole answer, so tests can send what URLSession would not
-/// (chunked bodies, malformed heads). Every socket call has a 5 s timeout.
+/// (chunked bodies, malformed heads). Every socket call has a 60 s timeout (generous: CI machines are busy).
 enum RawHTTPClient {
     /// Performs the exchange on its own thread: blocking a concurrency-pool thread could starve the in-process
     /// server's backend task.
@@ -24,7 +24,7 @@ enum RawHTTPClient {
         #endif
         guard fd >= 0 else { return "" }
         defer { close(fd) }
-        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        var timeout = timeval(tv_sec: 60, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
