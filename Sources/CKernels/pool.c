@@ -22,6 +22,7 @@ struct ck_pool {
 typedef struct { ck_pool *pool; int ith; } worker_arg;
 
 #define SPIN_LIMIT 200000
+#define YIELD_EVERY 1024  // a power of two
 
 static void *worker_main(void *p) {
     worker_arg *arg = (worker_arg *)p;
@@ -38,6 +39,8 @@ static void *worker_main(void *p) {
 #if defined(__x86_64__) || defined(__i386__)
                 __builtin_ia32_pause();
 #endif
+                // On a busy machine the thread we wait for may have no core: give ours up now and then.
+                if ((spins & (YIELD_EVERY - 1)) == 0) sched_yield();
                 continue;
             }
             pthread_mutex_lock(&pool->mutex);
@@ -93,10 +96,13 @@ void ck_pool_run(ck_pool *pool, ck_task task, void *context) {
         pthread_mutex_unlock(&pool->mutex);
     }
     task(context, 0, pool->n_threads);
+    unsigned spins = 0;
     while (atomic_load_explicit(&pool->remaining, memory_order_acquire) > 0) {
 #if defined(__x86_64__) || defined(__i386__)
         __builtin_ia32_pause();
 #endif
+        // A worker that was descheduled needs a core to finish: spinning on would only delay it.
+        if ((++spins & (YIELD_EVERY - 1)) == 0) sched_yield();
     }
 }
 
