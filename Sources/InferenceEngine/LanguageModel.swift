@@ -110,7 +110,8 @@ public final class LanguageModel: @unchecked Sendable {
     func embed(_ token: Int, into out: UnsafeMutablePointer<Float>) {
         let d = config.embeddingLength
         let rowBytes = embedding.type.byteCount(elements: d) ?? 0
-        ck_dequantize_row(Int32(embedding.type.rawValue), embeddingData.baseAddress! + token * rowBytes, out, Int64(d))
+        guard let base = embeddingData.baseAddress, token >= 0, token < embedding.rowCount else { return }
+        ck_dequantize_row(Int32(embedding.type.rawValue), base + token * rowBytes, out, Int64(d))
         if config.isGemma {
             let scale = Float(d).squareRoot()
             for i in 0..<d { out[i] *= scale }

@@ -81,7 +81,12 @@ public enum Sampler {
             }
         }
         if parameters.temperature <= 0 { return argmax(logits) }
-        var candidates = logits.indices.map { ($0, logits[$0] / parameters.temperature) }
+        let inverse = 1 / parameters.temperature
+        let ceiling = (logits.max() ?? 0) * inverse
+        // Tokens more than 25 nats below the best have probability < 1.4e-11 relative to it: leave them out
+        // before sorting (49,152 candidates would cost milliseconds per token).
+        var candidates: [(Int, Float)] = []
+        for (i, l) in logits.enumerated() where l * inverse >= ceiling - 25 { candidates.append((i, l * inverse)) }
         candidates.sort { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
         if let k = parameters.topK, k > 0, k < candidates.count { candidates.removeSubrange(k...) }
         let top = candidates[0].1

@@ -64,7 +64,8 @@ struct KernelTests {
         var packed = [UInt8](repeating: 0, count: packedSize)
         if kind == 0 { ck_q4_1x8_repack(raw, Int64(rows), Int64(cols), &packed) } else { ck_q8_0x8_repack(raw, Int64(rows), Int64(cols), &packed) }
         let nv = 3
-        let x = (0..<(nv * cols)).map { _ in Float(Int(rng.next()) - 128) / 37 }
+        var x = [Float](repeating: 0, count: nv * cols)
+        for i in x.indices { x[i] = Float(Int(rng.next()) - 128) / 37 }
         var q = [Int8](repeating: 0, count: nv * cols), d = [Float](repeating: 0, count: nv * nb), s = d
         for v in 0..<nv {
             x.withUnsafeBufferPointer { xp in
@@ -77,7 +78,7 @@ struct KernelTests {
                 }
             }
         }
-        var fast = [Float](repeating: 0, count: nv * rows), slow = fast, exact = fast
+        var fast = [Float](repeating: 0, count: nv * rows), slow = fast, exact = fast, magnitude = fast
         q.withUnsafeBufferPointer { qp in d.withUnsafeBufferPointer { dp in s.withUnsafeBufferPointer { sp in
             var act = ck_act(q: qp.baseAddress, d: dp.baseAddress, s: sp.baseAddress, nv: Int64(nv))
             ck_matmul_x8(Int32(kind), packed, Int64(rows), Int64(cols), &act, &fast, Int64(rows), 0, Int64(rows))
@@ -85,12 +86,20 @@ struct KernelTests {
         } } }
         for v in 0..<nv {
             for r in 0..<rows {
-                exact[v * rows + r] = (0..<cols).reduce(0) { $0 + dense[r * cols + $1] * x[v * cols + $1] }
+                var sum: Float = 0, absolute: Float = 0
+                for j in 0..<cols {
+                    sum += dense[r * cols + j] * x[v * cols + j]
+                    absolute += abs(dense[r * cols + j] * x[v * cols + j])
+                }
+                exact[v * rows + r] = sum
+                magnitude[v * rows + r] = absolute
             }
         }
         for i in 0..<(nv * rows) {
             #expect(abs(fast[i] - slow[i]) <= 1e-4 * max(1, abs(slow[i])))
-            #expect(abs(slow[i] - exact[i]) <= 0.05 * max(1, abs(exact[i])), "\(i): \(slow[i]) vs \(exact[i])")
+            // int8 activations: the error is a small fraction of Σ|w·x| (cancellation makes relative errors of the
+            // sum itself meaningless).
+            #expect(abs(slow[i] - exact[i]) <= 0.02 * magnitude[i], "\(i): \(slow[i]) vs \(exact[i])")
         }
     }
 }

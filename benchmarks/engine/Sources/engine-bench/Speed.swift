@@ -5,11 +5,11 @@ import InferenceEngine
 enum Speed {
     static func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
 
-    static func run(model path: String, prefill: Int, decode: Int, runs: Int, batch: Int) throws {
+    static func run(model path: String, prefill: Int, decode: Int, runs: Int, batch: Int, threads: Int) throws {
         let loadStart = Date()
         let model = try LanguageModel(path: path)
         let load = Date().timeIntervalSince(loadStart)
-        let generator = try Generator(model: model, threads: 2)
+        let generator = try Generator(model: model, threads: threads)
         generator.prefillChunk = 512
         // A deterministic pseudo-text prompt of `prefill` ids (ordinary tokens of the vocabulary).
         let prompt = (0..<prefill).map { 1000 + ($0 * 7919) % 30000 }
@@ -34,7 +34,7 @@ enum Speed {
             bt.append(Double(decode * batch) / t4.timeIntervalSince(t3))
         }
         let json: [String: Any] = [
-            "engine": "proctor", "simd": Generator.simdPath, "threads": 2, "load_seconds": load,
+            "engine": "proctor", "simd": Generator.simdPath, "threads": threads, "load_seconds": load,
             "prefill_tokens": prefill, "decode_tokens": decode, "batch": batch,
             "pp_tok_s": pp, "tg_tok_s": tg, "batched_tok_s": bt,
             "pp_median": median(pp), "tg_median": median(tg), "batched_median": median(bt),
