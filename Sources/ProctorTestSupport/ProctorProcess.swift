@@ -45,11 +45,12 @@ public enum ProctorProcess {
         return (process, stdout, stderr)
     }
 
-    /// Runs `proctor` with `arguments` to completion (killing it after `timeout` seconds).
-    public static func run(_ arguments: [String], timeout: Double = 300, environment: [String: String] = [:]) throws -> Outcome {
+    /// Runs `proctor` with `arguments` to completion (killing it after `timeout` seconds). It waits with
+    /// `Task.sleep`, never blocking a thread of the shared concurrency pool (other tests' servers run on it).
+    public static func run(_ arguments: [String], timeout: Double = 300, environment: [String: String] = [:]) async throws -> Outcome {
         let (process, stdout, stderr) = try start(arguments, environment: environment)
         let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        while process.isRunning && Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
         if process.isRunning {
             process.terminate()
             process.waitUntilExit()
@@ -70,7 +71,7 @@ public final class ServeProcess {
     public let baseURL: String
 
     /// Starts `proctor serve --host 127.0.0.1 --port 0` with `arguments` and waits for its port (at most 60 s).
-    public init(_ arguments: [String]) throws {
+    public init(_ arguments: [String]) async throws {
         let started = try ProctorProcess.start(["serve", "--host", "127.0.0.1", "--port", "0"] + arguments)
         process = started.process
         stderr = started.stderr
@@ -81,7 +82,7 @@ public final class ServeProcess {
             if let range = text.range(of: #"http://127\.0\.0\.1:[0-9]+/v1"#, options: .regularExpression) {
                 found = String(text[range])
             } else {
-                Thread.sleep(forTimeInterval: 0.02)
+                try await Task.sleep(for: .milliseconds(20))
             }
         }
         guard let found else {

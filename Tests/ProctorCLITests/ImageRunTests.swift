@@ -8,11 +8,11 @@ import Testing
 struct ImageRunTests {
     /// `proctor run` on a MathVision slice sends the real images: the server receives each image's bytes (the echo
     /// answers with their SHA-256), and the stored sample records the same content hash as the file on disk.
-    @Test func aMathVisionRunSendsTheRealImages() throws {
-        let server = try ServeProcess(["--echo"])
+    @Test func aMathVisionRunSendsTheRealImages() async throws {
+        let server = try await ServeProcess(["--echo"])
         defer { server.stop() }
         let db = try Fixtures.temporaryDirectory().appendingPathComponent("v.sqlite").path
-        let outcome = try ProctorProcess.run([
+        let outcome = try await ProctorProcess.run([
             "run", "--model", "openai:\(server.baseURL)", "--model-name", "proctor-echo", "--benchmarks", "mathvision:testmini",
             "--limit", "3", "--data", Fixtures.sharedData.path, "--db", db,
         ], timeout: 300)

@@ -18,12 +18,12 @@ struct KillAndResumeTests {
     /// kill -9 in the middle of a k = 2, T = 0.7 run on the real model, then the same command again: every
     /// (item, sample) is stored exactly once, with the seed derived from its key, and the outputs equal those of an
     /// uninterrupted run.
-    @Test func killNineThenResumeLosesAndDuplicatesNothing() throws {
+    @Test func killNineThenResumeLosesAndDuplicatesNothing() async throws {
         let folder = try Fixtures.temporaryDirectory()
         let db = folder.appendingPathComponent("killed.sqlite").path
         let arguments = [
             "run", "--model", "smollm2", "--benchmarks", "math500", "--limit", "3", "--samples", "2", "--temperature", "0.7",
-            "--top-p", "0.95", "--max-tokens", "12", "--seed", "11", "--concurrency", "2", "--data", Fixtures.sharedData.path,
+            "--top-p", "0.95", "--max-tokens", "40", "--seed", "11", "--concurrency", "1", "--data", Fixtures.sharedData.path,
         ]
         let started = try ProctorProcess.start(arguments + ["--db", db])
         // Wait until some samples are stored, then kill -9 mid-run.
@@ -35,7 +35,7 @@ struct KillAndResumeTests {
                 stored = (try? database.samples(runID: run.runID).count) ?? 0
                 if stored >= 2 { break }
             }
-            Thread.sleep(forTimeInterval: 0.05)
+            try await Task.sleep(for: .milliseconds(50))
         }
         try #require(started.process.isRunning, "the run finished before it could be killed; stored \(stored)")
         kill(started.process.processIdentifier, SIGKILL)
@@ -45,7 +45,7 @@ struct KillAndResumeTests {
         let beforeResume = try database.samples(runID: run.runID).count
         #expect(beforeResume >= 2 && beforeResume < 6)
 
-        let resumed = try ProctorProcess.run(arguments + ["--db", db], timeout: 600)
+        let resumed = try await ProctorProcess.run(arguments + ["--db", db], timeout: 600)
         #expect(resumed.status == 0, "\(resumed.stderr)")
         let samples = try database.samples(runID: run.runID)
         #expect(samples.count == 6)
@@ -57,7 +57,7 @@ struct KillAndResumeTests {
         #expect(try database.scores(runID: run.runID, mode: .official).count == 6)
 
         let reference = folder.appendingPathComponent("whole.sqlite").path
-        let whole = try ProctorProcess.run(arguments + ["--db", reference], timeout: 600)
+        let whole = try await ProctorProcess.run(arguments + ["--db", reference], timeout: 600)
         #expect(whole.status == 0, "\(whole.stderr)")
         let expected = try ResultsDatabase(path: reference).samples(runID: run.runID)
         #expect(samples.map(\.key) == expected.map(\.key))

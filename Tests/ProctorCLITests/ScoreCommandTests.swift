@@ -26,10 +26,10 @@ struct ScoreCommandTests {
         return url
     }
 
-    @Test func jsonOutputHasTheDocumentedShape() throws {
+    @Test func jsonOutputHasTheDocumentedShape() async throws {
         let file = try predictions(count: 20, wrong: { $0 % 4 == 0 })
         let db = try Fixtures.temporaryDirectory().appendingPathComponent("s.sqlite").path
-        let outcome = try ProctorProcess.run(["score", "--benchmark", "math500", "--predictions", file.path, "--json", "--data", Fixtures.sharedData.path, "--db", db])
+        let outcome = try await ProctorProcess.run(["score", "--benchmark", "math500", "--predictions", file.path, "--json", "--data", Fixtures.sharedData.path, "--db", db])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let object = try JSONDecoder().decode([String: JSONValue].self, from: Data(outcome.stdout.utf8))
         #expect(object["benchmark"]?.stringValue == "math500:test")
@@ -44,28 +44,28 @@ struct ScoreCommandTests {
         #expect(items.allSatisfy { $0["id"]?.stringValue?.hasPrefix("test/") == true && $0["sample"]?.intValue == 0 })
     }
 
-    @Test func aMalformedLineNamesItsNumberAndStoresNothing() throws {
+    @Test func aMalformedLineNamesItsNumberAndStoresNothing() async throws {
         let file = try Fixtures.temporaryDirectory().appendingPathComponent("bad.jsonl")
         try Data("{\"id\": \"60\", \"response\": \"\\\\boxed{204}\"}\n{\"id\": \"61\", \"response\": oops}\n".utf8).write(to: file)
         let db = try Fixtures.temporaryDirectory().appendingPathComponent("s.sqlite").path
-        let outcome = try ProctorProcess.run(["score", "--benchmark", "aime24", "--predictions", file.path, "--data", Fixtures.sharedData.path, "--db", db])
+        let outcome = try await ProctorProcess.run(["score", "--benchmark", "aime24", "--predictions", file.path, "--data", Fixtures.sharedData.path, "--db", db])
         #expect(outcome.status != 0)
         #expect(outcome.stderr.contains("bad.jsonl:2"))
         #expect(try ResultsDatabase(path: db).runs().isEmpty)
     }
 
-    @Test func compareGatesARegressionButNotANullChange() throws {
+    @Test func compareGatesARegressionButNotANullChange() async throws {
         let db = try Fixtures.temporaryDirectory().appendingPathComponent("c.sqlite").path
         let good = try predictions(count: 200, wrong: { $0 % 10 == 0 })
         let worse = try predictions(count: 200, wrong: { $0 % 10 == 0 || $0 % 3 == 0 })
         for (file, name) in [(good, "base"), (good, "same"), (worse, "worse")] {
-            let outcome = try ProctorProcess.run(["score", "--benchmark", "math500", "--predictions", file.path, "--model-name", name, "--data", Fixtures.sharedData.path, "--db", db])
+            let outcome = try await ProctorProcess.run(["score", "--benchmark", "math500", "--predictions", file.path, "--model-name", name, "--data", Fixtures.sharedData.path, "--db", db])
             #expect(outcome.status == 0, "\(outcome.stderr)")
         }
-        let regression = try ProctorProcess.run(["compare", "base", "worse", "--fail-on-regression", "--db", db])
+        let regression = try await ProctorProcess.run(["compare", "base", "worse", "--fail-on-regression", "--db", db])
         #expect(regression.status == 1)
         #expect(regression.stdout.contains("REGRESSION"))
-        let null = try ProctorProcess.run(["compare", "base", "same", "--fail-on-regression", "--db", db])
+        let null = try await ProctorProcess.run(["compare", "base", "same", "--fail-on-regression", "--db", db])
         #expect(null.status == 0, "\(null.stderr)")
         #expect(null.stdout.contains("no significant change"))
     }
