@@ -53,7 +53,8 @@ public struct ProctorError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        if let underlying {
+        // The underlying error is shown only when the message does not already say what it says.
+        if let underlying, !message.contains("\(underlying)") {
             return "\(message) (\(underlying))"
         }
         return message

@@ -58,3 +58,16 @@ import Testing
         #expect(BenchmarkName(name: "aime24", split: "test").description == "aime24:test")
     }
 }
+
+@Suite struct ProctorErrorTests {
+    struct Underlying: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    @Test func theUnderlyingErrorIsShownOnceOnly() {
+        let repeated = ProctorError(.invalidInput, "cannot load m.gguf: byte 9 is corrupt", underlying: Underlying(description: "byte 9 is corrupt"))
+        #expect(repeated.description == "cannot load m.gguf: byte 9 is corrupt")
+        let added = ProctorError(.backend, "request failed", underlying: Underlying(description: "connection reset"))
+        #expect(added.description == "request failed (connection reset)")
+    }
+}
