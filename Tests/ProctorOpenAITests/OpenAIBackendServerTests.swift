@@ -160,8 +160,10 @@ struct OpenAIBackendServerTests {
     @Test("without --model-name the server's only model is used; a server that is down gives a clear error")
     func serverDown() async throws {
         let server = try ServerProcess()
-        let base = server.baseURL
+        // Other tests' servers run in parallel and may be given the freed port; nothing listens on 127.0.0.2.
+        let port = server.baseURL.port ?? 9
         server.stop()
+        let base = try #require(URL(string: "http://127.0.0.2:\(port)/v1"))
         let policy = RetryPolicy(maxRetries: 1, baseDelay: 0.05)
         await #expect {
             try await OpenAIBackend.connect(OpenAIConfiguration(baseURL: base, requestTimeout: 2, retry: policy))
