@@ -54,13 +54,33 @@ final class SQLiteConnection {
             throw ProctorError(.database, "cannot open the results database \(path): \(message); check the folder exists and is writable")
         }
         sqlite3_busy_timeout(handle, 30_000)
-        try execute("PRAGMA journal_mode=WAL")
+        try enableWriteAheadLog()
         try execute("PRAGMA synchronous=NORMAL")
         try execute("PRAGMA foreign_keys=ON")
     }
 
     deinit {
         sqlite3_close_v2(handle)
+    }
+
+    /// Switches the file to WAL mode. SQLite does not call the busy handler for this switch, so when another
+    /// connection is creating the same file at this moment (shards started together), it is retried here.
+    private func enableWriteAheadLog() throws {
+        var delay = 1_000  // microseconds
+        var waited = 0
+        while true {
+            var errorMessage: UnsafeMutablePointer<CChar>?
+            let rc = sqlite3_exec(handle, "PRAGMA journal_mode=WAL", nil, nil, &errorMessage)
+            let message = errorMessage.map { String(cString: $0) } ?? "error \(rc)"
+            sqlite3_free(errorMessage)
+            if rc == SQLITE_OK { return }
+            guard rc & 0xff == SQLITE_BUSY || rc & 0xff == SQLITE_LOCKED, waited < 30_000_000 else {
+                throw error(message, sql: "PRAGMA journal_mode=WAL")
+            }
+            usleep(useconds_t(delay))
+            waited += delay
+            delay = min(delay * 2, 100_000)
+        }
     }
 
     /// Runs one or more statements that return no rows.

@@ -37,7 +37,9 @@ struct KillAndResumeTests {
             }
             try await Task.sleep(for: .milliseconds(50))
         }
-        try #require(started.process.isRunning, "the run finished before it could be killed; stored \(stored)")
+        try #require(
+            started.process.isRunning,
+            "the run finished before it could be killed; stored \(stored); stderr: \((try? String(contentsOf: started.stderr, encoding: .utf8)) ?? "")")
         kill(started.process.processIdentifier, SIGKILL)
         started.process.waitUntilExit()
         let database = try ResultsDatabase(path: db)

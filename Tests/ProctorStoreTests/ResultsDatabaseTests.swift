@@ -34,6 +34,22 @@ import Testing
         #expect(try again.runs().count == 1)
     }
 
+    /// Shards started together (or a reader polling a run that is just starting) open a file nobody has created
+    /// yet from several connections at once; every one of them must open it, and the schema is made once.
+    @Test func manyConnectionsOpenAFreshFileAtOnce() async throws {
+        let dir = try Fixtures.temporaryDirectory()
+        for round in 0..<20 {
+            let path = dir.appendingPathComponent("fresh-\(round).sqlite").path
+            let versions = try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<6 {
+                    group.addTask { try ResultsDatabase(path: path).schemaVersion() }
+                }
+                return try await group.reduce(into: [Int]()) { $0.append($1) }
+            }
+            #expect(versions.count == 6 && Set(versions).count == 1)
+        }
+    }
+
     @Test func aSampleAndItsScoresAreStoredTogetherAndAFailureIsReplaced() throws {
         let dir = try Fixtures.temporaryDirectory()
         let db = try ResultsDatabase(path: dir.appendingPathComponent("r.sqlite").path)
