@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <jpeglib.h>
+#include <jerror.h>
 
 typedef struct {
     struct jpeg_error_mgr base;
@@ -20,6 +21,14 @@ static void proctor_output_message(j_common_ptr info) {
     (void)info;  // Warnings are not printed: libraries never print.
 }
 
+// libjpeg only warns when the data ends early (it pads the image with gray); Pillow refuses such a file ("image
+// file is truncated"), so that warning is made an error. Other warnings (extraneous bytes, ...) are ignored.
+static void proctor_emit_message(j_common_ptr info, int level) {
+    if (level < 0 && info->err->msg_code == JWRN_JPEG_EOF) {
+        proctor_error_exit(info);
+    }
+}
+
 int proctor_jpeg_decode(const unsigned char *data, size_t size, size_t max_pixels, proctor_jpeg_image *image) {
     struct jpeg_decompress_struct info;
     proctor_error_mgr errors;
@@ -30,6 +39,7 @@ int proctor_jpeg_decode(const unsigned char *data, size_t size, size_t max_pixel
     info.err = jpeg_std_error(&errors.base);
     errors.base.error_exit = proctor_error_exit;
     errors.base.output_message = proctor_output_message;
+    errors.base.emit_message = proctor_emit_message;
     if (setjmp(errors.jump)) {
         errors.base.format_message((j_common_ptr)&info, image->message);
         jpeg_destroy_decompress(&info);

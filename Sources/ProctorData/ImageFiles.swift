@@ -37,7 +37,7 @@ public enum ImageFiles {
                 itemID: itemID, kind: .corruptFile, files: [file],
                 message: "item \(itemID): image \(file) cannot be used (\(reason)); replace the file or fetch the dataset again"))
         }
-        // The structural check catches truncation libjpeg only warns about (it pads a short JPEG with gray).
+        // A cheap structural check first (it also covers GIF and WebP, which are not decoded here).
         if let defect = ImageCheck.defect(in: data) { return corrupt(defect) }
         let mediaType = ImageAttachment.sniffMediaType(data)
         if mediaType == "image/jpeg" || mediaType == "image/png" {

@@ -20,6 +20,19 @@ import Testing
         }
     }
 
+    /// libjpeg only warns when a JPEG ends early and pads it with gray; Pillow refuses such a file ("image file is
+    /// truncated"), at every one of these cuts, down to a missing end-of-image marker, and so does the decoder.
+    @Test(arguments: [2, 1, 123, 492])
+    func aJPEGCutShortIsAnError(bytesRemoved: Int) throws {
+        let whole = try Self.bytes("rgb-420.jpg")
+        _ = try ImageDecoder.decode(whole, name: "whole.jpg")
+        let cut = whole.prefix(whole.count - bytesRemoved)
+        #expect { try ImageDecoder.decode(cut, name: "cut.jpg") } throws: { error in
+            let error = error as? ProctorError
+            return error?.code == .invalidInput && error?.message.contains("cut.jpg") == true
+        }
+    }
+
     @Test(arguments: ["unsupported.gif", "unsupported.bmp"])
     func otherFormatsAreUnsupported(name: String) throws {
         let data = try Self.bytes(name)
