@@ -19,8 +19,8 @@ public struct MMMUScorer: AnswerScorer {
     }
 
     public func score(_ input: ScoringInput, item: BenchmarkItem, mode: ScoringMode) -> Verdict {
-        let options = PythonLiteral.options(of: item)
-        let golds = PythonLiteral.golds(of: item)
+        let options = ItemOptions.options(of: item)
+        let golds = ItemOptions.golds(of: item)
         let isOpen = options.isEmpty || item.fields["question_type"]?.stringValue == "open"
             || item.fields["question_type"]?.stringValue == "short-answer"
         let text: String

@@ -1,5 +1,3 @@
-import ProctorCore
-
 /// Parsing the Python-literal lists MMMU and MMMU-Pro store as strings (`"['$6', '$7', \"it's\"]"`), as
 /// `ast.literal_eval` would for a list of string literals.
 public enum PythonLiteral {
