@@ -27,13 +27,15 @@ extension MMMUAdapter {
                 itemID: id, kind: .corruptFile, files: [source],
                 message: "item \(id): the text refers to <image \(match.output.1)> but \(source) has no image_\(match.output.1) for it"))
         }
+        let parts = style == .official
+            ? MMMUPrompt.interleave(text, images: images) : MMMUPrompt.splitLikeVLMEvalKit(text, images: images)
         var fields: [String: JSONValue] = ["subject": .string(subject)]
         for column in Self.columns { fields[column] = row[column]?.jsonValue ?? .null }
         var categories = ["subject": subject, "question_type": questionType]
         categories["discipline"] = MMMUPrompt.disciplines[subject]
         for key in ["subfield", "topic_difficulty"] { categories[key] = row[key]?.stringValue }
         return .success(BenchmarkItem(
-            benchmark: benchmark, id: id, messages: [ChatMessage(role: .user, parts: MMMUPrompt.interleave(text, images: images))],
+            benchmark: benchmark, id: id, messages: [ChatMessage(role: .user, parts: parts)],
             promptTemplate: style.templateID, answer: answer, choices: multipleChoice ? options : [],
             categories: categories, fields: fields))
     }

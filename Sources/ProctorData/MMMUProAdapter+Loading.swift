@@ -66,13 +66,12 @@ extension MMMUProAdapter {
                 itemID: row.id, kind: .missingFile, files: [file],
                 message: "item \(row.id): \(row.source) has no images; the item needs \(wanted.map { "image_\($0)" }.joined(separator: ", "))"))
         }
-        var parts: [ContentPart] = [.text(vision ? Self.instruction(mode: mode, vision: true)
-            : Self.standardText(question: row.question, options: row.options, mode: mode))]
         // As the official code: image_1, image_2, … up to the first absent one.
+        var attachments: [Int: ImageAttachment] = [:]
         for number in 1...7 {
             guard let data = images[number] else { break }
             switch ImageFiles.attachment(data, name: "image_\(number)", itemID: row.id, file: "\(row.source): image_\(number)") {
-            case .success(let image): parts.append(.image(image))
+            case .success(let image): attachments[number] = image
             case .failure(let problem): return .failure(problem)
             }
         }
@@ -81,7 +80,14 @@ extension MMMUProAdapter {
                 itemID: row.id, kind: .corruptFile, files: [row.source],
                 message: "item \(row.id): refers to <image \(absent)> but \(row.source) has no image_\(absent) for it"))
         }
-        return .success(parts)
+        if style == .vlmevalkit {
+            let text = Self.vlmevalkitText(question: row.question, options: row.options, mode: mode, vision: vision)
+            return .success(vision
+                ? attachments.keys.sorted().prefix(1).compactMap { attachments[$0].map(ContentPart.image) } + [.text(text)]
+                : MMMUPrompt.splitLikeVLMEvalKit(text, images: attachments))
+        }
+        let text = vision ? Self.instruction(mode: mode, vision: true) : Self.standardText(question: row.question, options: row.options, mode: mode)
+        return .success([.text(text)] + attachments.keys.sorted().compactMap { attachments[$0].map(ContentPart.image) })
     }
 
     /// The rows of a setting from the first copy that has it.

@@ -27,6 +27,8 @@ public struct MMMUProAdapter: ItemwiseLoading {
     public let scorerID = "mmmu_pro"
     /// The instruction used.
     public let mode: Mode
+    /// The official prompt or VLMEvalKit's (`MMMU_Pro_10c`, `MMMU_Pro_V` and their `_COT` forms).
+    public let style: MMMUPrompt.Style
 
     static let folder = "mmmu_pro"
     static let hubRepos = ["MMMU/MMMU_Pro"]
@@ -35,13 +37,16 @@ public struct MMMUProAdapter: ItemwiseLoading {
 
     /// Creates the adapter.
     ///
-    /// - Parameter mode: Which official instruction to use (default `cot`).
-    public init(mode: Mode = .cot) {
+    /// - Parameters:
+    ///   - mode: Chain of thought (default) or a direct answer.
+    ///   - style: The official prompt (default) or VLMEvalKit's.
+    public init(mode: Mode = .cot, style: MMMUPrompt.Style = .official) {
         self.mode = mode
+        self.style = style
     }
 
     /// The id of the prompt template in use.
-    public var templateID: String { "mmmu-pro-\(mode.rawValue)-v1" }
+    public var templateID: String { style == .official ? "mmmu-pro-\(mode.rawValue)-v1" : "mmmu-pro-vlmevalkit-\(mode.rawValue)-v1" }
 
     /// The official instruction of a setting.
     ///
@@ -71,6 +76,27 @@ public struct MMMUProAdapter: ItemwiseLoading {
         var text = "\(question)\n\(lines)\n\(instruction(mode: mode, vision: false))"
         for i in 1...7 { text = text.replacingOccurrences(of: "<image \(i)>", with: "<image>") }
         return text
+    }
+
+    /// VLMEvalKit's text: for the standard settings `Question: …`, `Options:` with `A. option` lines and its
+    /// instruction, `<image N>` kept (the images go in their places); for `vision` its instruction alone.
+    ///
+    /// - Parameters:
+    ///   - question: The question (ignored for `vision`).
+    ///   - options: The option texts (ignored for `vision`).
+    ///   - mode: `cot` or `direct`.
+    ///   - vision: The vision setting.
+    /// - Returns: The text.
+    public static func vlmevalkitText(question: String, options: [String], mode: Mode, vision: Bool) -> String {
+        let format = "The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of the options. Think step by step before answering. "
+        let direct = "Answer directly with the option letter from the given choices. "
+        if vision {
+            return "Answer the following multiple-choice question in the image. " + (mode == .cot ? format : direct)
+        }
+        var text = "Question: \(question)\n"
+        guard !options.isEmpty else { return text }
+        text += "Options:\n" + options.enumerated().map { "\(Choices.letter($0.offset)). \($0.element)\n" }.joined()
+        return text + (mode == .cot ? "Answer the following multiple-choice question. " + format : direct)
     }
 
     /// The image numbers a standard question refers to, in order (question then options).

@@ -72,6 +72,30 @@ public enum MMMUPrompt {
         return parts
     }
 
+    /// VLMEvalKit's `split_MMMU`: the text is cut at every `<image N>` and image N goes in each place (a repeated
+    /// placeholder repeats the image; images never named are left out); a text without placeholders follows all the
+    /// images. Empty text pieces are dropped.
+    ///
+    /// - Parameters:
+    ///   - text: The prompt text.
+    ///   - images: The images by number.
+    /// - Returns: The parts in order.
+    public static func splitLikeVLMEvalKit(_ text: String, images: [Int: ImageAttachment]) -> [ContentPart] {
+        guard text.contains(/<image \d+>/) else {
+            return images.keys.sorted().compactMap { images[$0].map(ContentPart.image) } + [.text(text)]
+        }
+        var parts: [ContentPart] = []
+        var rest = Substring(text)
+        while let match = rest.firstMatch(of: /<image (\d+)>/) {
+            let before = rest[..<match.range.lowerBound]
+            if !before.isEmpty { parts.append(.text(String(before))) }
+            if let number = Int(match.output.1), let image = images[number] { parts.append(.image(image)) }
+            rest = rest[match.range.upperBound...]
+        }
+        if !rest.isEmpty { parts.append(.text(String(rest))) }
+        return parts
+    }
+
     /// The discipline of each of the 30 subjects (MMMU's six top-level categories).
     public static let disciplines: [String: String] = {
         let groups: [String: [String]] = [
@@ -89,4 +113,20 @@ public enum MMMUPrompt {
 
     /// The 30 subjects (the configs of `MMMU/MMMU`), in alphabetical order.
     public static var subjects: [String] { disciplines.keys.sorted() }
+}
+
+extension MMMUAdapter: PromptVariants {
+    public var promptStyles: [String] { MMMUPrompt.Style.allCases.map(\.rawValue) }
+
+    public func withPromptStyle(_ style: String) -> (any BenchmarkAdapter)? {
+        MMMUPrompt.Style(rawValue: style).map { MMMUAdapter(style: $0) }
+    }
+}
+
+extension MMMUProAdapter: PromptVariants {
+    public var promptStyles: [String] { MMMUPrompt.Style.allCases.map(\.rawValue) }
+
+    public func withPromptStyle(_ style: String) -> (any BenchmarkAdapter)? {
+        MMMUPrompt.Style(rawValue: style).map { MMMUProAdapter(mode: mode, style: $0) }
+    }
 }

@@ -62,6 +62,7 @@ public struct Report: Sendable, Codable {
         if let m = p.minP { parts.append("min_p=\(format(m))") }
         if let r = p.repetitionPenalty { parts.append("rep_penalty=\(format(r))") }
         if let preset = config.preset { parts.append("preset=\(preset)") }
+        if let style = config.promptStyle { parts.append("prompt=\(style)") }
         return parts.joined(separator: " ")
     }
 

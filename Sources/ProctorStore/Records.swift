@@ -14,18 +14,25 @@ public struct RunConfig: Sendable, Codable, Hashable {
     public var samples: Int
     /// The preset the settings came from (`r1`), if any.
     public var preset: String?
+    /// The prompt variant (`vlmevalkit`) when not the benchmarks' official prompts; nil for the official ones.
+    public var promptStyle: String?
 
     /// Creates a configuration.
-    public init(source: String = "inference", model: ModelIdentity, parameters: GenerationParameters, samples: Int, preset: String?) {
+    public init(
+        source: String = "inference", model: ModelIdentity, parameters: GenerationParameters, samples: Int, preset: String?,
+        promptStyle: String? = nil
+    ) {
         self.source = source
         self.model = model
         self.parameters = parameters
         self.samples = samples
         self.preset = preset
+        self.promptStyle = promptStyle
     }
 
     /// The SHA-256 of the fields that identify the run: the model's kind, name and weights (not its location, so
-    /// shards that reached the same model at different addresses are one run), the settings, k and the preset.
+    /// shards that reached the same model at different addresses are one run), the settings, k, the preset and the
+    /// prompt variant (absent for the official prompts, so runs made before it existed keep their ids).
     public var hash: String {
         struct Identity: Encodable {
             var source: String
@@ -35,15 +42,16 @@ public struct RunConfig: Sendable, Codable, Hashable {
             var parameters: GenerationParameters
             var samples: Int
             var preset: String?
+            var promptStyle: String?
         }
         let identity = Identity(
             source: source, kind: model.kind, name: model.name, weights: model.weightsSHA256, parameters: parameters,
-            samples: samples, preset: preset)
+            samples: samples, preset: preset, promptStyle: promptStyle)
         return SHA256.hex(Data(JSONCoding.canonical(identity).utf8))
     }
 
     enum CodingKeys: String, CodingKey {
-        case source, model, parameters, samples, preset
+        case source, model, parameters, samples, preset, promptStyle
     }
 }
 

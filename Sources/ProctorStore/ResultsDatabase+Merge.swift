@@ -43,7 +43,7 @@ extension ResultsDatabase {
                 if let seen = itemHashes[key], seen.hash != hash {
                     throw ProctorError(
                         .conflict,
-                        "refusing to merge: item \(key) differs between \(seen.path) and \(source.path) (different data releases?); run both with the same data")
+                        "refusing to merge: item \(key) differs between \(seen.path) and \(source.path) (different data releases, or runs made with different --prompt variants?); merge runs made with the same data and prompts")
                 }
                 itemHashes[key] = (hash, source.path)
             }

@@ -58,6 +58,15 @@ enum Catalog {
         return (adapter, name)
     }
 
+    /// The adapter building the prompts of `promptStyle`; a benchmark without that variant keeps its official
+    /// prompt, which is said on stderr.
+    static func adapter(_ adapter: any BenchmarkAdapter, promptStyle: String) -> any BenchmarkAdapter {
+        guard promptStyle != PromptStyle.official else { return adapter }
+        if let variants = adapter as? any PromptVariants, let styled = variants.withPromptStyle(promptStyle) { return styled }
+        Console.error("\(adapter.name) has no \(promptStyle) prompt variant; it uses its official prompt")
+        return adapter
+    }
+
     /// The scorer an adapter names.
     static func scorer(for adapter: any BenchmarkAdapter) throws -> any AnswerScorer {
         guard let scorer = Proctor.scorerTable[adapter.scorerID] else {

@@ -21,13 +21,14 @@ struct ListCommand: AsyncParsableCommand {
     func run() async throws {
         switch what {
         case .benchmarks:
-            print("| benchmark:split | scorer | data found | items | images | description |")
-            print("|---|---|---|---|---|---|")
+            print("| benchmark:split | scorer | prompts | data found | items | images | description |")
+            print("|---|---|---|---|---|---|---|")
             for adapter in Proctor.benchmarkTable {
                 for (index, split) in adapter.splits.enumerated() {
                     let found = adapter.availability(split: split, from: data.location)
                     let name = "\(adapter.name):\(split)" + (index == 0 ? " (default)" : "")
-                    print("| \(name) | \(adapter.scorerID) | \(found.source ?? "not found") | \(found.items) | \(found.images) | \(index == 0 ? adapter.summary : "") |")
+                    let prompts = (adapter as? any PromptVariants)?.promptStyles ?? [PromptStyle.official]
+                    print("| \(name) | \(adapter.scorerID) | \(prompts.joined(separator: ", ")) | \(found.source ?? "not found") | \(found.items) | \(found.images) | \(index == 0 ? adapter.summary : "") |")
                 }
             }
         case .runs:
@@ -37,7 +38,7 @@ struct ListCommand: AsyncParsableCommand {
             for run in try db.runs() {
                 let count = try db.samples(runID: run.runID).count
                 let p = run.config.parameters
-                print("| \(run.runID) | \(run.label ?? "") | \(run.config.model.name) | \(run.config.model.kind) | T=\(p.temperature) top_p=\(p.topP) max_tokens=\(p.maxTokens) k=\(run.config.samples) seed=\(p.seed)\(run.config.preset.map { " preset=\($0)" } ?? "") | \(count) | \(run.createdAt) |")
+                print("| \(run.runID) | \(run.label ?? "") | \(run.config.model.name) | \(run.config.model.kind) | T=\(p.temperature) top_p=\(p.topP) max_tokens=\(p.maxTokens) k=\(run.config.samples) seed=\(p.seed)\(run.config.preset.map { " preset=\($0)" } ?? "")\(run.config.promptStyle.map { " prompt=\($0)" } ?? "") | \(count) | \(run.createdAt) |")
             }
         }
     }

@@ -89,6 +89,11 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Which verdicts the printed table shows: official or strict.")
     var mode: ScoringMode = .official
 
+    @Option(help: ArgumentHelp(
+        "Prompt variant: official (the benchmark authors' prompts) or vlmevalkit (VLMEvalKit's, for MMMU and MMMU-Pro; other benchmarks keep the official prompt). Recorded with the run.",
+        valueName: "style"))
+    var prompt: String = PromptStyle.official
+
     @Flag(name: .customLong("allow-partial"), help: "Go on with the complete items when a local copy lacks some items' images.")
     var allowPartial = false
 
@@ -101,6 +106,9 @@ struct RunCommand: AsyncParsableCommand {
         if let preset, Presets.table[preset] == nil {
             throw ValidationError("unknown --preset \"\(preset)\"; known: \(Presets.table.keys.sorted().joined(separator: ", "))")
         }
+        if ![PromptStyle.official, PromptStyle.vlmevalkit].contains(prompt) {
+            throw ValidationError("unknown --prompt \"\(prompt)\"; known: \(PromptStyle.official), \(PromptStyle.vlmevalkit)")
+        }
     }
 
     func run() async throws {
@@ -108,7 +116,8 @@ struct RunCommand: AsyncParsableCommand {
         logger.logLevel = .warning
         let shard = try self.shard.map(Shard.init(parsing:)) ?? Shard.fromEnvironment(ProcessInfo.processInfo.environment, countOption: shardCount)
         let plans = try benchmarks.split(separator: ",").map { text -> BenchmarkPlan in
-            let (adapter, name) = try Catalog.benchmark(String(text.trimmingCharacters(in: .whitespaces)))
+            let (official, name) = try Catalog.benchmark(String(text.trimmingCharacters(in: .whitespaces)))
+            let adapter = Catalog.adapter(official, promptStyle: prompt)
             let loaded = try Proctor.loadItems(adapter: adapter, split: name.split, location: data.location, allowPartial: allowPartial)
             var items = loaded.items, problems = loaded.problems
             if let limit {
@@ -126,7 +135,8 @@ struct RunCommand: AsyncParsableCommand {
             temperature: temperature ?? presetValues?.temperature ?? 0, topP: topP ?? presetValues?.topP ?? 1,
             topK: topK ?? presetValues?.topK, minP: minP, repetitionPenalty: repetitionPenalty,
             maxTokens: maxTokens ?? presetValues?.maxTokens ?? 2048, seed: seed, stop: [])
-        let config = RunConfig(model: backend.identity, parameters: parameters, samples: samples ?? presetValues?.samples ?? 1, preset: preset)
+        let config = RunConfig(model: backend.identity, parameters: parameters, samples: samples ?? presetValues?.samples ?? 1, preset: preset,
+            promptStyle: prompt == PromptStyle.official ? nil : prompt)
         let db = try database.open()
         let plan = RunPlan(
             config: config, label: label, benchmarks: plans, shard: shard, concurrency: concurrency,

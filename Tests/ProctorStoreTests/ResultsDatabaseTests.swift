@@ -24,6 +24,24 @@ import Testing
         #expect(throws: ProctorError.self) { try db.run(matching: "nope") }
     }
 
+    /// A run with another prompt variant is another run; the official prompts add nothing to the configuration, so
+    /// a configuration stored before variants existed (no `promptStyle` key) reads back with the same id.
+    @Test func thePromptVariantIsPartOfTheRun() throws {
+        var vlmevalkit = config()
+        vlmevalkit.promptStyle = "vlmevalkit"
+        #expect(vlmevalkit.hash != config().hash)
+        let json = String(decoding: try JSONEncoder().encode(config()), as: UTF8.self)
+        #expect(!json.contains("promptStyle"))
+        let decoded = try JSONDecoder().decode(RunConfig.self, from: Data(json.utf8))
+        #expect(decoded.promptStyle == nil && decoded.hash == config().hash)
+        let dir = try Fixtures.temporaryDirectory()
+        let db = try ResultsDatabase(path: dir.appendingPathComponent("r.sqlite").path)
+        let a = try db.beginRun(config: config(), label: nil, harnessVersion: "t", gitCommit: nil, host: nil)
+        let b = try db.beginRun(config: vlmevalkit, label: nil, harnessVersion: "t", gitCommit: nil, host: nil)
+        #expect(a.runID != b.runID)
+        #expect(try db.runs().first { $0.runID == b.runID }?.config.promptStyle == "vlmevalkit")
+    }
+
     @Test func schemaIsVersionedAndReopens() throws {
         let dir = try Fixtures.temporaryDirectory()
         let path = dir.appendingPathComponent("r.sqlite").path
