@@ -114,19 +114,3 @@ public enum MMMUPrompt {
     /// The 30 subjects (the configs of `MMMU/MMMU`), in alphabetical order.
     public static var subjects: [String] { disciplines.keys.sorted() }
 }
-
-extension MMMUAdapter: PromptVariants {
-    public var promptStyles: [String] { MMMUPrompt.Style.allCases.map(\.rawValue) }
-
-    public func withPromptStyle(_ style: String) -> (any BenchmarkAdapter)? {
-        MMMUPrompt.Style(rawValue: style).map { MMMUAdapter(style: $0) }
-    }
-}
-
-extension MMMUProAdapter: PromptVariants {
-    public var promptStyles: [String] { MMMUPrompt.Style.allCases.map(\.rawValue) }
-
-    public func withPromptStyle(_ style: String) -> (any BenchmarkAdapter)? {
-        MMMUPrompt.Style(rawValue: style).map { MMMUProAdapter(mode: mode, style: $0) }
-    }
-}

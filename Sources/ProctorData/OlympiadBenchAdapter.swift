@@ -26,8 +26,16 @@ public struct OlympiadBenchAdapter: ItemwiseLoading {
     static let folder = "olympiadbench"
     static let hubRepos = ["Hothan/OlympiadBench"]
 
+    /// VLMEvalKit's prompt (its `OlympiadBench.build_prompt`) instead of the official one: no system message, the
+    /// same instruction and problem in one text with the image placeholders left in it, then the images.
+    public let vlmevalkit: Bool
+
     /// Creates the adapter.
-    public init() {}
+    ///
+    /// - Parameter vlmevalkit: Build VLMEvalKit's prompt rather than the official chat evaluators' one.
+    public init(vlmevalkit: Bool = false) {
+        self.vlmevalkit = vlmevalkit
+    }
 
     /// One problem with where it came from.
     struct Problem {
@@ -68,10 +76,13 @@ public struct OlympiadBenchAdapter: ItemwiseLoading {
                 for key in ["subfield", "subject", "language", "answer_type", "difficulty", "modality"] {
                     if let value = row[key]?.stringValue { categories[key] = value }
                 }
+                let messages = vlmevalkit
+                    ? [ChatMessage(role: .user, parts: [.text(text)] + parts.filter { if case .image = $0 { true } else { false } })]
+                    : [ChatMessage(role: .system, text: OlympiadBenchPrompt.system(config: config)), ChatMessage(role: .user, parts: parts)]
                 loaded.items.append(BenchmarkItem(
-                    benchmark: benchmark, id: id,
-                    messages: [ChatMessage(role: .system, text: OlympiadBenchPrompt.system(config: config)), ChatMessage(role: .user, parts: parts)],
-                    promptTemplate: OlympiadBenchPrompt.templateID, answer: answers.joined(separator: ","),
+                    benchmark: benchmark, id: id, messages: messages,
+                    promptTemplate: vlmevalkit ? OlympiadBenchPrompt.vlmevalkitTemplateID : OlympiadBenchPrompt.templateID,
+                    answer: answers.joined(separator: ","),
                     categories: categories, fields: row))
             }
         }

@@ -6,6 +6,8 @@ import ProctorCore
 public enum OlympiadBenchPrompt {
     /// The id of the official prompt template.
     public static let templateID = "olympiadbench-v1"
+    /// The id of VLMEvalKit's variant (`OlympiadBenchAdapter(vlmevalkit: true)`).
+    public static let vlmevalkitTemplateID = "olympiadbench-vlmevalkit-v1"
 
     /// What a config name says about its problems (`OE_TO_maths_en_COMP`).
     public struct Config: Sendable, Hashable {

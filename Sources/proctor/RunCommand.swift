@@ -90,7 +90,7 @@ struct RunCommand: AsyncParsableCommand {
     var mode: ScoringMode = .official
 
     @Option(help: ArgumentHelp(
-        "Prompt variant: official (the benchmark authors' prompts) or vlmevalkit (VLMEvalKit's, for MMMU and MMMU-Pro; other benchmarks keep the official prompt). Recorded with the run.",
+        "Prompt variant: official (the benchmark authors' prompts) or vlmevalkit (VLMEvalKit's, for MMMU, MMMU-Pro and OlympiadBench; other benchmarks keep the official prompt). Recorded with the run.",
         valueName: "style"))
     var prompt: String = PromptStyle.official
 

@@ -67,4 +67,27 @@ import Testing
         #expect(rest.hasPrefix(" Baxter Company has a relevant range of production"))
         #expect(rest.hasSuffix("Options:\nA. $6\nB. $7\nC. $8\nD. $9\nPlease select the correct answer from the options above. \n"))
     }
+
+    @Test(.enabled(if: SharedData.available, "needs ../shared/data (OlympiadBench test.jsonl)"))
+    func olympiadBenchAsVLMEvalKitBuildsIt() throws {
+        let official = try OlympiadBenchAdapter().load(split: "OE_TO_maths_en_COMP", from: SharedData.location)
+        let styled = try #require(OlympiadBenchAdapter().withPromptStyle(PromptStyle.vlmevalkit))
+        let variant = try styled.load(split: "OE_TO_maths_en_COMP", from: SharedData.location)
+        #expect(variant.count == official.count && !variant.isEmpty)
+        for (a, b) in zip(official, variant) {
+            #expect(a.id == b.id && a.answer == b.answer)
+            // Official: the chat evaluators' system message, then the instruction and problem.
+            #expect(a.messages.map(\.role) == [.system, .user])
+            // VLMEvalKit: no system message; `make_input`'s instruction + "\n" + problem, untrimmed.
+            #expect(b.messages.map(\.role) == [.user])
+            #expect(b.promptTemplate == "olympiadbench-vlmevalkit-v1")
+            let question = try #require(b.fields["question"]?.stringValue)
+            guard case .text(let text)? = b.messages.first?.parts.first else {
+                Issue.record("item \(b.id): no text part")
+                continue
+            }
+            #expect(text.hasPrefix("The following is an open-ended problem from an International Math competition. "))
+            #expect(text.hasSuffix("\n" + question))
+        }
+    }
 }
