@@ -160,6 +160,13 @@ public final class GGUFFile: Sendable {
         return UnsafeRawBufferPointer(rebasing: file.bytes[tensor.fileOffset..<(tensor.fileOffset + count)])
     }
 
+    /// Drops a tensor's pages from resident memory once its bytes were converted (see `MappedFile.releasePages`);
+    /// `data(of:)` still works afterwards, reading them back from the file.
+    public func releasePages(of tensor: GGUFTensorInfo) {
+        guard let count = tensor.byteCount else { return }
+        file.releasePages(tensor.fileOffset..<(tensor.fileOffset + count))
+    }
+
     /// The raw bytes of the tensor with this name.
     ///
     /// - Throws: `ModelFormatError` (`.missing`) when there is no such tensor, or `.unsupported` as `data(of:)`.

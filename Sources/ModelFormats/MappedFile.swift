@@ -62,6 +62,21 @@ public final class MappedFile: @unchecked Sendable {
         isMapped = false
     }
 
+    /// Lets the kernel drop the pages lying wholly inside `range` (bytes already copied elsewhere, such as weights
+    /// repacked into an engine's own layout), so they stop counting towards the process's resident memory. The
+    /// bytes stay readable: touching them again reads them back from the file. Does nothing for in-memory copies.
+    ///
+    /// - Parameter range: Byte offsets into the file.
+    public func releasePages(_ range: Range<Int>) {
+        guard isMapped, let base = bytes.baseAddress else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let clamped = range.clamped(to: 0..<bytes.count)
+        let start = (clamped.lowerBound + page - 1) / page * page
+        let end = clamped.upperBound == bytes.count ? clamped.upperBound : clamped.upperBound / page * page
+        guard start < end else { return }
+        _ = madvise(UnsafeMutableRawPointer(mutating: base + start), end - start, Int32(MADV_DONTNEED))
+    }
+
     deinit {
         guard let base = bytes.baseAddress else { return }
         if isMapped {

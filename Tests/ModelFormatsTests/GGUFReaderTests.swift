@@ -117,6 +117,18 @@ struct GGUFReaderTests {
         #expect(down.type == .q4_1 && down.relativeOffset == 30_083_328)
     }
 
+    @Test("released pages read back the same bytes", .enabled(if: smolLMPath != nil, "SmolLM2 GGUF absent: run scripts/fetch-model"))
+    func releasedPagesReadBack() throws {
+        let gguf = try GGUFFile(path: try #require(smolLMPath))
+        let down = try gguf.requireTensor("blk.0.ffn_down.weight")
+        let before = Array(try gguf.data(of: down))
+        gguf.releasePages(of: down)
+        #expect(Array(try gguf.data(of: down)) == before)
+        gguf.file.releasePages(0..<gguf.file.bytes.count)
+        #expect(try gguf.int("llama.block_count") == 30)
+        #expect(Array(try gguf.data(of: down)) == before)
+    }
+
     @Test("a missing file is a not-found error")
     func missing() {
         #expect(throws: ModelFormatError.self) { try GGUFFile(path: "/nonexistent/model.gguf") }
