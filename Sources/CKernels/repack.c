@@ -12,17 +12,23 @@
 void ck_quantize_act(const float *x, int64_t n, int8_t *q, float *d, float *s) {
     for (int64_t b = 0; b < n / 32; ++b) {
         const float *xb = x + b * 32;
-        float amax = 0, sum = 0;
+        float amax = 0;
         for (int j = 0; j < 32; ++j) {
             float a = fabsf(xb[j]);
             if (a > amax) amax = a;
-            sum += xb[j];
         }
         float scale = amax / 127.0f;
         float inv = scale > 0 ? 1.0f / scale : 0.0f;
-        for (int j = 0; j < 32; ++j) q[b * 32 + j] = (int8_t)lrintf(xb[j] * inv);
+        int32_t qsum = 0;
+        for (int j = 0; j < 32; ++j) {
+            q[b * 32 + j] = (int8_t)lrintf(xb[j] * inv);
+            qsum += q[b * 32 + j];
+        }
         d[b] = scale;
-        s[b] = sum;
+        // The sum of the *quantized* block (as llama.cpp's q8_1): with it a Q4_1 dot product is exactly
+        // sum((d*q + m) * x_quantized), so the min term cancels with the rest. The exact sum of x would leave
+        // the error sum((w - m) * (x_quantized - x)), several times larger since w - m never changes sign.
+        s[b] = scale * (float)qsum;
     }
 }
 

@@ -18,19 +18,39 @@ private func check(_ logits: [Float], _ step: Golden.Step, tolerance: Float, mar
 
 @Suite("SmolLM2 against golden logits", .serialized, .enabled(if: Golden.smolLMAvailable, "SmolLM2 GGUF or ../shared/engine-golden absent: run scripts/fetch-model"))
 struct SmolLM2GoldenTests {
-    /// The int8-activation fast path differs from llama.cpp by up to 2.46 on these 96 steps (max at
-    /// `plain_capital` step 13, logit 38.2; it differs from the float reference by up to 1.7 where llama.cpp differs
-    /// by 1.34), so the logit tolerance is 3 rather than the README's 1.5; top-1 is checked at margin 1.5 as advised.
-    @Test("fast path: step 0 and teacher-forced steps within 3 of llama.cpp, same top-1 where the margin > 1.5")
+    /// The int8-activation fast path is within 0.52 / 0.50 / 1.55 of llama.cpp over the 32 steps of the three prompts
+    /// (f16 KV cache; 0.62 / 0.57 / 1.35 with f32). The worst, `chat_math` step 13, is where the float reference
+    /// itself is 1.34 away from llama.cpp, so the tolerance is 1.6: the README's "about 1.5" plus that measured
+    /// excess. Top-1 is checked where llama.cpp's margin exceeds 1.5, as advised.
+    @Test("fast path: step 0 and teacher-forced steps within 1.6 of llama.cpp, same top-1 where the margin > 1.5")
     func llamaCpp() throws {
         let model = try LanguageModel(path: try #require(Golden.smolLMPath))
         let generator = try Generator(model: model, threads: 2)
         for golden in try #require(Golden.llamaCpp).cases {
             let id = try generator.add(prompt: golden.promptIds, parameters: SamplingParameters(maxTokens: 64))
             var logits = try #require(generator.logits(id))
-            for s in 0..<16 {
-                check(logits, golden.steps[s], tolerance: 3, margin: 1.5, "\(golden.name) step \(s)")
+            for s in 0..<golden.steps.count {
+                check(logits, golden.steps[s], tolerance: 1.6, margin: 1.5, "\(golden.name) step \(s)")
                 if s + 1 < golden.steps.count { logits = try #require(generator.force(id, token: golden.generatedIds[s])) }
+            }
+            generator.remove(id)
+        }
+    }
+
+    /// The quantization error of the fast path alone: against the float reference, fed llama.cpp's tokens, it stays
+    /// within 0.43 / 0.51 / 0.76 (llama.cpp's own distance to that reference: 0.56 / 0.55 / 1.34). Before the
+    /// activation block sums were taken from the quantized values it was 2.1.
+    @Test("fast path: within 1.0 of the numpy float reference on every teacher-forced step")
+    func fastPathAgainstTheFloatReference() throws {
+        let model = try LanguageModel(path: try #require(Golden.smolLMPath))
+        let generator = try Generator(model: model, threads: 2)
+        for golden in try #require(Golden.numpyF32).cases {
+            let id = try generator.add(prompt: golden.promptIds, parameters: SamplingParameters(maxTokens: 64))
+            var logits = try #require(generator.logits(id))
+            let forced = try #require(Golden.llamaCpp?.cases.first { $0.name == golden.name }).generatedIds
+            for s in 0..<golden.steps.count {
+                check(logits, golden.steps[s], tolerance: 1.0, margin: 1.0, "\(golden.name) fast vs f32 step \(s)")
+                if s + 1 < golden.steps.count { logits = try #require(generator.force(id, token: forced[s])) }
             }
             generator.remove(id)
         }

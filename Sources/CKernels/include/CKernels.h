@@ -29,8 +29,8 @@ int ck_type_supported(int type);
 /// Returns 0 on success, -1 for an unknown type or an `n` that is not a multiple of the block size.
 int ck_dequantize_row(int type, const void *src, float *dst, int64_t n);
 
-// ---- activation quantization (int8 blocks of 32, f32 scale, exact f32 block sum) ----
-/// Quantizes `n` floats (multiple of 32): q[n] int8, d[n/32] scales, s[n/32] block sums of x.
+// ---- activation quantization (int8 blocks of 32, f32 scale, sum of the quantized block) ----
+/// Quantizes `n` floats (multiple of 32): q[n] int8, d[n/32] scales, s[n/32] = d * (sum of the block's q).
 void ck_quantize_act(const float *x, int64_t n, int8_t *q, float *d, float *s);
 
 // ---- repacked weights: groups of 8 rows interleaved by 4-byte column groups ----
