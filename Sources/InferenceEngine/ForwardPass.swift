@@ -76,9 +76,16 @@ final class ForwardPass {
         let s = scratch
         let blocks = cols / 32
         if outputs.contains(where: { $0.0.isQuantized }) {
-            pool.run { ith, nth in
-                for v in ThreadPool.share(n, ith, nth) {
+            if n <= 4 {
+                // A decode step: quantizing a few vectors takes about a microsecond, less than waking the pool.
+                for v in 0..<n {
                     ck_quantize_act(input + v * cols, Int64(cols), s.actQ + v * cols, s.actD + v * blocks, s.actS + v * blocks)
+                }
+            } else {
+                pool.run { ith, nth in
+                    for v in ThreadPool.share(n, ith, nth) {
+                        ck_quantize_act(input + v * cols, Int64(cols), s.actQ + v * cols, s.actD + v * blocks, s.actS + v * blocks)
+                    }
                 }
             }
         }
