@@ -81,7 +81,7 @@ let engineTargets: [Target] = [
     .target(name: "ProctorEngineBackend", dependencies: [
         "InferenceEngine", "ModelFormats", "ProctorCore", "TextTokenizers", "TextTokenizersGGUF", "ChatTemplates",
     ], swiftSettings: optimizedInDebug),
-    .testTarget(name: "ProctorEngineBackendTests", dependencies: ["ProctorEngineBackend", "ProctorCore"]),
+    .testTarget(name: "ProctorEngineBackendTests", dependencies: ["ProctorEngineBackend", "ProctorCore", "SafeTensors"]),
     .testTarget(name: "ModelFormatsTests", dependencies: ["ModelFormats"]),
 ]
 

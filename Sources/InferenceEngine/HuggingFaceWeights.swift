@@ -18,6 +18,14 @@ final class HuggingFaceWeights: WeightSource {
 
     var path: String { checkpoint.folder.path }
 
+    var files: [String] {
+        let folder = checkpoint.folder
+        let index = folder.appendingPathComponent("model.safetensors.index.json").path
+        let shards = checkpoint.files.keys.sorted().map { folder.appendingPathComponent($0).path }
+        return [folder.appendingPathComponent("config.json").path]
+            + (FileManager.default.fileExists(atPath: index) ? [index] : []) + shards
+    }
+
     /// Opens the shards and finds the language model inside them.
     ///
     /// - Parameters:

@@ -26,6 +26,8 @@ public final class LanguageModel: @unchecked Sendable {
     /// Whether every weight was dequantized to f32 (the reference path used by tests; always true for Hugging
     /// Face checkpoints, whose F16/BF16 weights are converted to f32 at load).
     public let reference: Bool
+    /// The files the weights were read from (the GGUF; config.json, the index and the shards), for identity.
+    public let sourceFiles: [String]
     let layers: [Layer]
     let output: WeightMatrix
     let outputNorm: [Float]
@@ -76,6 +78,7 @@ public final class LanguageModel: @unchecked Sendable {
         self.gguf = gguf
         self.reference = reference
         self.config = config
+        sourceFiles = source.files
         let path = source.path
         func vector(_ name: String, count: Int) throws -> [Float] {
             try source.withRequiredTensor(name) { t in try Self.floats(t, count: count) }

@@ -28,6 +28,8 @@ struct WeightTensor {
 protocol WeightSource {
     /// The file or folder the weights come from.
     var path: String { get }
+    /// The files the model is read from (its identity): the GGUF file; config.json, the index and the shards.
+    var files: [String] { get }
 
     /// Calls `body` with a tensor's bytes.
     ///
@@ -60,6 +62,8 @@ extension WeightSource {
 
 /// A GGUF file lends its memory-mapped tensors directly.
 extension GGUFFile: WeightSource {
+    var files: [String] { [path] }
+
     func withTensor<R>(_ name: String, _ body: (WeightTensor) throws -> R) throws -> R? {
         guard let info = tensor(named: name) else { return nil }
         let bytes = try data(of: info)

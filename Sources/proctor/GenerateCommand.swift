@@ -10,7 +10,7 @@ struct GenerateCommand: AsyncParsableCommand {
         abstract: "Generate text with the embedded engine.",
         discussion: "Prints the completion; --json adds token ids, the finish reason and prefill/decode tokens per second.")
 
-    @Option(help: "A GGUF file or the name of a known model (smollm2).")
+    @Option(help: "A GGUF file, a Hugging Face checkpoint folder (config.json, *.safetensors, tokenizer.json), or the name of a known model (smollm2).")
     var model = "smollm2"
     @Flag(help: "Wrap the prompt as a user message in the model's chat template.")
     var chat = false
@@ -35,7 +35,7 @@ struct GenerateCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let path = try EngineModelResolver.modelPath(for: model) else {
-            throw ValidationError("--model must be a .gguf file or a known model name (smollm2)")
+            throw ValidationError("--model must be a .gguf file, a Hugging Face checkpoint folder or a known model name (smollm2)")
         }
         let backend = try EngineBackend(path: path, threads: threads, chatTemplate: chatTemplate)
         let ids: [Int]
