@@ -41,13 +41,14 @@ public final class LanguageModel: @unchecked Sendable {
     ///
     /// - Parameters:
     ///   - path: A `.gguf` file or a folder with config.json and `*.safetensors`.
-    ///   - reference: Dequantize every weight to f32 (slow, memory-hungry; for tests against a float reference).
+    ///   - reference: GGUF: dequantize every weight to f32 (slow, memory-hungry; for tests against a float
+    ///     reference). Folders: f32 weights when true, Q8_0 when false (see ``init(huggingFaceFolder:weights:)``).
     /// - Throws: `ModelFormatError`/`SafeTensorsError` for unreadable files, `EngineError` for unsupported
     ///   architectures or types.
     public convenience init(path: String, reference: Bool = false) throws {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-            try self.init(huggingFaceFolder: URL(fileURLWithPath: path))
+            try self.init(huggingFaceFolder: URL(fileURLWithPath: path), weights: reference ? .f32 : .q8_0)
         } else {
             try self.init(gguf: GGUFFile(path: path), reference: reference)
         }
@@ -62,19 +63,23 @@ public final class LanguageModel: @unchecked Sendable {
     /// LlamaForCausalLM, or the `llm_config`/`text_config` of an InternVL/Skywork-R1V checkpoint), one or many
     /// `*.safetensors` (with `model.safetensors.index.json`) in F32, F16 or BF16, and generation_config.json.
     ///
-    /// Every weight is converted to f32 at load (memory: 4 bytes per parameter, twice a BF16 checkpoint).
+    /// By default every weight is converted to f32 at load (memory: 4 bytes per parameter, twice a BF16
+    /// checkpoint) and the model is a `reference` model (f32 KV cache); `.q8_0` quantizes the matrices to Q8_0
+    /// for the int8 kernels instead (about 1.06 bytes per parameter; f16 KV cache).
     ///
-    /// - Parameter folder: The checkpoint folder.
+    /// - Parameters:
+    ///   - folder: The checkpoint folder.
+    ///   - weights: How the float weights are held.
     /// - Throws: `EngineError` naming config.json for a missing or unsupported config, and the file and tensor
     ///   for a missing tensor or unsupported dtype; `SafeTensorsError` naming the shard when one is truncated.
-    public convenience init(huggingFaceFolder folder: URL) throws {
+    public convenience init(huggingFaceFolder folder: URL, weights: WeightMatrix.FloatWeights = .f32) throws {
         let (config, tied) = try ModelConfig.load(huggingFaceFolder: folder)
-        let weights = try HuggingFaceWeights(folder: folder, tiedEmbeddings: tied)
-        try self.init(source: weights, config: config, gguf: nil, reference: true)
+        let source = try HuggingFaceWeights(folder: folder, tiedEmbeddings: tied)
+        try self.init(source: source, config: config, gguf: nil, reference: weights == .f32, quantizeFloats: weights == .q8_0)
     }
 
     /// Loads every weight from a source.
-    init(source: some WeightSource, config: ModelConfig, gguf: GGUFFile?, reference: Bool) throws {
+    init(source: some WeightSource, config: ModelConfig, gguf: GGUFFile?, reference: Bool, quantizeFloats: Bool = false) throws {
         self.gguf = gguf
         self.reference = reference
         self.config = config
@@ -91,6 +96,7 @@ public final class LanguageModel: @unchecked Sendable {
                 guard t.shape.count == 2, t.rowLength == cols, t.rowCount == rows else {
                     throw EngineError(.unsupported, "\(t.file): tensor `\(t.name)` has shape \(t.shape), expected \(rows) rows of \(cols)")
                 }
+                if quantizeFloats, let quantized = try WeightMatrix.quantized(t) { return quantized }
                 return try WeightMatrix(t, reference: reference)
             }
         }

@@ -16,9 +16,11 @@ struct LoadedModel {
 
     /// Loads a `.gguf` file, or a folder with config.json, `*.safetensors` and tokenizer.json.
     ///
-    /// - Parameter path: The file or folder.
+    /// - Parameters:
+    ///   - path: The file or folder.
+    ///   - floatWeights: How a checkpoint folder's F32/F16/BF16 weights are held (f32, or Q8_0 for speed).
     /// - Throws: The loaders' errors, naming the file that is missing, truncated or unsupported.
-    static func load(path: String) throws -> LoadedModel {
+    static func load(path: String, floatWeights: WeightMatrix.FloatWeights = .f32) throws -> LoadedModel {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
             let gguf = try GGUFFile(path: path)
@@ -33,11 +35,16 @@ struct LoadedModel {
                 ])
         }
         let folder = URL(fileURLWithPath: path)
-        let model = try LanguageModel(huggingFaceFolder: folder)
+        let model = try LanguageModel(huggingFaceFolder: folder, weights: floatWeights)
         let tokenizer = try Tokenizer(huggingFaceFolder: folder)
         return LoadedModel(
             model: model, tokenizer: tokenizer, stopTokens: tokenizer.endOfGeneration.union(model.config.endOfGenerationIds),
             weightsSHA256: try WeightsHash.sha256(ofCheckpoint: model.sourceFiles),
-            details: ["architecture": model.config.architecture, "format": "safetensors", "weights": "f32 (converted at load)"])
+            details: ["architecture": model.config.architecture, "format": "safetensors", "weights": floatWeights.rawValue + " (converted at load)"])
     }
+}
+
+extension EngineBackend {
+    /// How a checkpoint folder's float weights are held (`f32` or `q8_0`), for callers that do not import the engine.
+    public typealias FolderWeights = WeightMatrix.FloatWeights
 }

@@ -23,10 +23,13 @@ public final class EngineBackend: InferenceBackend {
     ///   - threads: Engine threads (nil: 2, or all cores if fewer).
     ///   - chatTemplate: A Jinja template file overriding the model's own (`--chat-template`).
     ///   - name: The name shown in reports (nil: the file or folder name).
+    ///   - floatWeights: How a checkpoint folder's float weights are held: `.f32` (exact) or `.q8_0` (about 4×
+    ///     less memory, int8 kernels). Ignored for GGUF files.
     /// - Throws: `ProctorError` saying what is wrong with the file and what to do.
-    public init(path: String, threads: Int? = nil, chatTemplate: String? = nil, name: String? = nil) throws {
+    public init(path: String, threads: Int? = nil, chatTemplate: String? = nil, name: String? = nil,
+                floatWeights: WeightMatrix.FloatWeights = .f32) throws {
         do {
-            let loaded = try LoadedModel.load(path: path)
+            let loaded = try LoadedModel.load(path: path, floatWeights: floatWeights)
             model = loaded.model
             tokenizer = loaded.tokenizer
             stopTokens = loaded.stopTokens

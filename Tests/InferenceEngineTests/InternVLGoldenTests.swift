@@ -35,7 +35,7 @@ struct InternVLGoldenTests {
 
     @Test("config: the nested text_config, a tied head, f32 weights", .enabled(if: available, "../shared/engine-golden/tiny-internvl is absent"))
     func config() throws {
-        let model = try LanguageModel(path: Self.folder.path)
+        let model = try LanguageModel(path: Self.folder.path, reference: true)
         #expect(model.config.architecture == "qwen2")
         #expect(model.config.layerCount == 2 && model.config.headCount == 4 && model.config.kvHeadCount == 2)
         #expect(model.config.vocabSize == 300 && model.config.ropeBase == 1_000_000 && model.config.ropeNeox)
