@@ -76,9 +76,7 @@ public final class WeightMatrix: @unchecked Sendable {
                          Int64(range.lowerBound), Int64(range.upperBound))
         case .f32:
             let w = storage.assumingMemoryBound(to: Float.self)
-            for v in 0..<vectors {
-                ck_matvec_f32(w, Int64(cols), floats + v * cols, y + v * ldy, Int64(range.lowerBound), Int64(range.upperBound))
-            }
+            ck_matmul_f32(w, Int64(cols), floats, Int64(vectors), y, Int64(ldy), Int64(range.lowerBound), Int64(range.upperBound))
         }
     }
 }
