@@ -43,9 +43,9 @@ final class ForwardPass {
             } else {
                 model.embed(e.token, into: s.x + i * d)
             }
-            fillRope(base: c.ropeBase, position: e.position, cos: s.cos + i * half, sin: s.sin + i * half)
+            fillRope(base: c.ropeBase, scales: c.ropeFrequencyScales, position: e.position, cos: s.cos + i * half, sin: s.sin + i * half)
             if c.slidingWindowPattern > 0 {
-                fillRope(base: c.ropeBaseLocal, position: e.position, cos: s.cosLocal + i * half, sin: s.sinLocal + i * half)
+                fillRope(base: c.ropeBaseLocal, scales: nil, position: e.position, cos: s.cosLocal + i * half, sin: s.sinLocal + i * half)
             }
         }
         for (index, layer) in model.layers.enumerated() {
@@ -67,10 +67,11 @@ final class ForwardPass {
         return logits
     }
 
-    private func fillRope(base: Float, position: Int, cos: UnsafeMutablePointer<Float>, sin: UnsafeMutablePointer<Float>) {
+    private func fillRope(base: Float, scales: [Float]?, position: Int, cos: UnsafeMutablePointer<Float>, sin: UnsafeMutablePointer<Float>) {
         let dims = model.config.headDim
         for i in 0..<(dims / 2) {
-            let theta = Double(position) * pow(Double(base), -2.0 * Double(i) / Double(dims))
+            let scale = scales.map { Double($0[i]) } ?? 1
+            let theta = Double(position) * pow(Double(base), -2.0 * Double(i) / Double(dims)) * scale
             cos[i] = Float(Foundation.cos(theta))
             sin[i] = Float(Foundation.sin(theta))
         }

@@ -82,6 +82,16 @@ public final class LanguageModel: @unchecked Sendable {
     init(source: some WeightSource, config: ModelConfig, gguf: GGUFFile?, reference: Bool, quantizeFloats: Bool = false) throws {
         self.gguf = gguf
         self.reference = reference
+        var config = config
+        // Llama 3 GGUFs carry their RoPE scaling as per-pair divisors of the frequencies.
+        if config.ropeFrequencyScales == nil, let factors = try source.withTensor("rope_freqs.weight", { t in
+            try Self.floats(t, count: config.headDim / 2)
+        }) {
+            guard factors.allSatisfy({ $0 > 0 && $0.isFinite }) else {
+                throw EngineError(.unsupported, "\(source.path): `rope_freqs.weight` holds a factor that is not a positive number")
+            }
+            config.ropeFrequencyScales = factors.map { 1 / $0 }
+        }
         self.config = config
         sourceFiles = source.files
         let path = source.path

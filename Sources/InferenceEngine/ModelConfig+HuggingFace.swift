@@ -63,9 +63,10 @@ extension ModelConfig {
         if let act = text["hidden_act"] as? String, act != "silu" {
             throw EngineError(.unsupported, "\(file): hidden_act \(act) is not supported (silu is)")
         }
-        let ropeSettings = (text["rope_parameters"] as? [String: Any]) ?? (text["rope_scaling"] as? [String: Any])
-        if let type = (ropeSettings?["rope_type"] ?? ropeSettings?["type"]) as? String, type != "default" {
-            throw EngineError(.unsupported, "\(file): RoPE scaling `\(type)` is not supported (only unscaled RoPE is)")
+        let ropeSettings = (text["rope_scaling"] as? [String: Any]) ?? (text["rope_parameters"] as? [String: Any])
+        let ropeType = (ropeSettings?["rope_type"] ?? ropeSettings?["type"]) as? String ?? "default"
+        guard ropeType == "default" || ropeType == "llama3" else {
+            throw EngineError(.unsupported, "\(file): RoPE scaling `\(ropeType)` is not supported (unscaled and llama3 are)")
         }
         if (text["use_sliding_window"] as? Bool) == true {
             throw EngineError(.unsupported, "\(file): use_sliding_window is true; sliding-window attention is not supported for Hugging Face checkpoints")
@@ -80,14 +81,43 @@ extension ModelConfig {
         vocabSize = try int("vocab_size")
         contextLength = (text["max_position_embeddings"] as? NSNumber)?.intValue ?? 4096
         rmsEpsilon = Float(number("rms_norm_eps") ?? 1e-6)
-        ropeBase = Float(number("rope_theta") ?? number("rope_theta", in: ropeSettings) ?? 10_000)
+        let parameters = text["rope_parameters"] as? [String: Any]
+        ropeBase = Float(number("rope_theta") ?? number("rope_theta", in: parameters) ?? number("rope_theta", in: ropeSettings) ?? 10_000)
         ropeBaseLocal = ropeBase
         ropeNeox = true
         slidingWindow = 0
         slidingWindowPattern = 0
         isGemma = false
         attentionScale = 1 / Float(headDim).squareRoot()
+        if ropeType == "llama3", let settings = ropeSettings {
+            ropeFrequencyScales = try Self.llama3FrequencyScales(settings, base: Double(ropeBase), headDim: headDim, file: file)
+        }
         try validate(file)
+    }
+
+    /// Llama 3's RoPE scaling (transformers' `_compute_llama3_parameters`): frequencies whose wavelength exceeds
+    /// `original_max_position_embeddings / low_freq_factor` are divided by `factor`, those shorter than
+    /// `… / high_freq_factor` are kept, and the band between is interpolated.
+    ///
+    /// - Returns: Per rotary pair, the factor on its frequency.
+    /// - Throws: `EngineError` naming `file` when a setting is missing.
+    static func llama3FrequencyScales(_ settings: [String: Any], base: Double, headDim: Int, file: String) throws -> [Float] {
+        func value(_ key: String) throws -> Double {
+            guard let number = (settings[key] as? NSNumber)?.doubleValue else {
+                throw EngineError(.unsupported, "\(file): llama3 RoPE scaling lacks `\(key)`")
+            }
+            return number
+        }
+        let factor = try value("factor"), low = try value("low_freq_factor"), high = try value("high_freq_factor")
+        let context = try value("original_max_position_embeddings")
+        return (0..<(headDim / 2)).map { i in
+            let frequency = pow(base, -2 * Double(i) / Double(headDim))
+            let wavelength = 2 * Double.pi / frequency
+            if wavelength < context / high { return 1 }
+            if wavelength > context / low { return Float(1 / factor) }
+            let smooth = (context / wavelength - low) / (high - low)
+            return Float((1 - smooth) / factor + smooth)
+        }
     }
 
     /// Token ids from an `eos_token_id` value (a number or a list of numbers).

@@ -28,6 +28,9 @@ public struct ModelConfig: Sendable, Hashable {
     public var isGemma: Bool
     /// The attention score scale.
     public var attentionScale: Float
+    /// Per rotary pair i, a factor on its frequency base^(-2i/d) (Llama 3 RoPE scaling; GGUF `rope_freqs.weight`
+    /// holds the inverse); nil: unscaled. Applies to the global RoPE only.
+    public var ropeFrequencyScales: [Float]? = nil
     /// Token ids that end generation according to the model's own config (Hugging Face `eos_token_id` in
     /// config.json and generation_config.json; empty for GGUF, whose tokenizer metadata names them).
     public var endOfGenerationIds: Set<Int> = []

@@ -31,13 +31,13 @@ enum HuggingFaceFixtures {
 
 @Suite("Hugging Face checkpoints: tiny Qwen2 (BF16) and Llama (F16, sharded) vs transformers")
 struct HuggingFaceFixtureTests {
-    @Test("logits at every position within 1e-4 of transformers, greedy ids equal", arguments: ["tiny-qwen2", "tiny-llama"])
+    @Test("logits at every position within 1e-4 of transformers, greedy ids equal", arguments: ["tiny-qwen2", "tiny-llama", "tiny-llama3"])
     func matchesTransformers(model name: String) throws {
         let model = try LanguageModel(path: HuggingFaceFixtures.folder.appendingPathComponent(name).path, reference: true)
         let generator = try Generator(model: model, threads: 2)
         let vocab = model.config.vocabSize
         let cases = try HuggingFaceFixtures.cases(name)
-        #expect(cases.count == 3)
+        #expect(cases.count >= 3)
         for (n, c) in cases.enumerated() {
             var worst: Float = 0
             for length in 1...c.ids.count {
@@ -60,7 +60,13 @@ struct HuggingFaceFixtureTests {
         #expect(qwen.config.endOfGenerationIds == [0, 2])
         let llama = try LanguageModel(huggingFaceFolder: HuggingFaceFixtures.folder.appendingPathComponent("tiny-llama"))
         #expect(llama.config.architecture == "llama" && llama.config.ropeNeox && llama.config.headDim == 16)
-        #expect(llama.config.endOfGenerationIds == [2])
+        #expect(llama.config.endOfGenerationIds == [2] && llama.config.ropeFrequencyScales == nil)
+        // Llama 3 RoPE scaling with an original context of 64: pairs of wavelength < 16 keep their frequency, those
+        // above 64 are divided by 8, the band between is interpolated (transformers' _compute_llama3_parameters).
+        let llama3 = try LanguageModel(huggingFaceFolder: HuggingFaceFixtures.folder.appendingPathComponent("tiny-llama3"))
+        let scales = try #require(llama3.config.ropeFrequencyScales)
+        #expect(scales.count == 8 && scales[0] == 1 && scales[7] == 0.125)
+        #expect(scales.contains { $0 > 0.125 && $0 < 1 })
         #expect(llama.reference && qwen.reference)
     }
 }

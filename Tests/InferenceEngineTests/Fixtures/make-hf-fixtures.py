@@ -10,6 +10,9 @@ Writes, next to this script:
                 byte-level BPE tokenizer.json trained here, tokenizer_config.json with a ChatML chat template,
                 and generation_config.json naming <|im_end|> as EOS.
   tiny-llama/   LlamaForCausalLM, F16, two shards + model.safetensors.index.json, separate lm_head.
+  tiny-llama3/  LlamaForCausalLM, BF16, Llama 3 RoPE scaling (rope_type llama3) with a short original context so
+                that the scaled, smoothed and unscaled frequency bands all occur in a 16-wide head; a 24-token case.
+Pass folder names to remake only those (golden-info.json keeps the other entries).
 Each folder has golden.safetensors: for every case N, `caseN.input_ids` (I64), `caseN.logits` (F32
 [tokens, vocab], every position) and `caseN.greedy_ids` (I64, 8 greedy steps, no EOS stop), computed by
 transformers in float32 from the saved (rounded) weights; tiny-qwen2 also has `chat.*` for a chat prompt
@@ -137,9 +140,32 @@ def make_llama():
             "min_greedy_margin": margin}
 
 
+def make_llama3():
+    folder = os.path.join(HERE, "tiny-llama3")
+    os.makedirs(folder, exist_ok=True)
+    rope = {"rope_type": "llama3", "rope_theta": 10_000.0, "factor": 8.0, "low_freq_factor": 1.0, "high_freq_factor": 4.0,
+            "original_max_position_embeddings": 64}
+    config = LlamaConfig(vocab_size=256, hidden_size=64, intermediate_size=128, num_hidden_layers=2, num_attention_heads=4,
+                         num_key_value_heads=2, max_position_embeddings=512, rms_norm_eps=1e-5, rope_parameters=rope,
+                         tie_word_embeddings=True, bos_token_id=1, eos_token_id=2)
+    torch.manual_seed(3)
+    model = LlamaForCausalLM(config)
+    spread(model, 33)
+    model.to(torch.bfloat16).save_pretrained(folder)
+    long_case = [(7 * i + 3) % 250 + 3 for i in range(24)]
+    margin = golden(folder, LlamaForCausalLM, CASES + [long_case])
+    return {"folder": "tiny-llama3", "dtype": "BF16", "rope_parameters": rope, "min_greedy_margin": margin}
+
+
 if __name__ == "__main__":
+    makers = {"tiny-qwen2": make_qwen2, "tiny-llama": make_llama, "tiny-llama3": make_llama3}
+    wanted = sys.argv[1:] or list(makers)
+    path = os.path.join(HERE, "golden-info.json")
+    old = json.load(open(path))["models"] if os.path.exists(path) and sys.argv[1:] else []
+    made = {name: makers[name]() for name in wanted}
+    models = [made.pop(m["folder"], m) for m in old] + list(made.values())
     info = {"transformers": transformers.__version__, "torch": torch.__version__, "tokenizers": tokenizers.__version__,
-            "python": sys.version.split()[0], "cases": CASES, "models": [make_qwen2(), make_llama()]}
-    with open(os.path.join(HERE, "golden-info.json"), "w") as f:
+            "python": sys.version.split()[0], "cases": CASES, "models": models}
+    with open(path, "w") as f:
         json.dump(info, f, indent=1)
     print(json.dumps(info, indent=1))
