@@ -23,8 +23,8 @@ public final class LanguageModel: @unchecked Sendable {
     /// The GGUF file the model was loaded from, kept open because the embedding rows are read from the mapping
     /// (nil for a Hugging Face checkpoint, whose embeddings are copied at load).
     public let gguf: GGUFFile?
-    /// Whether every weight was dequantized to f32 (the reference path used by tests; always true for Hugging
-    /// Face checkpoints, whose F16/BF16 weights are converted to f32 at load).
+    /// Whether every weight was dequantized to f32 (the reference path used by tests; true for Hugging Face
+    /// checkpoints loaded with `.f32` weights, whose F16/BF16 weights are converted to f32 at load).
     public let reference: Bool
     /// The files the weights were read from (the GGUF; config.json, the index and the shards), for identity.
     public let sourceFiles: [String]

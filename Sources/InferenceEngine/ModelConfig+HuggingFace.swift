@@ -38,7 +38,10 @@ extension ModelConfig {
             throw EngineError(.unsupported, "\(file): architecture \(named.isEmpty ? "(none named)" : named.joined(separator: ", ")) is not supported; the engine loads \(huggingFaceArchitectures.keys.sorted().joined(separator: ", ")) and the language model of InternVL/Skywork-R1V checkpoints (llm_config or text_config)")
         }
         var config = try ModelConfig(huggingFace: text, architecture: arch, file: file)
-        let tied = (nested != nil ? root["tie_word_embeddings"] as? Bool : nil) ?? (text["tie_word_embeddings"] as? Bool) ?? false
+        // transformers' InternVL ties by its top-level flag; InternVL-chat's remote code builds the language model
+        // from llm_config alone, so there the nested flag decides.
+        let topLevelTie = root["text_config"] != nil ? root["tie_word_embeddings"] as? Bool : nil
+        let tied = topLevelTie ?? (text["tie_word_embeddings"] as? Bool) ?? false
         var eos = Set(Self.ids(text["eos_token_id"]) + Self.ids(root["eos_token_id"]))
         let generation = folder.appendingPathComponent("generation_config.json")
         if let data = FileManager.default.contents(atPath: generation.path) {

@@ -36,13 +36,18 @@ struct HuggingFaceLayoutTests {
         let source = try SafeTensorsFile(url: Self.qwen.appendingPathComponent("model.safetensors"))
         let embeddings = try source.floats("model.embed_tokens.weight")
         let config: [String: Any] = ["architectures": ["SkyworkR1VChatModel"], "llm_config": llm,
-                                     "vision_config": ["hidden_size": 64], "eos_token_id": 2]
+                                     "vision_config": ["hidden_size": 64], "eos_token_id": 2,
+                                     // InternVL-chat builds the LLM from llm_config alone: this flag must not tie.
+                                     "tie_word_embeddings": true]
         let folder = try write(config: config, rename: { "language_model." + $0 },
                                extra: ["vision_model.embeddings.class_embedding": [Float](repeating: 0.5, count: 64)])
         defer { try? FileManager.default.removeItem(at: folder) }
-        // An untied head stored as InternVL-chat stores it (here equal to the embeddings, so the logits match).
+        // An untied head stored as InternVL-chat stores it (here the embeddings plus a known offset on row 7, so
+        // the logits match the fixture's except token 7's, which proves the head, not the embeddings, is used).
         var head = SafeTensorsWriter()
-        head.add("language_model.lm_head.weight", shape: [320, 64], floats: embeddings)
+        var headRows = embeddings
+        for j in 0..<64 { headRows[7 * 64 + j] += 0.5 }
+        head.add("language_model.lm_head.weight", shape: [320, 64], floats: headRows)
         let index: [String: Any] = ["weight_map": Dictionary(uniqueKeysWithValues:
             (try SafeTensorsFile(url: folder.appendingPathComponent("model.safetensors")).tensors.keys.map { ($0, "model.safetensors") })
             + [("language_model.lm_head.weight", "head.safetensors")])]
@@ -58,8 +63,13 @@ struct HuggingFaceLayoutTests {
         let id = try generator.add(prompt: c.ids, parameters: SamplingParameters(maxTokens: 1))
         let logits = try #require(generator.logits(id))
         let vocab = model.config.vocabSize
-        let worst = zip(logits, c.logits[(c.ids.count - 1) * vocab..<c.ids.count * vocab]).map { abs($0 - $1) }.max() ?? .infinity
+        var expected = Array(c.logits[(c.ids.count - 1) * vocab..<c.ids.count * vocab])
+        // Token 7's logit moves by 0.5 · Σ(final normed hidden state); every other logit is the fixture's.
+        let moved = logits[7] - expected[7]
+        expected[7] = logits[7]
+        let worst = zip(logits, expected).map { abs($0 - $1) }.max() ?? .infinity
         #expect(worst <= 1e-4, "largest logit difference \(worst)")
+        #expect(abs(moved) > 1e-3, "the separate head, not the embeddings, is used")
     }
 
     @Test("an attention-output bias is refused rather than ignored")
