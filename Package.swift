@@ -75,12 +75,13 @@ let engineTargets: [Target] = [
     .target(name: "ModelFormats"),
     // C kernels compile with -O2 even in debug builds (they are the engine's hot loops; -O0 would make tests crawl).
     .target(name: "CKernels", cSettings: [.unsafeFlags(["-O2"])], linkerSettings: [.linkedLibrary("pthread")]),
-    .target(name: "InferenceEngine", dependencies: ["ModelFormats", "CKernels"], swiftSettings: optimizedInDebug),
-    .testTarget(name: "InferenceEngineTests", dependencies: ["InferenceEngine", "ModelFormats", "CKernels"]),
+    .target(name: "InferenceEngine", dependencies: ["ModelFormats", "CKernels", "SafeTensors"], swiftSettings: optimizedInDebug),
+    .testTarget(name: "InferenceEngineTests", dependencies: ["InferenceEngine", "ModelFormats", "CKernels", "SafeTensors"],
+                exclude: ["Fixtures"]),
     .target(name: "ProctorEngineBackend", dependencies: [
         "InferenceEngine", "ModelFormats", "ProctorCore", "TextTokenizers", "TextTokenizersGGUF", "ChatTemplates",
     ], swiftSettings: optimizedInDebug),
-    .testTarget(name: "ProctorEngineBackendTests", dependencies: ["ProctorEngineBackend", "ProctorCore"]),
+    .testTarget(name: "ProctorEngineBackendTests", dependencies: ["ProctorEngineBackend", "ProctorCore", "SafeTensors"]),
     .testTarget(name: "ModelFormatsTests", dependencies: ["ModelFormats"]),
 ]
 

@@ -23,6 +23,8 @@ final class ForwardPass {
         var position: Int
         var cache: KVCache
         var wantsLogits: Bool
+        /// An input embedding used instead of the token's (image features spliced into a prompt).
+        var embedding: [Float]? = nil
     }
 
     /// Runs the batch and returns the logits of the entries that want them, in order.
@@ -36,10 +38,14 @@ final class ForwardPass {
         let s = scratch
         let d = c.embeddingLength, half = c.headDim / 2
         for (i, e) in batch.enumerated() {
-            model.embed(e.token, into: s.x + i * d)
-            fillRope(base: c.ropeBase, position: e.position, cos: s.cos + i * half, sin: s.sin + i * half)
+            if let embedding = e.embedding {
+                embedding.withUnsafeBufferPointer { if let v = $0.baseAddress { (s.x + i * d).update(from: v, count: d) } }
+            } else {
+                model.embed(e.token, into: s.x + i * d)
+            }
+            fillRope(base: c.ropeBase, scales: c.ropeFrequencyScales, position: e.position, cos: s.cos + i * half, sin: s.sin + i * half)
             if c.slidingWindowPattern > 0 {
-                fillRope(base: c.ropeBaseLocal, position: e.position, cos: s.cosLocal + i * half, sin: s.sinLocal + i * half)
+                fillRope(base: c.ropeBaseLocal, scales: nil, position: e.position, cos: s.cosLocal + i * half, sin: s.sinLocal + i * half)
             }
         }
         for (index, layer) in model.layers.enumerated() {
@@ -61,10 +67,11 @@ final class ForwardPass {
         return logits
     }
 
-    private func fillRope(base: Float, position: Int, cos: UnsafeMutablePointer<Float>, sin: UnsafeMutablePointer<Float>) {
+    private func fillRope(base: Float, scales: [Float]?, position: Int, cos: UnsafeMutablePointer<Float>, sin: UnsafeMutablePointer<Float>) {
         let dims = model.config.headDim
         for i in 0..<(dims / 2) {
-            let theta = Double(position) * pow(Double(base), -2.0 * Double(i) / Double(dims))
+            let scale = scales.map { Double($0[i]) } ?? 1
+            let theta = Double(position) * pow(Double(base), -2.0 * Double(i) / Double(dims)) * scale
             cos[i] = Float(Foundation.cos(theta))
             sin[i] = Float(Foundation.sin(theta))
         }

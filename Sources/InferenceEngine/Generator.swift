@@ -75,6 +75,24 @@ public final class Generator {
     /// - Throws: `EngineError` (`.invalidRequest`) for an empty prompt, an id outside the vocabulary, or a prompt
     ///   longer than the context.
     public func add(prompt: [Int], parameters: SamplingParameters) throws -> Int {
+        try add(prompt: prompt, embeddings: [:], parameters: parameters)
+    }
+
+    /// Adds a sequence whose prompt has input embeddings in place of some tokens (the image features a vision
+    /// encoder produces for a multimodal prompt's image placeholders), and runs its prompt.
+    ///
+    /// - Parameters:
+    ///   - prompt: The prompt token ids (placeholders included; they stay in the history).
+    ///   - embeddings: Prompt position → an embedding of `embeddingLength` floats fed instead of that token's.
+    ///   - parameters: Sampling settings.
+    /// - Returns: The sequence id.
+    /// - Throws: `EngineError` (`.invalidRequest`) as ``add(prompt:parameters:)``, or for an embedding of the
+    ///   wrong width or at a position outside the prompt.
+    public func add(prompt: [Int], embeddings: [Int: [Float]], parameters: SamplingParameters) throws -> Int {
+        let width = model.config.embeddingLength
+        if let bad = embeddings.first(where: { !prompt.indices.contains($0.key) || $0.value.count != width }) {
+            throw EngineError(.invalidRequest, "the input embedding at position \(bad.key) has \(bad.value.count) values for a \(prompt.count)-token prompt; it needs \(width) values at a position inside the prompt")
+        }
         let vocab = model.config.vocabSize
         guard !prompt.isEmpty else { throw EngineError(.invalidRequest, "the prompt is empty; give at least one token") }
         if let bad = prompt.first(where: { $0 < 0 || $0 >= vocab }) {
@@ -93,7 +111,8 @@ public final class Generator {
         while position < prompt.count {
             let end = min(prompt.count, position + prefillChunk)
             let batch = (position..<end).map {
-                ForwardPass.Entry(token: prompt[$0], position: $0, cache: cache, wantsLogits: $0 == prompt.count - 1)
+                ForwardPass.Entry(token: prompt[$0], position: $0, cache: cache, wantsLogits: $0 == prompt.count - 1,
+                                  embedding: embeddings[$0])
             }
             if let last = forward.run(batch).last { logits = last }
             position = end

@@ -1,6 +1,7 @@
 import ModelFormats
 
-/// The hyperparameters of a decoder-only language model, read from GGUF metadata.
+/// The hyperparameters of a decoder-only language model, read from GGUF metadata or a Hugging Face
+/// `config.json` (``load(huggingFaceFolder:)``).
 public struct ModelConfig: Sendable, Hashable {
     /// `general.architecture`: `llama`, `qwen2` or `gemma3`.
     public var architecture: String
@@ -27,6 +28,12 @@ public struct ModelConfig: Sendable, Hashable {
     public var isGemma: Bool
     /// The attention score scale.
     public var attentionScale: Float
+    /// Per rotary pair i, a factor on its frequency base^(-2i/d) (Llama 3 RoPE scaling; GGUF `rope_freqs.weight`
+    /// holds the inverse); nil: unscaled. Applies to the global RoPE only.
+    public var ropeFrequencyScales: [Float]? = nil
+    /// Token ids that end generation according to the model's own config (Hugging Face `eos_token_id` in
+    /// config.json and generation_config.json; empty for GGUF, whose tokenizer metadata names them).
+    public var endOfGenerationIds: Set<Int> = []
 
     /// Reads the configuration of a supported architecture.
     ///
@@ -57,9 +64,16 @@ public struct ModelConfig: Sendable, Hashable {
         slidingWindow = isGemma ? (try gguf.int("\(arch).attention.sliding_window") ?? 512) : 0
         slidingWindowPattern = isGemma ? 6 : 0
         attentionScale = 1 / Float(headDim).squareRoot()
+        try validate(gguf.path)
+    }
+
+    /// Checks that the hyperparameters fit the engine's kernels.
+    ///
+    /// - Throws: `EngineError` (`.unsupported`) naming `file`.
+    func validate(_ file: String) throws {
         guard layerCount > 0, embeddingLength > 0, headCount > 0, kvHeadCount > 0, headCount % kvHeadCount == 0,
               headDim % 2 == 0, embeddingLength % 32 == 0, feedForwardLength % 32 == 0, vocabSize > 0 else {
-            throw EngineError(.unsupported, "\(gguf.path): implausible hyperparameters (\(layerCount) layers, width \(embeddingLength), \(headCount)/\(kvHeadCount) heads of \(headDim)); the file is corrupt or unusual")
+            throw EngineError(.unsupported, "\(file): implausible hyperparameters (\(layerCount) layers, width \(embeddingLength), \(headCount)/\(kvHeadCount) heads of \(headDim)); the file is corrupt or unusual")
         }
     }
 

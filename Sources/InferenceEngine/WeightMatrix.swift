@@ -1,7 +1,7 @@
 import CKernels
 import ModelFormats
 
-/// A weight matrix in the engine's own layout, built at load from a GGUF tensor.
+/// A weight matrix in the engine's own layout, built at load from a GGUF or safetensors tensor.
 ///
 /// Q4_1 and Q8_0 matrices are repacked into 8-row interleaved blocks for the int8 SIMD kernels; every other type
 /// (and every type in the f32 reference mode) is dequantized to f32.
@@ -24,12 +24,19 @@ public final class WeightMatrix: @unchecked Sendable {
     ///   - gguf: The file it belongs to.
     ///   - reference: Dequantize to f32 whatever the type.
     /// - Throws: `EngineError` (`.unsupported`) naming the tensor and type when the type cannot be read.
-    public init(_ tensor: GGUFTensorInfo, in gguf: GGUFFile, reference: Bool) throws {
+    public convenience init(_ tensor: GGUFTensorInfo, in gguf: GGUFFile, reference: Bool) throws {
+        try self.init(WeightTensor(name: tensor.name, file: gguf.path, type: tensor.type, shape: tensor.shape,
+                                   rowLength: tensor.rowLength, rowCount: tensor.rowCount, data: try gguf.data(of: tensor)),
+                      reference: reference)
+    }
+
+    /// Converts a stored tensor (GGUF, or safetensors F32/F16/BF16, which become f32).
+    init(_ tensor: WeightTensor, reference: Bool) throws {
         rows = tensor.rowCount
         cols = tensor.rowLength
-        let source = try gguf.data(of: tensor)
+        let source = tensor.data
         guard ck_type_supported(Int32(tensor.type.rawValue)) != 0, let base = source.baseAddress else {
-            throw EngineError(.unsupported, "\(gguf.path): tensor `\(tensor.name)` has type \(tensor.type), which the engine does not support (F32, F16, BF16, Q4_0, Q4_1, Q5_0, Q5_1, Q8_0, Q2_K–Q6_K are)")
+            throw EngineError(.unsupported, "\(tensor.file): tensor `\(tensor.name)` has type \(tensor.type), which the engine does not support (F32, F16, BF16, Q4_0, Q4_1, Q5_0, Q5_1, Q8_0, Q2_K–Q6_K are)")
         }
         if !reference && tensor.type == .q4_1 && cols % 32 == 0 {
             layout = .q4x8
@@ -48,7 +55,7 @@ public final class WeightMatrix: @unchecked Sendable {
             let status = ck_dequantize_row(Int32(tensor.type.rawValue), base, storage.assumingMemoryBound(to: Float.self), Int64(rows * cols))
             guard status == 0 else {
                 storage.deallocate()
-                throw EngineError(.unsupported, "\(gguf.path): tensor `\(tensor.name)` (\(tensor.type), shape \(tensor.shape)) cannot be dequantized: its rows are not whole blocks")
+                throw EngineError(.unsupported, "\(tensor.file): tensor `\(tensor.name)` (\(tensor.type), shape \(tensor.shape)) cannot be dequantized: its rows are not whole blocks")
             }
         }
         // The bytes now live in `storage`: the file's copy need not stay resident (peak memory ≈ one copy).
@@ -71,9 +78,7 @@ public final class WeightMatrix: @unchecked Sendable {
                          Int64(range.lowerBound), Int64(range.upperBound))
         case .f32:
             let w = storage.assumingMemoryBound(to: Float.self)
-            for v in 0..<vectors {
-                ck_matvec_f32(w, Int64(cols), floats + v * cols, y + v * ldy, Int64(range.lowerBound), Int64(range.upperBound))
-            }
+            ck_matmul_f32(w, Int64(cols), floats, Int64(vectors), y, Int64(ldy), Int64(range.lowerBound), Int64(range.upperBound))
         }
     }
 }

@@ -1,10 +1,8 @@
 import ChatTemplates
 import Foundation
 import InferenceEngine
-import ModelFormats
 import ProctorCore
 import TextTokenizers
-import TextTokenizersGGUF
 
 /// The embedded engine as an `InferenceBackend`: renders the chat with the model's template, tokenizes it, and
 /// hands it to the serial `EngineWorker`, which decodes concurrent requests together.
@@ -15,20 +13,26 @@ public final class EngineBackend: InferenceBackend {
     private let template: ChatTemplate
     private let worker: EngineWorker
     private let model: LanguageModel
+    private let stopTokens: Set<Int>
 
-    /// Loads a GGUF model with its tokenizer and chat template.
+    /// Loads a GGUF model or a Hugging Face checkpoint folder with its tokenizer and chat template.
     ///
     /// - Parameters:
-    ///   - path: The `.gguf` file.
+    ///   - path: The `.gguf` file, or a folder with config.json, `*.safetensors`, tokenizer.json and
+    ///     tokenizer_config.json (whose `chat_template` is used).
     ///   - threads: Engine threads (nil: 2, or all cores if fewer).
     ///   - chatTemplate: A Jinja template file overriding the model's own (`--chat-template`).
-    ///   - name: The name shown in reports (nil: the file name).
+    ///   - name: The name shown in reports (nil: the file or folder name).
+    ///   - floatWeights: How a checkpoint folder's float weights are held: `.f32` (exact) or `.q8_0` (about 4×
+    ///     less memory, int8 kernels). Ignored for GGUF files.
     /// - Throws: `ProctorError` saying what is wrong with the file and what to do.
-    public init(path: String, threads: Int? = nil, chatTemplate: String? = nil, name: String? = nil) throws {
+    public init(path: String, threads: Int? = nil, chatTemplate: String? = nil, name: String? = nil,
+                floatWeights: WeightMatrix.FloatWeights = .f32) throws {
         do {
-            let gguf = try GGUFFile(path: path)
-            model = try LanguageModel(gguf: gguf)
-            tokenizer = try Tokenizer(gguf: gguf)
+            let loaded = try LoadedModel.load(path: path, floatWeights: floatWeights)
+            model = loaded.model
+            tokenizer = loaded.tokenizer
+            stopTokens = loaded.stopTokens
             if let chatTemplate {
                 template = try ChatTemplate(contentsOf: URL(fileURLWithPath: chatTemplate))
             } else if let source = tokenizer.vocabulary.chatTemplate {
@@ -42,12 +46,8 @@ public final class EngineBackend: InferenceBackend {
             worker = EngineWorker(generator: try Generator(model: model, threads: count), tokenizer: tokenizer)
             identity = ModelIdentity(
                 kind: "engine", name: name ?? URL(fileURLWithPath: path).lastPathComponent, location: path,
-                weightsSHA256: try WeightsHash.sha256(of: path),
-                details: [
-                    "architecture": model.config.architecture,
-                    "file_type": (try? gguf.int("general.file_type")).flatMap { $0 }.map(String.init) ?? "unknown",
-                    "threads": String(count), "simd": Generator.simdPath,
-                ])
+                weightsSHA256: loaded.weightsSHA256,
+                details: loaded.details.merging(["threads": String(count), "simd": Generator.simdPath]) { $1 })
         } catch let error as ProctorError {
             throw error
         } catch {
@@ -58,7 +58,7 @@ public final class EngineBackend: InferenceBackend {
     /// Renders the conversation with the chat template and tokenizes it.
     public func promptIds(for messages: [ChatMessage]) throws -> (text: String, ids: [Int]) {
         if messages.contains(where: { !$0.images.isEmpty }) {
-            throw ProctorError(.unsupported, "the embedded engine runs text-only GGUF models; this request has images (use an OpenAI-compatible server for vision models)")
+            throw ProctorError(.unsupported, "the embedded engine runs text-only models; this request has images (use an OpenAI-compatible server for vision models)")
         }
         let values = messages.map { TemplateValue.message(role: $0.role.rawValue, content: $0.text) }
         let vocab = tokenizer.vocabulary
@@ -80,7 +80,7 @@ public final class EngineBackend: InferenceBackend {
         let sampling = SamplingParameters(
             temperature: Float(parameters.temperature), topK: parameters.topK, topP: Float(parameters.topP),
             minP: parameters.minP.map(Float.init), repetitionPenalty: parameters.repetitionPenalty.map(Float.init),
-            maxTokens: parameters.maxTokens, seed: parameters.seed, stopTokens: Set(tokenizer.endOfGeneration))
+            maxTokens: parameters.maxTokens, seed: parameters.seed, stopTokens: stopTokens)
         do {
             return try await worker.submit(prompt: promptIds, parameters: sampling, stop: parameters.stop)
         } catch let error as EngineError {

@@ -81,7 +81,7 @@ enum Catalog {
         if let backend = try await EngineModelResolver.backend(for: spec) { return backend }
         throw ProctorError(
             .invalidArgument,
-            "cannot use --model \"\(spec.model)\": expected openai:http://HOST:PORT/v1 (an OpenAI-compatible server), a .gguf file, or smollm2 (the default model)")
+            "cannot use --model \"\(spec.model)\": expected openai:http://HOST:PORT/v1 (an OpenAI-compatible server), a .gguf file, a Hugging Face checkpoint folder, or smollm2 (the default model)")
     }
 }
 

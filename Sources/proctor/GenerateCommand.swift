@@ -10,7 +10,7 @@ struct GenerateCommand: AsyncParsableCommand {
         abstract: "Generate text with the embedded engine.",
         discussion: "Prints the completion; --json adds token ids, the finish reason and prefill/decode tokens per second.")
 
-    @Option(help: "A GGUF file or the name of a known model (smollm2).")
+    @Option(help: "A GGUF file, a Hugging Face checkpoint folder (config.json, *.safetensors, tokenizer.json), or the name of a known model (smollm2).")
     var model = "smollm2"
     @Flag(help: "Wrap the prompt as a user message in the model's chat template.")
     var chat = false
@@ -30,14 +30,19 @@ struct GenerateCommand: AsyncParsableCommand {
     var threads: Int?
     @Option(name: .customLong("chat-template"), help: "A Jinja chat template file overriding the model's own.")
     var chatTemplate: String?
+    @Option(name: .customLong("folder-weights"), help: "How a Hugging Face checkpoint folder's float weights are held: f32 (exact) or q8_0 (4× less memory, faster).")
+    var folderWeights = "f32"
     @Flag(help: "Print a JSON object with ids, finish reason and speeds.")
     var json = false
 
     func run() async throws {
         guard let path = try EngineModelResolver.modelPath(for: model) else {
-            throw ValidationError("--model must be a .gguf file or a known model name (smollm2)")
+            throw ValidationError("--model must be a .gguf file, a Hugging Face checkpoint folder or a known model name (smollm2)")
         }
-        let backend = try EngineBackend(path: path, threads: threads, chatTemplate: chatTemplate)
+        guard let weights = EngineBackend.FolderWeights(rawValue: folderWeights) else {
+            throw ValidationError("--folder-weights must be f32 or q8_0")
+        }
+        let backend = try EngineBackend(path: path, threads: threads, chatTemplate: chatTemplate, floatWeights: weights)
         let ids: [Int]
         if chat {
             ids = try backend.promptIds(for: [ChatMessage(role: .user, text: prompt)]).ids

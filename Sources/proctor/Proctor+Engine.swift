@@ -22,10 +22,10 @@ enum EngineModelResolver {
         return base + "/proctor"
     }
 
-    /// The GGUF file a `--model` value names, or nil when it is not for the engine.
+    /// The GGUF file or Hugging Face checkpoint folder a `--model` value names, or nil when it is not for the engine.
     ///
-    /// - Throws: `ProctorError` when it names a known model that is not downloaded, a missing file, or a
-    ///   Hugging Face folder (not supported by the engine yet).
+    /// - Throws: `ProctorError` when it names a known model that is not downloaded, a missing file, or a folder
+    ///   without config.json.
     static func modelPath(for model: String) throws -> String? {
         if model.hasPrefix("openai:") { return nil }
         if let file = knownModels[model.lowercased()] {
@@ -38,7 +38,10 @@ enum EngineModelResolver {
         var isFolder: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: model, isDirectory: &isFolder)
         if exists && isFolder.boolValue {
-            throw ProctorError(.unsupported, "\(model) is a folder: the embedded engine loads GGUF files only so far (Hugging Face safetensors checkpoints are not supported yet); convert it with llama.cpp's convert_hf_to_gguf.py or serve it with an OpenAI-compatible server")
+            guard FileManager.default.fileExists(atPath: model + "/config.json") else {
+                throw ProctorError(.notFound, "\(model) is a folder without config.json: the embedded engine loads Hugging Face checkpoint folders (config.json, *.safetensors, tokenizer.json) or .gguf files")
+            }
+            return model
         }
         if model.lowercased().hasSuffix(".gguf") {
             guard exists else { throw ProctorError(.notFound, "the model file \(model) does not exist; check the path") }

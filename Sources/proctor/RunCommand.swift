@@ -23,7 +23,7 @@ struct RunCommand: AsyncParsableCommand {
               proctor run ... --shard 2/8          (or under a Slurm array / a Kubernetes Indexed Job)
             """)
 
-    @Option(help: ArgumentHelp("The model: openai:http://HOST:PORT/v1, a .gguf file (llama, qwen2, gemma3), or smollm2.", valueName: "model"))
+    @Option(help: ArgumentHelp("The model: openai:http://HOST:PORT/v1, a .gguf file (llama, qwen2, gemma3), a Hugging Face checkpoint folder (Qwen2, Llama), or smollm2.", valueName: "model"))
     var model: String = "smollm2"
 
     @Option(name: .long, help: ArgumentHelp("The model's name (sent to a server, shown in reports).", valueName: "name"))

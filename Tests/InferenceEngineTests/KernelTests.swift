@@ -102,4 +102,31 @@ struct KernelTests {
             #expect(abs(slow[i] - exact[i]) <= 0.02 * magnitude[i], "\(i): \(slow[i]) vs \(exact[i])")
         }
     }
+
+    @Test("the f32 matmul (4 vectors per row pass, AVX2 and scalar) equals the double-precision matvec",
+          arguments: [(1, 64), (3, 37), (4, 96), (7, 131)])
+    func matmulF32(vectors nv: Int, cols: Int) {
+        let rows = 19
+        var rng = Bytes(state: UInt64(nv * 1000 + cols))
+        let w = (0..<(rows * cols)).map { _ in Float(Int(rng.next()) - 128) / 91 }
+        let x = (0..<(nv * cols)).map { _ in Float(Int(rng.next()) - 128) / 53 }
+        var expected = [Float](repeating: 0, count: nv * rows)
+        for v in 0..<nv {
+            x.withUnsafeBufferPointer { xp in
+                expected.withUnsafeMutableBufferPointer { ep in
+                    ck_matvec_f32(w, Int64(cols), xp.baseAddress! + v * cols, ep.baseAddress! + v * rows, 0, Int64(rows))
+                }
+            }
+        }
+        for scalar in [false, true] {
+            let kernel = scalar ? ck_matmul_f32_scalar : ck_matmul_f32
+            var y = [Float](repeating: .nan, count: nv * rows)
+            // Two row ranges, as two threads would split them.
+            kernel(w, Int64(cols), x, Int64(nv), &y, Int64(rows), 0, 8)
+            kernel(w, Int64(cols), x, Int64(nv), &y, Int64(rows), 8, Int64(rows))
+            for i in y.indices {
+                #expect(abs(y[i] - expected[i]) <= 1e-4 * max(1, abs(expected[i])), "scalar \(scalar), element \(i)")
+            }
+        }
+    }
 }

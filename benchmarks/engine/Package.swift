@@ -10,7 +10,8 @@ let package = Package(
     targets: [
         .target(name: "ModelFormats"),
         .target(name: "CKernels", cSettings: [.unsafeFlags(["-O2"])], linkerSettings: [.linkedLibrary("pthread")]),
-        .target(name: "InferenceEngine", dependencies: ["ModelFormats", "CKernels"]),
+        .target(name: "SafeTensors"),
+        .target(name: "InferenceEngine", dependencies: ["ModelFormats", "CKernels", "SafeTensors"]),
         .executableTarget(name: "engine-bench", dependencies: ["InferenceEngine", "ModelFormats"]),
     ],
     swiftLanguageModes: [.v6]

@@ -67,6 +67,13 @@ void ck_force_scalar(int on);
 // ---- f32 helpers ----
 /// y[r] = dot(W[r], x) for an f32 row-major matrix, rows [row_begin, row_end).
 void ck_matvec_f32(const float *w, int64_t cols, const float *x, float *y, int64_t row_begin, int64_t row_end);
+/// y[v·ldy + r] = row r of the row-major f32 matrix `w` (`cols` wide) · x_v (x_v = x + v·cols), for v < nv and
+/// rows in [row_begin, row_end): each row is read once per four vectors (AVX2/FMA when available).
+void ck_matmul_f32(const float *w, int64_t cols, const float *x, int64_t nv, float *y, int64_t ldy,
+                   int64_t row_begin, int64_t row_end);
+/// `ck_matmul_f32` without SIMD (for tests of the dispatch).
+void ck_matmul_f32_scalar(const float *w, int64_t cols, const float *x, int64_t nv, float *y, int64_t ldy,
+                          int64_t row_begin, int64_t row_end);
 /// out = x / sqrt(mean(x²) + eps) * w.
 void ck_rmsnorm(const float *x, const float *w, int64_t n, float eps, float *out);
 /// a[i] = silu(a[i]) * b[i].

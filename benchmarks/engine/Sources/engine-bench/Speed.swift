@@ -5,9 +5,9 @@ import InferenceEngine
 enum Speed {
     static func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
 
-    static func run(model path: String, prefill: Int, decode: Int, runs: Int, batch: Int, threads: Int) throws {
+    static func run(model path: String, prefill: Int, decode: Int, runs: Int, batch: Int, threads: Int, reference: Bool = false) throws {
         let loadStart = Date()
-        let model = try LanguageModel(path: path)
+        let model = try LanguageModel(path: path, reference: reference)
         let load = Date().timeIntervalSince(loadStart)
         let generator = try Generator(model: model, threads: threads)
         generator.prefillChunk = 512
@@ -34,7 +34,7 @@ enum Speed {
             bt.append(Double(decode * batch) / t4.timeIntervalSince(t3))
         }
         let json: [String: Any] = [
-            "engine": "proctor", "simd": Generator.simdPath, "threads": threads, "load_seconds": load,
+            "engine": "proctor", "reference": reference, "weight_bytes": model.weightBytes, "simd": Generator.simdPath, "threads": threads, "load_seconds": load,
             "prefill_tokens": prefill, "decode_tokens": decode, "batch": batch,
             "pp_tok_s": pp, "tg_tok_s": tg, "batched_tok_s": bt,
             "pp_median": median(pp), "tg_median": median(tg), "batched_median": median(bt),

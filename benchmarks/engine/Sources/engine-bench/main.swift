@@ -2,7 +2,8 @@ import Foundation
 import InferenceEngine
 
 // engine-bench accuracy MODEL GOLDEN [ref] [f32kv] [steps]
-// engine-bench speed MODEL [prefill=512] [decode=256] [runs=3] [batch=16] [threads=2]
+// engine-bench speed MODEL [prefill=512] [decode=256] [runs=3] [batch=16] [threads=2] [ref]
+// MODEL is a .gguf file or a Hugging Face checkpoint folder (ref: f32 weights; otherwise Q8_0 for folders).
 let args = CommandLine.arguments
 guard args.count >= 3 else {
     print("usage: engine-bench accuracy MODEL GOLDEN [ref] [f32kv] | speed MODEL [prefill] [decode] [runs] [batch]")
@@ -17,7 +18,7 @@ do {
         let rest = args.dropFirst(3).compactMap { Int($0) }
         try Speed.run(model: args[2], prefill: rest.count > 0 ? rest[0] : 512, decode: rest.count > 1 ? rest[1] : 256,
                       runs: rest.count > 2 ? rest[2] : 3, batch: rest.count > 3 ? rest[3] : 16,
-                      threads: rest.count > 4 ? rest[4] : 2)
+                      threads: rest.count > 4 ? rest[4] : 2, reference: args.contains("ref"))
     default:
         print("unknown mode \(args[1])")
         exit(2)

@@ -1,0 +1,78 @@
+// f32 weight matrix × several f32 vectors (the f32 reference path and Hugging Face checkpoints held in f32).
+// Each weight row is read once per group of four vectors, so a prefill batch streams the weights once per four
+// tokens instead of once per token; AVX2/FMA with eight float lanes when the CPU has them, scalar otherwise.
+#include "CKernels.h"
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#define CK_X86 1
+#endif
+
+int ck_use_avx2(void);
+
+void ck_matmul_f32_scalar(const float *w, int64_t cols, const float *x, int64_t nv, float *y, int64_t ldy,
+                          int64_t row_begin, int64_t row_end) {
+    for (int64_t r = row_begin; r < row_end; ++r) {
+        const float *row = w + r * cols;
+        for (int64_t v = 0; v < nv; ++v) {
+            const float *xv = x + v * cols;
+            float sum = 0;
+            for (int64_t j = 0; j < cols; ++j) sum += row[j] * xv[j];
+            y[v * ldy + r] = sum;
+        }
+    }
+}
+
+#ifdef CK_X86
+__attribute__((target("avx2,fma")))
+static inline float hsum8(__m256 a) {
+    __m128 s = _mm_add_ps(_mm256_castps256_ps128(a), _mm256_extractf128_ps(a, 1));
+    s = _mm_add_ps(s, _mm_movehl_ps(s, s));
+    s = _mm_add_ss(s, _mm_movehdup_ps(s));
+    return _mm_cvtss_f32(s);
+}
+
+__attribute__((target("avx2,fma")))
+static void matmul_f32_avx2(const float *w, int64_t cols, const float *x, int64_t nv, float *y, int64_t ldy,
+                            int64_t row_begin, int64_t row_end) {
+    const int64_t body = cols & ~(int64_t)7;
+    for (int64_t r = row_begin; r < row_end; ++r) {
+        const float *row = w + r * cols;
+        int64_t v = 0;
+        for (; v + 4 <= nv; v += 4) {
+            const float *x0 = x + v * cols, *x1 = x0 + cols, *x2 = x1 + cols, *x3 = x2 + cols;
+            __m256 a0 = _mm256_setzero_ps(), a1 = _mm256_setzero_ps(), a2 = _mm256_setzero_ps(), a3 = _mm256_setzero_ps();
+            for (int64_t j = 0; j < body; j += 8) {
+                __m256 wr = _mm256_loadu_ps(row + j);
+                a0 = _mm256_fmadd_ps(wr, _mm256_loadu_ps(x0 + j), a0);
+                a1 = _mm256_fmadd_ps(wr, _mm256_loadu_ps(x1 + j), a1);
+                a2 = _mm256_fmadd_ps(wr, _mm256_loadu_ps(x2 + j), a2);
+                a3 = _mm256_fmadd_ps(wr, _mm256_loadu_ps(x3 + j), a3);
+            }
+            float s0 = hsum8(a0), s1 = hsum8(a1), s2 = hsum8(a2), s3 = hsum8(a3);
+            for (int64_t j = body; j < cols; ++j) {
+                s0 += row[j] * x0[j]; s1 += row[j] * x1[j]; s2 += row[j] * x2[j]; s3 += row[j] * x3[j];
+            }
+            y[v * ldy + r] = s0; y[(v + 1) * ldy + r] = s1; y[(v + 2) * ldy + r] = s2; y[(v + 3) * ldy + r] = s3;
+        }
+        for (; v < nv; ++v) {
+            const float *xv = x + v * cols;
+            __m256 a = _mm256_setzero_ps();
+            for (int64_t j = 0; j < body; j += 8) a = _mm256_fmadd_ps(_mm256_loadu_ps(row + j), _mm256_loadu_ps(xv + j), a);
+            float s = hsum8(a);
+            for (int64_t j = body; j < cols; ++j) s += row[j] * xv[j];
+            y[v * ldy + r] = s;
+        }
+    }
+}
+#endif
+
+void ck_matmul_f32(const float *w, int64_t cols, const float *x, int64_t nv, float *y, int64_t ldy,
+                   int64_t row_begin, int64_t row_end) {
+#ifdef CK_X86
+    if (ck_use_avx2()) {
+        matmul_f32_avx2(w, cols, x, nv, y, ldy, row_begin, row_end);
+        return;
+    }
+#endif
+    ck_matmul_f32_scalar(w, cols, x, nv, y, ldy, row_begin, row_end);
+}

@@ -1,0 +1,50 @@
+import Foundation
+import InferenceEngine
+import ModelFormats
+import TextTokenizers
+import TextTokenizersGGUF
+
+/// A model with its tokenizer, as loaded from a GGUF file or a Hugging Face checkpoint folder.
+struct LoadedModel {
+    var model: LanguageModel
+    var tokenizer: Tokenizer
+    /// Token ids that end a generation: the tokenizer's end-of-turn tokens plus the config's EOS ids.
+    var stopTokens: Set<Int>
+    var weightsSHA256: String
+    /// Recorded in the model identity (architecture, format, …).
+    var details: [String: String]
+
+    /// Loads a `.gguf` file, or a folder with config.json, `*.safetensors` and tokenizer.json.
+    ///
+    /// - Parameters:
+    ///   - path: The file or folder.
+    ///   - floatWeights: How a checkpoint folder's F32/F16/BF16 weights are held (f32, or Q8_0 for speed).
+    /// - Throws: The loaders' errors, naming the file that is missing, truncated or unsupported.
+    static func load(path: String, floatWeights: WeightMatrix.FloatWeights = .f32) throws -> LoadedModel {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
+            let gguf = try GGUFFile(path: path)
+            let model = try LanguageModel(gguf: gguf)
+            let tokenizer = try Tokenizer(gguf: gguf)
+            return LoadedModel(
+                model: model, tokenizer: tokenizer, stopTokens: tokenizer.endOfGeneration,
+                weightsSHA256: try WeightsHash.sha256(of: path),
+                details: [
+                    "architecture": model.config.architecture, "format": "gguf",
+                    "file_type": (try? gguf.int("general.file_type")).flatMap { $0 }.map(String.init) ?? "unknown",
+                ])
+        }
+        let folder = URL(fileURLWithPath: path)
+        let model = try LanguageModel(huggingFaceFolder: folder, weights: floatWeights)
+        let tokenizer = try Tokenizer(huggingFaceFolder: folder)
+        return LoadedModel(
+            model: model, tokenizer: tokenizer, stopTokens: tokenizer.endOfGeneration.union(model.config.endOfGenerationIds),
+            weightsSHA256: try WeightsHash.sha256(ofCheckpoint: model.sourceFiles),
+            details: ["architecture": model.config.architecture, "format": "safetensors", "weights": floatWeights.rawValue + " (converted at load)"])
+    }
+}
+
+extension EngineBackend {
+    /// How a checkpoint folder's float weights are held (`f32` or `q8_0`), for callers that do not import the engine.
+    public typealias FolderWeights = WeightMatrix.FloatWeights
+}

@@ -1,0 +1,32 @@
+import Foundation
+import ProctorTestSupport
+import Testing
+
+/// `proctor generate` on the tiny Hugging Face checkpoint folder committed with the engine tests.
+struct GenerateCommandTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("InferenceEngineTests/Fixtures")
+
+    @Test("generate --model FOLDER --chat renders the folder's template and decodes with its weights")
+    func huggingFaceFolder() async throws {
+        let folder = Self.fixtures.appendingPathComponent("tiny-qwen2").path
+        let result = try await ProctorProcess.run(["generate", "--model", folder, "--chat", "--prompt", "What is 12 + 35?", "--max-tokens", "8", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let output = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let info = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: Self.fixtures.appendingPathComponent("golden-info.json"))) as? [String: Any])
+        let qwen = try #require((info["models"] as? [[String: Any]])?.first { $0["folder"] as? String == "tiny-qwen2" })
+        #expect(output["prompt_ids"] as? [Int] == qwen["chat_ids"] as? [Int])
+        #expect(((output["token_ids"] as? [Int]) ?? []).count <= 8)
+        #expect(output["model"] as? String == folder)
+    }
+
+    @Test("a folder without config.json is refused with a message naming it")
+    func folderWithoutConfig() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("proctor-empty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try await ProctorProcess.run(["generate", "--model", folder.path, "--prompt", "hi"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains(folder.path) && result.stderr.contains("config.json"), "\(result.stderr)")
+    }
+}
