@@ -58,8 +58,6 @@ public final class WeightMatrix: @unchecked Sendable {
                 throw EngineError(.unsupported, "\(tensor.file): tensor `\(tensor.name)` (\(tensor.type), shape \(tensor.shape)) cannot be dequantized: its rows are not whole blocks")
             }
         }
-        // The bytes now live in `storage`: the file's copy need not stay resident (peak memory ≈ one copy).
-        gguf.releasePages(of: tensor)
     }
 
     deinit { storage.deallocate() }

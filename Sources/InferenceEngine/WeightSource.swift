@@ -67,6 +67,9 @@ extension GGUFFile: WeightSource {
     func withTensor<R>(_ name: String, _ body: (WeightTensor) throws -> R) throws -> R? {
         guard let info = tensor(named: name) else { return nil }
         let bytes = try data(of: info)
+        // `body` copies the bytes into the engine's layout; afterwards the file's pages need not stay resident, so
+        // the model is held once (they are read back from the file if touched again, as embedding rows are).
+        defer { releasePages(of: info) }
         return try body(WeightTensor(name: info.name, file: path, type: info.type, shape: info.shape,
                                      rowLength: info.rowLength, rowCount: info.rowCount, data: bytes))
     }
