@@ -44,8 +44,10 @@ public final class EngineBackend: InferenceBackend {
             }
             let count = threads ?? min(2, ProcessInfo.processInfo.activeProcessorCount)
             worker = EngineWorker(generator: try Generator(model: model, threads: count), tokenizer: tokenizer)
+            // Weights quantized at load compute differently: a run with them is not the same run as one without.
+            let quantizedAtLoad = loaded.details["format"] == "safetensors" && floatWeights == .q8_0
             identity = ModelIdentity(
-                kind: "engine", name: name ?? URL(fileURLWithPath: path).lastPathComponent, location: path,
+                kind: quantizedAtLoad ? "engine-q8_0" : "engine", name: name ?? URL(fileURLWithPath: path).lastPathComponent, location: path,
                 weightsSHA256: loaded.weightsSHA256,
                 details: loaded.details.merging(["threads": String(count), "simd": Generator.simdPath]) { $1 })
         } catch let error as ProctorError {

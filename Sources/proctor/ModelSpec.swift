@@ -13,4 +13,6 @@ struct ModelSpec: Sendable {
     var requestTimeout: Double
     /// `--max-retries` for a server on 429, 5xx, timeouts and dropped connections.
     var maxRetries: Int
+    /// `--folder-weights`: how the engine holds a checkpoint folder's float weights (`f32` or `q8_0`).
+    var folderWeights: String = "f32"
 }

@@ -53,6 +53,10 @@ enum EngineModelResolver {
     /// - Returns: nil when `spec` is not for the engine.
     static func backend(for spec: ModelSpec) async throws -> (any InferenceBackend)? {
         guard let path = try modelPath(for: spec.model) else { return nil }
-        return try EngineBackend(path: path, threads: spec.threads, chatTemplate: spec.chatTemplate, name: spec.modelName)
+        guard let weights = EngineBackend.FolderWeights(rawValue: spec.folderWeights) else {
+            throw ProctorError(.invalidArgument, "--folder-weights must be f32 or q8_0, not \"\(spec.folderWeights)\"")
+        }
+        return try EngineBackend(path: path, threads: spec.threads, chatTemplate: spec.chatTemplate, name: spec.modelName,
+                                 floatWeights: weights)
     }
 }

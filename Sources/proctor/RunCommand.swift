@@ -80,6 +80,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("chat-template"), help: ArgumentHelp("A chat template file overriding the model's own.", valueName: "file"))
     var chatTemplate: String?
 
+    @Option(name: .customLong("folder-weights"), help: "How the engine holds a Hugging Face checkpoint folder's float weights: f32 (exact) or q8_0 (4× less memory, faster; a separate run).")
+    var folderWeights = "f32"
+
     @Option(name: .customLong("request-timeout"), help: "Seconds before a server request is abandoned and retried.")
     var requestTimeout: Double = 600
 
@@ -128,7 +131,7 @@ struct RunCommand: AsyncParsableCommand {
         }
         let spec = ModelSpec(
             model: model, modelName: modelName, chatTemplate: chatTemplate, threads: threads, requestTimeout: requestTimeout,
-            maxRetries: maxRetries)
+            maxRetries: maxRetries, folderWeights: folderWeights)
         let backend = try await Catalog.backend(for: spec)
         let presetValues = preset.flatMap { Presets.table[$0] }
         let parameters = GenerationParameters(

@@ -1,4 +1,5 @@
 import Foundation
+import ProctorStore
 import ProctorTestSupport
 import Testing
 
@@ -28,5 +29,26 @@ struct GenerateCommandTests {
         let result = try await ProctorProcess.run(["generate", "--model", folder.path, "--prompt", "hi"])
         #expect(result.status != 0)
         #expect(result.stderr.contains(folder.path) && result.stderr.contains("config.json"), "\(result.stderr)")
+    }
+
+    @Test("run --model FOLDER evaluates a checkpoint folder; --folder-weights q8_0 is a run of its own",
+          .enabled(if: Fixtures.hasSharedData, "needs ../shared/data (MATH-500)"))
+    func runOnAFolderWithEitherWeights() async throws {
+        let folder = Self.fixtures.appendingPathComponent("tiny-qwen2").path
+        let db = try Fixtures.temporaryDirectory().appendingPathComponent("folder.sqlite").path
+        let common = ["run", "--model", folder, "--benchmarks", "math500", "--limit", "2", "--max-tokens", "6",
+                      "--data", Fixtures.sharedData.path, "--db", db]
+        for weights in ["f32", "q8_0"] {
+            let outcome = try await ProctorProcess.run(common + ["--folder-weights", weights], timeout: 300)
+            #expect(outcome.status == 0, "\(outcome.stderr)")
+        }
+        let bad = try await ProctorProcess.run(common + ["--folder-weights", "q4"], timeout: 60)
+        #expect(bad.status != 0 && bad.stderr.contains("--folder-weights"))
+        let runs = try ResultsDatabase(path: db).runs()
+        #expect(Set(runs.map(\.config.model.kind)) == ["engine", "engine-q8_0"])
+        for run in runs {
+            let samples = try ResultsDatabase(path: db).samples(runID: run.runID)
+            #expect(samples.count == 2 && samples.allSatisfy { $0.error == nil && $0.output != nil })
+        }
     }
 }
