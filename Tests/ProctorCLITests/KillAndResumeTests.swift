@@ -26,22 +26,12 @@ struct KillAndResumeTests {
             "--top-p", "0.95", "--max-tokens", "40", "--seed", "11", "--concurrency", "1", "--data", Fixtures.sharedData.path,
         ]
         let started = try ProctorProcess.start(arguments + ["--db", db])
-        // Wait until some samples are stored, then kill -9 mid-run.
-        let deadline = Date().addingTimeInterval(240)
-        var stored = 0
-        while Date() < deadline && started.process.isRunning {
-            if FileManager.default.fileExists(atPath: db), let database = try? ResultsDatabase(path: db),
-                let run = try? database.runs().first {
-                stored = (try? database.samples(runID: run.runID).count) ?? 0
-                if stored >= 1 { break }
-            }
-            try await Task.sleep(for: .milliseconds(50))
-        }
+        // kill -9 once a sample is stored, from a thread of its own: long synchronous tests running in parallel can
+        // occupy every thread of the test's concurrency pool, and a polling task would then wake after the run ended.
+        let (killed, stored) = await killOnceStored(started.process, db: db, timeout: 240)
         try #require(
-            started.process.isRunning,
+            killed,
             "the run finished before it could be killed; stored \(stored); stderr: \((try? String(contentsOf: started.stderr, encoding: .utf8)) ?? "")")
-        kill(started.process.processIdentifier, SIGKILL)
-        started.process.waitUntilExit()
         let database = try ResultsDatabase(path: db)
         let run = try #require(try database.runs().first)
         let beforeResume = try database.samples(runID: run.runID).count
@@ -64,5 +54,38 @@ struct KillAndResumeTests {
         let expected = try ResultsDatabase(path: reference).samples(runID: run.runID)
         #expect(samples.map(\.key) == expected.map(\.key))
         #expect(samples.map(\.output) == expected.map(\.output))
+    }
+}
+
+/// A process handed to the killing thread. `@unchecked Sendable`: only that thread touches it until it resumes the
+/// waiting task, after the process has exited.
+private final class ProcessBox: @unchecked Sendable {
+    let process: Process
+    init(_ process: Process) { self.process = process }
+}
+
+/// Polls the results database every 20 ms on a dedicated thread and sends SIGKILL to `process` once one sample is
+/// stored. Returns whether it killed the process (false: it had already exited) and how many samples it saw.
+private func killOnceStored(_ process: Process, db: String, timeout: Double) async -> (killed: Bool, stored: Int) {
+    let box = ProcessBox(process)
+    return await withCheckedContinuation { continuation in
+        let thread = Thread {
+            let process = box.process
+            let deadline = Date().addingTimeInterval(timeout)
+            var stored = 0
+            while Date() < deadline && process.isRunning {
+                if FileManager.default.fileExists(atPath: db), let database = try? ResultsDatabase(path: db),
+                    let run = try? database.runs().first {
+                    stored = (try? database.samples(runID: run.runID).count) ?? 0
+                    if stored >= 1 { break }
+                }
+                usleep(20_000)
+            }
+            let running = process.isRunning
+            if running { kill(process.processIdentifier, SIGKILL) }
+            process.waitUntilExit()
+            continuation.resume(returning: (running, stored))
+        }
+        thread.start()
     }
 }
