@@ -73,7 +73,9 @@ public enum MathEvaluator {
             guard let x = evaluate(a, bindings: bindings), let y = evaluate(b, bindings: bindings) else { return nil }
             if y.exact == .zero || y.approximate == 0 { return nil }
             let q = combine(x, y, exact: { $0 / $1 }, approximate: /)
-            if !q.approximate.isFinite || (q.approximate == 0 && x.approximate != 0) || x.approximate.isInfinite {
+            // An exact quotient carries a correctly rounded double already; an inexact one of values beyond
+            // `Double` is recomputed in the log domain.
+            if q.exact == nil, !q.approximate.isFinite || (q.approximate == 0 && x.approximate != 0) || x.approximate.isInfinite {
                 return logQuotient(a, b, bindings: bindings) ?? q
             }
             return q

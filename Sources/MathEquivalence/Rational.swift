@@ -95,6 +95,24 @@ public struct Rational: Hashable, Sendable, CustomStringConvertible {
             negative = body.first == "-"
             body = body.dropFirst()
         }
+        if body.utf8.count <= 18 {
+            // Up to 18 characters cannot overflow an `Int`: the common case stays allocation-free.
+            var numerator = 0, denominator = 1, seenPoint = false, digits = 0
+            for c in body.utf8 {
+                if c == UInt8(ascii: ".") {
+                    guard !seenPoint else { return nil }
+                    seenPoint = true
+                    continue
+                }
+                guard c >= 48, c <= 57 else { return nil }
+                numerator = numerator * 10 + Int(c - 48)
+                digits += 1
+                if seenPoint { denominator *= 10 }
+            }
+            guard digits > 0 else { return nil }
+            self.init(negative ? -numerator : numerator, denominator)
+            return
+        }
         var digits: [UInt8] = []
         var decimals = -1
         for c in body.utf8 {
