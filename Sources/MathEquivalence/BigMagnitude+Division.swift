@@ -1,4 +1,4 @@
-/// Long division (Knuth's algorithm D), greatest common divisors and decimal conversion of magnitudes.
+/// Long division (Knuth's algorithm D) and decimal conversion of magnitudes.
 extension BigMagnitude {
     /// The quotient and remainder of `a / b` for a non-zero `b`.
     static func divide(_ a: [UInt64], _ b: [UInt64]) -> (quotient: [UInt64], remainder: [UInt64]) {
@@ -63,25 +63,6 @@ extension BigMagnitude {
         }
         normalize(&quotient)
         return (quotient, shiftedRight(u[0..<n], by: shift))
-    }
-
-    /// The greatest common divisor (Euclid; word-sized operands finish in machine arithmetic).
-    static func gcd(_ a: [UInt64], _ b: [UInt64]) -> [UInt64] {
-        var (x, y) = compare(a, b) >= 0 ? (a, b) : (b, a)
-        while !y.isEmpty {
-            if x.count == 1 {
-                var (p, q) = (x[0], y[0])
-                while q != 0 { (p, q) = (q, p % q) }
-                return [p]
-            }
-            if y.count == 1 {
-                let r = divide(x, byLimb: y[0]).remainder
-                (x, y) = (y, r == 0 ? [] : [r])
-                continue
-            }
-            (x, y) = (y, divide(x, y).remainder)
-        }
-        return x
     }
 
     /// 10¹⁹, the largest power of ten in one limb.

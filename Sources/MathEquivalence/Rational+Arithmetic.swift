@@ -18,7 +18,16 @@ extension Rational {
                 if !(o1 || o2 || o3 || o4) { return Rational(BigInt(n), BigInt(d)) }
             }
         }
-        return Rational(a.numerator * b.denominator + b.numerator * a.denominator, a.denominator * b.denominator)
+        // Knuth, TAOCP vol. 2, §4.5.1: with d₁ = gcd(a.d, b.d), only gcds with d₁ remain, never one of the
+        // full-size cross sums (the result is reduced by construction).
+        let d1 = BigInt.gcd(a.denominator, b.denominator)
+        guard let ad = a.denominator.exactQuotient(d1), let bd = b.denominator.exactQuotient(d1) else { return nil }
+        let t = a.numerator * bd + b.numerator * ad
+        let d2 = d1 == 1 ? d1 : BigInt.gcd(t, d1)
+        guard let n = t.exactQuotient(d2), let scaled = b.denominator.exactQuotient(d2) else { return nil }
+        let d = ad * scaled
+        guard n.bitWidth <= BigInt.maxBitWidth, d.bitWidth <= BigInt.maxBitWidth else { return nil }
+        return t.signum == 0 ? .zero : Rational(reduced: n, d)
     }
 
     /// The negation.

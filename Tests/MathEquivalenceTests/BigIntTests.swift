@@ -103,6 +103,12 @@ struct BigIntTests {
             // The cofactors are coprime.
             #expect(BigInt.gcd(try #require(a.exactQuotient(g)), try #require(b.exactQuotient(g))) == 1)
         }
+        // gcd(F_m, F_n) = F_gcd(m, n): Fibonacci pairs are Euclid's worst case and exercise every Lehmer pass.
+        var fibonacci: [BigInt] = [0, 1]
+        while fibonacci.count <= 3000 { fibonacci.append(fibonacci[fibonacci.count - 1] + fibonacci[fibonacci.count - 2]) }
+        #expect(BigInt.gcd(fibonacci[3000], fibonacci[2400]) == fibonacci[600])
+        #expect(BigInt.gcd(fibonacci[2999], fibonacci[3000]) == 1)
+        #expect(BigInt.gcd(fibonacci[2048] * fibonacci[1000], fibonacci[2048]) == fibonacci[2048])
         #expect(BigInt.gcd(0, 0) == 0)
         #expect(BigInt.gcd(-BigInt(2).power(100)!, 0) == BigInt(2).power(100)!)
     }

@@ -36,6 +36,31 @@ struct RationalTests {
         for bad in ["", ".", "1.2.3", "1e5", "--1", "1,000"] { #expect(Rational(decimal: Substring(bad)) == nil, "\(bad)") }
     }
 
+    @Test func fieldOperationsAgreeWithTheDefinitions() throws {
+        // Shared factors in the denominators make Knuth's reduced addition take its second gcd.
+        let shared = BigInt(2).power(70)! * 3 * 5
+        let values = BigIntTests.randomValues(count: 24, seed: 11)
+        var fractions: [Rational] = []
+        for (k, (n, d)) in zip(values, values.dropFirst(3)).enumerated() where d != 0 {
+            let denominator: BigInt = k % 2 == 0 ? d * shared : d
+            let fraction: Rational? = Rational(n, denominator)
+            fractions.append(try #require(fraction))
+        }
+        for (x, y) in zip(fractions, fractions.reversed()) {
+            let optionalSum: Rational? = x + y, optionalProduct: Rational? = x * y
+            let sum = try #require(optionalSum)
+            #expect(sum == Rational(x.numerator * y.denominator + y.numerator * x.denominator, x.denominator * y.denominator))
+            #expect(BigInt.gcd(sum.numerator, sum.denominator) == 1 && sum.denominator.signum > 0)
+            #expect((sum - y) == x)
+            let product = try #require(optionalProduct)
+            #expect(product == Rational(x.numerator * y.numerator, x.denominator * y.denominator))
+            if y != .zero { #expect((product / y) == x) }
+        }
+        #expect((Rational(1, 6)! + Rational(1, 3)!) == Rational(1, 2))
+        #expect((Rational(5, 12)! + Rational(7, 12)!) == .one)
+        #expect((Rational(5, 12)! - Rational(5, 12)!)?.denominator == 1)
+    }
+
     @Test func rootsAreExactForPerfectPowers() {
         #expect(Rational(27, 8)!.root(3) == Rational(3, 2))
         #expect(Rational(-27, 8)!.root(3) == Rational(-3, 2))
