@@ -70,7 +70,10 @@ public enum MathEvaluator {
             }
             return total
         case .quotient(let a, let b):
-            guard let x = evaluate(a, bindings: bindings), let y = evaluate(b, bindings: bindings) else { return nil }
+            guard let x = evaluate(a, bindings: bindings), let y = evaluate(b, bindings: bindings) else {
+                // A part beyond `Double` and over the exact budget (`2^{99999}`) may still have a finite quotient.
+                return logQuotient(a, b, bindings: bindings)
+            }
             if y.exact == .zero || y.approximate == 0 { return nil }
             let q = combine(x, y, exact: { $0 / $1 }, approximate: /)
             // An exact quotient carries a correctly rounded double already; an inexact one of values beyond
@@ -99,7 +102,7 @@ public enum MathEvaluator {
             }
             exact = exact && product.bitWidth <= BigInt.maxBitWidth
             if exact, let value = Rational(product, 1) { return MathValue(value) }
-            return MathValue(approximate)
+            return approximate.isFinite ? MathValue(approximate) : nil
         case .function(let name, let args):
             let values = args.compactMap { evaluate($0, bindings: bindings) }
             guard values.count == args.count else { return nil }
@@ -120,7 +123,7 @@ public enum MathEvaluator {
         if let e = y.exact {
             let k = e.numerator.intValue.flatMap { $0.magnitude <= UInt(maxExponent) ? $0 : nil }
             if e.isInteger {
-                guard let k else { return MathValue(Foundation.pow(x.approximate, y.approximate)) }
+                guard let k else { return finite(Foundation.pow(x.approximate, y.approximate), x, y) }
                 if let b = x.exact, let r = b.power(k) { return MathValue(r) }
             } else if let b = x.exact, let k, let n = e.denominator.intValue, n <= 64, let root = b.root(n),
                       let r = root.power(k) {
@@ -136,7 +139,14 @@ public enum MathEvaluator {
             }
         }
         let result = Foundation.pow(x.approximate, y.approximate)
-        return result.isNaN ? nil : MathValue(result)
+        return result.isNaN ? nil : finite(result, x, y)
+    }
+
+    /// `result`, or nil when it overflowed `Double` from finite operands: such a value is over the exact budget
+    /// and beyond `Double`, so it cannot be compared (`2^{99999999}` would otherwise equal `2^{100000000}` and
+    /// `\infty`).
+    private static func finite(_ result: Double, _ x: MathValue, _ y: MathValue) -> MathValue? {
+        result.isInfinite && x.approximate.isFinite && y.approximate.isFinite ? nil : MathValue(result)
     }
 
     private static func apply(_ name: String, _ values: [MathValue]) -> MathValue? {

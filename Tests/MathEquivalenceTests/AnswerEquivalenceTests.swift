@@ -68,6 +68,11 @@ struct AnswerEquivalenceTests {
         ("25!", "15511210043330985984000001", false),
         ("2^{64}", "18446744073709551616", true),
         ("\\sqrt{2^{200}}", "2^{100}", true),
+        // Over the exact budget and beyond Double: not comparable, so not equal (they were both +inf).
+        ("2^{99999999}", "2^{100000000}", false),
+        ("\\infty", "2^{99999999}", false),
+        ("2000!", "2001!", false),
+        ("\\frac{2^{20000}}{2^{19999}}", "2", true),
         ("\\frac{3^{1008}-1}{3^{1009}}", "\\frac{1}{3}", false),
         ("\\frac{3^{1008}-1}{3^{1009}}", "\\frac{1}{3}-\\frac{1}{3^{1009}}", true),
         ("\\frac{1}{3^{50}}", "3^{-50}", true),
