@@ -17,8 +17,8 @@ public struct BigInt: Hashable, Sendable {
 
     /// The largest number of bits an exact value may have (16,384 bits, about 4,930 decimal digits: `1000!`,
     /// `2^{10000}` and any 4 KB digit string fit). The worst operations on in-budget operands cost a few
-    /// milliseconds (measured, optimised build: gcd of consecutive 16,383-bit Fibonacci numbers ≈ 2.5 ms; adding
-    /// two fractions with such parts, refused as over budget, ≈ 5.5 ms).
+    /// milliseconds (measured, optimised build on a loaded 2-core machine: gcd of consecutive 16,383-bit Fibonacci
+    /// numbers ≈ 3 ms; adding two fractions with such parts, refused as over budget, ≈ 5 ms).
     public static let maxBitWidth = 16_384
 
     /// A machine integer.

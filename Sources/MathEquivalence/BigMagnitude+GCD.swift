@@ -31,15 +31,20 @@ extension BigMagnitude {
         let shift = bitWidth(x) - 62
         var xh = Int(leadingBits(x, from: shift)), yh = Int(leadingBits(y, from: shift))
         var (a, b, c, d) = (1, 0, 0, 1)
-        while yh + c != 0, yh + d != 0 {
-            let q = (xh + a) / (yh + c)
-            guard q == (xh + b) / (yh + d) else { break }
-            let (qc, o1) = q.multipliedReportingOverflow(by: c), (qd, o2) = q.multipliedReportingOverflow(by: d)
-            let (qy, o3) = q.multipliedReportingOverflow(by: yh)
-            guard !(o1 || o2 || o3) else { break }
-            (a, c) = (c, a - qc)
-            (b, d) = (d, b - qd)
-            (xh, yh) = (yh, xh - qy)
+        // Knuth's bounds keep every quantity below 2⁶³; the checked operations only make that certain.
+        while true {
+            guard let low = checked(yh, c, Int.addingReportingOverflow), let high = checked(yh, d, Int.addingReportingOverflow),
+                  low > 0, high > 0, let top = checked(xh, a, Int.addingReportingOverflow),
+                  let top2 = checked(xh, b, Int.addingReportingOverflow) else { break }
+            let q = top / low
+            guard q == top2 / high, let qc = checked(q, c, Int.multipliedReportingOverflow),
+                  let qd = checked(q, d, Int.multipliedReportingOverflow), let qy = checked(q, yh, Int.multipliedReportingOverflow),
+                  let nextC = checked(a, qc, Int.subtractingReportingOverflow),
+                  let nextD = checked(b, qd, Int.subtractingReportingOverflow),
+                  let nextY = checked(xh, qy, Int.subtractingReportingOverflow) else { break }
+            (a, c) = (c, nextC)
+            (b, d) = (d, nextD)
+            (xh, yh) = (yh, nextY)
         }
         guard b != 0 else { return nil }
         let bx = BigInt(negative: false, magnitude: x), by = BigInt(negative: false, magnitude: y)
@@ -48,6 +53,12 @@ extension BigMagnitude {
         // The larger of the pair strictly decreases on every pass, so the gcd loop terminates.
         guard compare(next, x) < 0, compare(nextY, x) < 0 else { return nil }
         return (next, nextY)
+    }
+
+    /// `x op y`, or nil on overflow.
+    private static func checked(_ x: Int, _ y: Int, _ op: (Int) -> (Int) -> (partialValue: Int, overflow: Bool)) -> Int? {
+        let (value, overflow) = op(x)(y)
+        return overflow ? nil : value
     }
 
     /// The 62 bits of `x` starting at bit `shift` (x's width minus 62 for the leading word of the pair).
