@@ -132,6 +132,7 @@ public struct BigInt: Hashable, Sendable {
 }
 
 extension BigInt: Comparable {
+    /// Numeric order.
     public static func < (a: BigInt, b: BigInt) -> Bool {
         if case .small(let x) = a.storage, case .small(let y) = b.storage { return x < y }
         let (an, am) = a.signAndMagnitude, (bn, bm) = b.signAndMagnitude

@@ -38,6 +38,13 @@ public enum MathEvaluator {
     ///   - bindings: Values of the variables.
     /// - Returns: The value, or nil when undefined, not scalar, or over a budget.
     public static func evaluate(_ node: MathNode, bindings: [String: Double] = [:]) -> MathValue? {
+        evaluate(node, bindings: bindings, logDomain: true)
+    }
+
+    /// Evaluates `node`; with `logDomain` false, overflowing quotients are not retried in the log domain (the
+    /// log-domain evaluation itself passes false, so that it never re-enters itself: nested quotients of huge
+    /// values then cost linear work, not exponential).
+    static func evaluate(_ node: MathNode, bindings: [String: Double], logDomain: Bool) -> MathValue? {
         switch node {
         case .number(let r): return MathValue(r)
         case .real(let d): return MathValue(d)
@@ -52,41 +59,38 @@ public enum MathEvaluator {
             default: return bindings[name].map(MathValue.init)
             }
         case .negate(let a):
-            guard let v = evaluate(a, bindings: bindings) else { return nil }
+            guard let v = evaluate(a, bindings: bindings, logDomain: logDomain) else { return nil }
             if let r = v.exact { return MathValue(-r) }
             return MathValue(-v.approximate)
         case .sum(let terms):
             var total = MathValue(.zero)
             for t in terms {
-                guard let v = evaluate(t, bindings: bindings) else { return nil }
+                guard let v = evaluate(t, bindings: bindings, logDomain: logDomain) else { return nil }
                 total = combine(total, v, exact: { $0 + $1 }, approximate: +)
             }
             return total
         case .product(let factors):
             var total = MathValue(.one)
             for f in factors {
-                guard let v = evaluate(f, bindings: bindings) else { return nil }
+                guard let v = evaluate(f, bindings: bindings, logDomain: logDomain) else { return nil }
                 total = combine(total, v, exact: { $0 * $1 }, approximate: *)
             }
             return total
         case .quotient(let a, let b):
-            guard let x = evaluate(a, bindings: bindings), let y = evaluate(b, bindings: bindings) else {
-                // A part beyond `Double` and over the exact budget (`2^{99999}`) may still have a finite quotient.
-                return logQuotient(a, b, bindings: bindings)
-            }
+            guard let x = evaluate(a, bindings: bindings, logDomain: logDomain), let y = evaluate(b, bindings: bindings, logDomain: logDomain) else { return nil }
             if y.exact == .zero || y.approximate == 0 { return nil }
             let q = combine(x, y, exact: { $0 / $1 }, approximate: /)
             // An exact quotient carries a correctly rounded double already; an inexact one of values beyond
             // `Double` is recomputed in the log domain.
-            if q.exact == nil, !q.approximate.isFinite || (q.approximate == 0 && x.approximate != 0) || x.approximate.isInfinite {
+            if logDomain, q.exact == nil, !q.approximate.isFinite || (q.approximate == 0 && x.approximate != 0) || x.approximate.isInfinite {
                 return logQuotient(a, b, bindings: bindings) ?? q
             }
             return q
         case .power(let a, let b):
-            guard let x = evaluate(a, bindings: bindings), let y = evaluate(b, bindings: bindings) else { return nil }
+            guard let x = evaluate(a, bindings: bindings, logDomain: logDomain), let y = evaluate(b, bindings: bindings, logDomain: logDomain) else { return nil }
             return power(x, y)
         case .factorial(let a):
-            guard let x = evaluate(a, bindings: bindings) else { return nil }
+            guard let x = evaluate(a, bindings: bindings, logDomain: logDomain) else { return nil }
             guard let r = x.exact, r.isInteger, let n = r.numerator.intValue, n >= 0, n <= maxFactorial else {
                 // Γ(x + 1) for symbolic arguments at random points.
                 let g = Foundation.tgamma(x.approximate + 1)
@@ -102,9 +106,9 @@ public enum MathEvaluator {
             }
             exact = exact && product.bitWidth <= BigInt.maxBitWidth
             if exact, let value = Rational(product, 1) { return MathValue(value) }
-            return approximate.isFinite ? MathValue(approximate) : nil
+            return MathValue(approximate)
         case .function(let name, let args):
-            let values = args.compactMap { evaluate($0, bindings: bindings) }
+            let values = args.compactMap { evaluate($0, bindings: bindings, logDomain: logDomain) }
             guard values.count == args.count else { return nil }
             return apply(name, values)
         default:
@@ -123,7 +127,7 @@ public enum MathEvaluator {
         if let e = y.exact {
             let k = e.numerator.intValue.flatMap { $0.magnitude <= UInt(maxExponent) ? $0 : nil }
             if e.isInteger {
-                guard let k else { return finite(Foundation.pow(x.approximate, y.approximate), x, y) }
+                guard let k else { return MathValue(Foundation.pow(x.approximate, y.approximate)) }
                 if let b = x.exact, let r = b.power(k) { return MathValue(r) }
             } else if let b = x.exact, let k, let n = e.denominator.intValue, n <= 64, let root = b.root(n),
                       let r = root.power(k) {
@@ -139,14 +143,7 @@ public enum MathEvaluator {
             }
         }
         let result = Foundation.pow(x.approximate, y.approximate)
-        return result.isNaN ? nil : finite(result, x, y)
-    }
-
-    /// `result`, or nil when it overflowed `Double` from finite operands: such a value is over the exact budget
-    /// and beyond `Double`, so it cannot be compared (`2^{99999999}` would otherwise equal `2^{100000000}` and
-    /// `\infty`).
-    private static func finite(_ result: Double, _ x: MathValue, _ y: MathValue) -> MathValue? {
-        result.isInfinite && x.approximate.isFinite && y.approximate.isFinite ? nil : MathValue(result)
+        return result.isNaN ? nil : MathValue(result)
     }
 
     private static func apply(_ name: String, _ values: [MathValue]) -> MathValue? {

@@ -60,6 +60,7 @@ public struct Rational: Hashable, Sendable, CustomStringConvertible {
     /// −1, 0 or 1.
     public var signum: Int { numerator.signum }
 
+    /// `n` for integers, `n/d` otherwise.
     public var description: String { denominator == 1 ? numerator.description : "\(numerator)/\(denominator)" }
 
     /// The value rounded to the nearest `Double` (ties to even), ±infinity beyond its range.

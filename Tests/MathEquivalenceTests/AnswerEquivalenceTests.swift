@@ -91,6 +91,15 @@ struct AnswerEquivalenceTests {
         #expect(AnswerEquivalence.compare(gold: "1", prediction: huge) == .undecided)
     }
 
+    @Test func nestedQuotientsOfHugeValuesCostLinearWork() {
+        // Each level overflows Double and is retried in the log domain; before the log domain stopped
+        // re-entering itself this took exponential time (depths 12 and 16 did not finish in 5 minutes).
+        var gold = "2^{20000}"
+        for _ in 0..<40 { gold = "\\frac{2 \\cdot " + gold + "}{3}" }
+        #expect(AnswerEquivalence.compare(gold: gold, prediction: "5") == .different)
+        #expect(AnswerEquivalence.compare(gold: "\\frac{\\frac{2^{20000}}{3}}{\\frac{2^{19999}}{3}}", prediction: "2") == .equal)
+    }
+
     @Test func pythonRoundingIsHalfEvenOnBinaryValues() {
         #expect(PythonNumbers.round(2.675, 2) == 2.67)
         #expect(PythonNumbers.round(0.125, 2) == 0.12)
