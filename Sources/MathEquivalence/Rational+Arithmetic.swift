@@ -112,7 +112,7 @@ extension Rational {
 }
 
 extension Rational {
-    /// The gcd of two machine integers with `b > 0` (so it is ≥ 1 and `Int.min` never needs negating).
+    /// The gcd of two machine integers with `b ≠ 0` and `b ≠ Int.min` (so it is ≥ 1 and fits an `Int`).
     static func gcd(_ a: Int, _ b: Int) -> Int {
         var (x, y) = (a.magnitude, b.magnitude)
         while y != 0 { (x, y) = (y, x % y) }

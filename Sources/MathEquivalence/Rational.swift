@@ -39,6 +39,12 @@ public struct Rational: Hashable, Sendable, CustomStringConvertible {
     ///   - denominator: The denominator (non-zero).
     public init?(_ numerator: BigInt, _ denominator: BigInt) {
         guard denominator.signum != 0 else { return nil }
+        if case .small(let n) = numerator.storage, case .small(let d) = denominator.storage, n != .min, d != .min {
+            // Machine words (the common case): no negation or division can overflow once `Int.min` is excluded.
+            let g = Rational.gcd(n, d), sign = d < 0 ? -1 : 1
+            self.init(reduced: BigInt(sign * n / g), BigInt(sign * d / g))
+            return
+        }
         var (n, d) = (numerator, denominator)
         let g = BigInt.gcd(n, d)
         if g != 1, g != 0, let qn = n.quotientAndRemainder(dividingBy: g), let qd = d.quotientAndRemainder(dividingBy: g) {
