@@ -117,6 +117,9 @@ public enum MathComparator {
         if symbols.isEmpty {
             guard let a = MathEvaluator.evaluate(g), let b = MathEvaluator.evaluate(p) else { return false }
             if let x = a.exact, let y = b.exact, case .relative = options.numeric { return x == y }
+            // An infinity that no `\infty` produced is a value over the exact budget that overflowed `Double`
+            // (`2^{99999999}`, `2000!`): it equals nothing, not even another overflow.
+            if a.approximate.isInfinite && !g.mentionsInfinity || b.approximate.isInfinite && !p.mentionsInfinity { return false }
             return NumericCompare.close(a.approximate, b.approximate, options.numeric)
         }
         var agreeing = 0
@@ -164,6 +167,22 @@ public enum MathComparator {
         }
         guard let ratio, ratio != 0 else { return false }
         return agreeing >= 3
+    }
+}
+
+extension MathNode {
+    /// Whether `\infty` occurs in the expression.
+    var mentionsInfinity: Bool {
+        switch self {
+        case .constant(let name): return name == "infinity"
+        case .number, .real, .symbol, .text: return false
+        case .negate(let a), .factorial(let a): return a.mentionsInfinity
+        case .quotient(let a, let b), .power(let a, let b): return a.mentionsInfinity || b.mentionsInfinity
+        case .sum(let xs), .product(let xs), .set(let xs), .list(let xs), .union(let xs), .function(_, let xs),
+             .bracketed(_, let xs, _), .relation(let xs, _):
+            return xs.contains { $0.mentionsInfinity }
+        case .matrix(let rows): return rows.contains { $0.contains { $0.mentionsInfinity } }
+        }
     }
 }
 

@@ -20,7 +20,7 @@ extension MathEvaluator {
 
     static func logMagnitude(_ node: MathNode, bindings: [String: Double], depth: Int = 0) -> LogValue? {
         guard depth < 64 else { return nil }
-        if let direct = evaluate(node, bindings: bindings)?.approximate, direct.isFinite {
+        if let direct = evaluate(node, bindings: bindings, logDomain: false)?.approximate, direct.isFinite {
             return direct == 0 ? LogValue(sign: 0, log: -.infinity) : LogValue(sign: direct < 0 ? -1 : 1, log: Foundation.log(abs(direct)))
         }
         switch node {
@@ -39,7 +39,7 @@ extension MathEvaluator {
                   y.sign != 0 else { return nil }
             return LogValue(sign: x.sign * y.sign, log: x.log - y.log)
         case .power(let base, let exponent):
-            guard let e = evaluate(exponent, bindings: bindings)?.approximate, e.isFinite,
+            guard let e = evaluate(exponent, bindings: bindings, logDomain: false)?.approximate, e.isFinite,
                   let b = logMagnitude(base, bindings: bindings, depth: depth + 1), b.sign > 0 else { return nil }
             return LogValue(sign: 1, log: e * b.log)
         case .sum(let terms):

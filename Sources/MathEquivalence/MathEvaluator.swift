@@ -38,6 +38,13 @@ public enum MathEvaluator {
     ///   - bindings: Values of the variables.
     /// - Returns: The value, or nil when undefined, not scalar, or over a budget.
     public static func evaluate(_ node: MathNode, bindings: [String: Double] = [:]) -> MathValue? {
+        evaluate(node, bindings: bindings, logDomain: true)
+    }
+
+    /// Evaluates `node`; with `logDomain` false, overflowing quotients are not retried in the log domain (the
+    /// log-domain evaluation itself passes false, so that it never re-enters itself: nested quotients of huge
+    /// values then cost linear work, not exponential).
+    static func evaluate(_ node: MathNode, bindings: [String: Double], logDomain: Bool) -> MathValue? {
         switch node {
         case .number(let r): return MathValue(r)
         case .real(let d): return MathValue(d)
@@ -52,51 +59,56 @@ public enum MathEvaluator {
             default: return bindings[name].map(MathValue.init)
             }
         case .negate(let a):
-            guard let v = evaluate(a, bindings: bindings) else { return nil }
+            guard let v = evaluate(a, bindings: bindings, logDomain: logDomain) else { return nil }
             if let r = v.exact { return MathValue(-r) }
             return MathValue(-v.approximate)
         case .sum(let terms):
             var total = MathValue(.zero)
             for t in terms {
-                guard let v = evaluate(t, bindings: bindings) else { return nil }
+                guard let v = evaluate(t, bindings: bindings, logDomain: logDomain) else { return nil }
                 total = combine(total, v, exact: { $0 + $1 }, approximate: +)
             }
             return total
         case .product(let factors):
             var total = MathValue(.one)
             for f in factors {
-                guard let v = evaluate(f, bindings: bindings) else { return nil }
+                guard let v = evaluate(f, bindings: bindings, logDomain: logDomain) else { return nil }
                 total = combine(total, v, exact: { $0 * $1 }, approximate: *)
             }
             return total
         case .quotient(let a, let b):
-            guard let x = evaluate(a, bindings: bindings), let y = evaluate(b, bindings: bindings) else { return nil }
+            guard let x = evaluate(a, bindings: bindings, logDomain: logDomain), let y = evaluate(b, bindings: bindings, logDomain: logDomain) else { return nil }
             if y.exact == .zero || y.approximate == 0 { return nil }
             let q = combine(x, y, exact: { $0 / $1 }, approximate: /)
-            if !q.approximate.isFinite || (q.approximate == 0 && x.approximate != 0) || x.approximate.isInfinite {
+            // An exact quotient carries a correctly rounded double already; an inexact one of values beyond
+            // `Double` is recomputed in the log domain.
+            if logDomain, q.exact == nil, !q.approximate.isFinite || (q.approximate == 0 && x.approximate != 0) || x.approximate.isInfinite {
                 return logQuotient(a, b, bindings: bindings) ?? q
             }
             return q
         case .power(let a, let b):
-            guard let x = evaluate(a, bindings: bindings), let y = evaluate(b, bindings: bindings) else { return nil }
+            guard let x = evaluate(a, bindings: bindings, logDomain: logDomain), let y = evaluate(b, bindings: bindings, logDomain: logDomain) else { return nil }
             return power(x, y)
         case .factorial(let a):
-            guard let x = evaluate(a, bindings: bindings) else { return nil }
-            guard let r = x.exact, r.isInteger, r.numerator >= 0, r.numerator <= maxFactorial else {
+            guard let x = evaluate(a, bindings: bindings, logDomain: logDomain) else { return nil }
+            guard let r = x.exact, r.isInteger, let n = r.numerator.intValue, n >= 0, n <= maxFactorial else {
                 // Γ(x + 1) for symbolic arguments at random points.
                 let g = Foundation.tgamma(x.approximate + 1)
                 return g.isFinite && x.approximate <= Double(maxFactorial) ? MathValue(g) : nil
             }
-            var product = Rational.one
+            // n! has lgamma(n + 1) / ln 2 bits: over the size budget, only the double product is computed.
+            var exact = Foundation.lgamma(Double(n + 1)) / M_LN2 < Double(BigInt.maxBitWidth)
+            var product: BigInt = 1
             var approximate = 1.0
-            var exact = true
-            for k in stride(from: 2, through: r.numerator, by: 1) {
+            for k in stride(from: 2, through: n, by: 1) {
                 approximate *= Double(k)
-                if exact, let p = product * Rational(k)! { product = p } else { exact = false }
+                if exact { product = product * BigInt(k) }
             }
-            return exact ? MathValue(product) : MathValue(approximate)
+            exact = exact && product.bitWidth <= BigInt.maxBitWidth
+            if exact, let value = Rational(product, 1) { return MathValue(value) }
+            return MathValue(approximate)
         case .function(let name, let args):
-            let values = args.compactMap { evaluate($0, bindings: bindings) }
+            let values = args.compactMap { evaluate($0, bindings: bindings, logDomain: logDomain) }
             guard values.count == args.count else { return nil }
             return apply(name, values)
         default:
@@ -113,20 +125,19 @@ public enum MathEvaluator {
 
     private static func power(_ x: MathValue, _ y: MathValue) -> MathValue? {
         if let e = y.exact {
+            let k = e.numerator.intValue.flatMap { $0.magnitude <= UInt(maxExponent) ? $0 : nil }
             if e.isInteger {
-                guard abs(e.numerator) <= maxExponent else {
-                    return MathValue(Foundation.pow(x.approximate, y.approximate))
-                }
-                if let b = x.exact, let r = b.power(e.numerator) { return MathValue(r) }
-            } else if let b = x.exact, e.denominator <= 64, let root = b.root(e.denominator),
-                      abs(e.numerator) <= maxExponent, let r = root.power(e.numerator) {
+                guard let k else { return MathValue(Foundation.pow(x.approximate, y.approximate)) }
+                if let b = x.exact, let r = b.power(k) { return MathValue(r) }
+            } else if let b = x.exact, let k, let n = e.denominator.intValue, n <= 64, let root = b.root(n),
+                      let r = root.power(k) {
                 return MathValue(r)
             }
             if x.approximate < 0, !e.isInteger {
                 // Odd roots of negative numbers are real.
-                if e.denominator % 2 == 1 {
+                if e.denominator.isOdd {
                     let magnitude = Foundation.pow(-x.approximate, e.doubleValue)
-                    return MathValue(e.numerator % 2 == 0 ? magnitude : -magnitude)
+                    return MathValue(e.numerator.isOdd ? -magnitude : magnitude)
                 }
                 return nil
             }
@@ -144,7 +155,7 @@ public enum MathEvaluator {
             guard d >= 0 else { return nil }
             result = d.squareRoot()
         case "abs":
-            if let r = values[0].exact { return MathValue(r.numerator < 0 ? -r : r) }
+            if let r = values[0].exact { return MathValue(r.signum < 0 ? -r : r) }
             result = Swift.abs(d)
         case "sin": result = Foundation.sin(d)
         case "cos": result = Foundation.cos(d)
@@ -164,11 +175,11 @@ public enum MathEvaluator {
         case "exp": result = Foundation.exp(d)
         case "binom":
             guard values.count == 2, let n = values[0].exact, let k = values[1].exact, n.isInteger, k.isInteger,
-                  k.numerator >= 0, n.numerator >= k.numerator, n.numerator <= maxFactorial else { return nil }
+                  let n = n.numerator.intValue, let k = k.numerator.intValue, k >= 0, n >= k, n <= maxFactorial else { return nil }
             var r = Rational.one
-            for i in 0..<k.numerator {
-                guard let next = r * Rational(n.numerator - i, i + 1)! else {
-                    return MathValue(Foundation.exp(Foundation.lgamma(Double(n.numerator + 1)) - Foundation.lgamma(Double(k.numerator + 1)) - Foundation.lgamma(Double(n.numerator - k.numerator + 1))))
+            for i in 0..<k {
+                guard let factor = Rational(n - i, i + 1), let next = r * factor else {
+                    return MathValue(Foundation.exp(Foundation.lgamma(Double(n + 1)) - Foundation.lgamma(Double(k + 1)) - Foundation.lgamma(Double(n - k + 1))))
                 }
                 r = next
             }
