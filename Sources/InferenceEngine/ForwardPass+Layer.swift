@@ -29,7 +29,9 @@ extension ForwardPass {
         let window = local ? c.slidingWindow : 0
         pool.run { ith, nth in
             let scores = s.scores[ith]
-            for job in ThreadPool.share(n * c.headCount, ith, nth) {
+            // Jobs dealt out in turn, not in halves: in a prefill a later token attends to more positions, and
+            // contiguous halves left one thread with three quarters of the work.
+            for job in stride(from: ith, to: n * c.headCount, by: nth) {
                 let i = job / c.headCount, h = job % c.headCount
                 let e = batch[i]
                 let start = window > 0 ? max(0, e.position - window + 1) : 0
