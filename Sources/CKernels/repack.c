@@ -8,8 +8,56 @@
 #include "CKernels.h"
 #include <math.h>
 #include <string.h>
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#define CK_X86 1
+#endif
+
+int ck_use_avx2(void);
+
+#ifdef CK_X86
+// The same quantization with AVX2: max of |x|, x * (1/scale) rounded to nearest even (as lrintf in the default
+// rounding mode), so the results are bit for bit those of the scalar loop.
+__attribute__((target("avx2,fma")))
+static void quantize_act_avx2(const float *x, int64_t n, int8_t *q, float *d, float *s) {
+    const __m256 sign = _mm256_set1_ps(-0.0f);
+    for (int64_t b = 0; b < n / 32; ++b) {
+        const float *xb = x + b * 32;
+        __m256 v0 = _mm256_loadu_ps(xb), v1 = _mm256_loadu_ps(xb + 8);
+        __m256 v2 = _mm256_loadu_ps(xb + 16), v3 = _mm256_loadu_ps(xb + 24);
+        __m256 m = _mm256_max_ps(_mm256_max_ps(_mm256_andnot_ps(sign, v0), _mm256_andnot_ps(sign, v1)),
+                                 _mm256_max_ps(_mm256_andnot_ps(sign, v2), _mm256_andnot_ps(sign, v3)));
+        __m128 h = _mm_max_ps(_mm256_castps256_ps128(m), _mm256_extractf128_ps(m, 1));
+        h = _mm_max_ps(h, _mm_movehl_ps(h, h));
+        h = _mm_max_ss(h, _mm_movehdup_ps(h));
+        float amax = _mm_cvtss_f32(h);
+        float scale = amax / 127.0f;
+        float inv = scale > 0 ? 1.0f / scale : 0.0f;
+        __m256 iv = _mm256_set1_ps(inv);
+        __m256i i0 = _mm256_cvtps_epi32(_mm256_mul_ps(v0, iv)), i1 = _mm256_cvtps_epi32(_mm256_mul_ps(v1, iv));
+        __m256i i2 = _mm256_cvtps_epi32(_mm256_mul_ps(v2, iv)), i3 = _mm256_cvtps_epi32(_mm256_mul_ps(v3, iv));
+        __m256i sum = _mm256_add_epi32(_mm256_add_epi32(i0, i1), _mm256_add_epi32(i2, i3));
+        __m128i s4 = _mm_add_epi32(_mm256_castsi256_si128(sum), _mm256_extracti128_si256(sum, 1));
+        s4 = _mm_add_epi32(s4, _mm_shuffle_epi32(s4, 0x4E));
+        s4 = _mm_add_epi32(s4, _mm_shuffle_epi32(s4, 0xB1));
+        // Pack to int8 in order: packs interleave 128-bit lanes, the permute puts them back.
+        __m256i p16a = _mm256_packs_epi32(i0, i1), p16b = _mm256_packs_epi32(i2, i3);
+        __m256i p8 = _mm256_packs_epi16(p16a, p16b);
+        p8 = _mm256_permutevar8x32_epi32(p8, _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7));
+        _mm256_storeu_si256((__m256i *)(q + b * 32), p8);
+        d[b] = scale;
+        s[b] = scale * (float)_mm_cvtsi128_si32(s4);
+    }
+}
+#endif
 
 void ck_quantize_act(const float *x, int64_t n, int8_t *q, float *d, float *s) {
+#ifdef CK_X86
+    if (ck_use_avx2()) {
+        quantize_act_avx2(x, n, q, d, s);
+        return;
+    }
+#endif
     for (int64_t b = 0; b < n / 32; ++b) {
         const float *xb = x + b * 32;
         float amax = 0;

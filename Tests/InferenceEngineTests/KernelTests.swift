@@ -10,8 +10,31 @@ private struct Bytes {
     }
 }
 
-@Suite("C kernels")
+@Suite("C kernels", .serialized)
 struct KernelTests {
+    @Test("the SIMD activation quantization equals the scalar one bit for bit, ties and zeros included")
+    func quantizationPaths() {
+        var bytes = Bytes(state: 42)
+        let n = 32 * 48
+        var x = (0..<n).map { _ in (Float(bytes.next()) - 128) / 7 }
+        for i in 0..<32 { x[i] = 0 }                         // an all-zero block
+        for i in 32..<64 { x[i] = Float(i % 5) - 2 }          // small integers: many exact .5 ties after scaling
+        x[100] = 1e6                                          // an outlier block
+        func quantize() -> ([Int8], [Float], [Float]) {
+            var q = [Int8](repeating: 0, count: n), d = [Float](repeating: 0, count: n / 32), s = d
+            ck_quantize_act(x, Int64(n), &q, &d, &s)
+            return (q, d, s)
+        }
+        ck_force_scalar(1)
+        let scalar = quantize()
+        ck_force_scalar(0)
+        let simd = quantize()
+        #expect(scalar.0 == simd.0)
+        #expect(scalar.1 == simd.1)
+        #expect(scalar.2 == simd.2)
+        #expect(scalar.0[32..<64].contains { $0 != 0 })
+    }
+
     @Test("fp16 conversion round-trips every finite half")
     func halves() {
         for bits in UInt16(0)...UInt16.max where bits & 0x7C00 != 0x7C00 {
