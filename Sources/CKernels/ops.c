@@ -91,26 +91,64 @@ static void attention_scalar(const float *q, const void *k, const void *v, int64
 
 #ifdef CK_X86
 __attribute__((target("avx2,fma,f16c")))
+static inline float hsum8(__m256 acc) {
+    __m128 s = _mm_add_ps(_mm256_castps256_ps128(acc), _mm256_extractf128_ps(acc, 1));
+    s = _mm_add_ps(s, _mm_movehl_ps(s, s));
+    s = _mm_add_ss(s, _mm_movehdup_ps(s));
+    return _mm_cvtss_f32(s);
+}
+
+__attribute__((target("avx2,fma,f16c")))
 static void attention_f16_avx2(const float *q, const uint16_t *k, const uint16_t *v, int64_t n, int head_dim,
                                int64_t stride, float scale, float *scores, float *out) {
-    for (int64_t p = 0; p < n; ++p) {
+    // Scores four positions at a time: four independent FMA chains instead of one (each chain sums over the head
+    // dimension in the same order as a single position would, so the results are the same).
+    int64_t p = 0;
+    for (; p + 4 <= n; p += 4) {
+        __m256 a0 = _mm256_setzero_ps(), a1 = _mm256_setzero_ps(), a2 = _mm256_setzero_ps(), a3 = _mm256_setzero_ps();
+        const uint16_t *k0 = k + p * stride;
+        for (int j = 0; j < head_dim; j += 8) {
+            __m256 qj = _mm256_loadu_ps(q + j);
+            a0 = _mm256_fmadd_ps(qj, _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)(k0 + j))), a0);
+            a1 = _mm256_fmadd_ps(qj, _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)(k0 + stride + j))), a1);
+            a2 = _mm256_fmadd_ps(qj, _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)(k0 + 2 * stride + j))), a2);
+            a3 = _mm256_fmadd_ps(qj, _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)(k0 + 3 * stride + j))), a3);
+        }
+        scores[p] = hsum8(a0) * scale;
+        scores[p + 1] = hsum8(a1) * scale;
+        scores[p + 2] = hsum8(a2) * scale;
+        scores[p + 3] = hsum8(a3) * scale;
+    }
+    for (; p < n; ++p) {
         const uint16_t *kp = k + p * stride;
         __m256 acc = _mm256_setzero_ps();
         for (int j = 0; j < head_dim; j += 8) {
             __m256 kv = _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)(kp + j)));
             acc = _mm256_fmadd_ps(_mm256_loadu_ps(q + j), kv, acc);
         }
-        __m128 s = _mm_add_ps(_mm256_castps256_ps128(acc), _mm256_extractf128_ps(acc, 1));
-        s = _mm_add_ps(s, _mm_movehl_ps(s, s));
-        s = _mm_add_ss(s, _mm_movehdup_ps(s));
-        scores[p] = _mm_cvtss_f32(s) * scale;
+        scores[p] = hsum8(acc) * scale;
     }
     softmax_inplace(scores, n);
+    if (head_dim <= 128) {
+        // Positions outermost, one accumulator per 8 dimensions: independent chains, each value row read once
+        // (per dimension the sum runs over the positions in the same order as before).
+        __m256 acc[16];
+        int chunks = head_dim / 8;
+        for (int c = 0; c < chunks; ++c) acc[c] = _mm256_setzero_ps();
+        for (int64_t p2 = 0; p2 < n; ++p2) {
+            __m256 w = _mm256_set1_ps(scores[p2]);
+            const uint16_t *vp = v + p2 * stride;
+            for (int c = 0; c < chunks; ++c)
+                acc[c] = _mm256_fmadd_ps(w, _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)(vp + 8 * c))), acc[c]);
+        }
+        for (int c = 0; c < chunks; ++c) _mm256_storeu_ps(out + 8 * c, acc[c]);
+        return;
+    }
     for (int j = 0; j < head_dim; j += 8) {
         __m256 acc = _mm256_setzero_ps();
-        for (int64_t p = 0; p < n; ++p) {
-            __m256 vv = _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)(v + p * stride + j)));
-            acc = _mm256_fmadd_ps(_mm256_set1_ps(scores[p]), vv, acc);
+        for (int64_t p2 = 0; p2 < n; ++p2) {
+            __m256 vv = _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)(v + p2 * stride + j)));
+            acc = _mm256_fmadd_ps(_mm256_set1_ps(scores[p2]), vv, acc);
         }
         _mm256_storeu_ps(out + j, acc);
     }
