@@ -2,10 +2,7 @@
 // Each weight row is read once per group of four vectors, so a prefill batch streams the weights once per four
 // tokens instead of once per token; AVX2/FMA with eight float lanes when the CPU has them, scalar otherwise.
 #include "CKernels.h"
-#if defined(__x86_64__) || defined(__i386__)
-#include <immintrin.h>
-#define CK_X86 1
-#endif
+#include "simd_x86.h"
 
 int ck_use_avx2(void);
 
@@ -23,14 +20,6 @@ void ck_matmul_f32_scalar(const float *w, int64_t cols, const float *x, int64_t 
 }
 
 #ifdef CK_X86
-__attribute__((target("avx2,fma")))
-static inline float hsum8(__m256 a) {
-    __m128 s = _mm_add_ps(_mm256_castps256_ps128(a), _mm256_extractf128_ps(a, 1));
-    s = _mm_add_ps(s, _mm_movehl_ps(s, s));
-    s = _mm_add_ss(s, _mm_movehdup_ps(s));
-    return _mm_cvtss_f32(s);
-}
-
 __attribute__((target("avx2,fma")))
 static void matmul_f32_avx2(const float *w, int64_t cols, const float *x, int64_t nv, float *y, int64_t ldy,
                             int64_t row_begin, int64_t row_end) {

@@ -1,10 +1,7 @@
 // Element-wise operations, f32 matvec and single-head attention (scalar code plus AVX2 where it matters).
 #include "CKernels.h"
 #include <math.h>
-#if defined(__x86_64__) || defined(__i386__)
-#include <immintrin.h>
-#define CK_X86 1
-#endif
+#include "simd_x86.h"
 
 int ck_use_avx2(void);
 
@@ -90,14 +87,6 @@ static void attention_scalar(const float *q, const void *k, const void *v, int64
 }
 
 #ifdef CK_X86
-__attribute__((target("avx2,fma,f16c")))
-static inline float hsum8(__m256 acc) {
-    __m128 s = _mm_add_ps(_mm256_castps256_ps128(acc), _mm256_extractf128_ps(acc, 1));
-    s = _mm_add_ps(s, _mm_movehl_ps(s, s));
-    s = _mm_add_ss(s, _mm_movehdup_ps(s));
-    return _mm_cvtss_f32(s);
-}
-
 __attribute__((target("avx2,fma,f16c")))
 static void attention_f16_avx2(const float *q, const uint16_t *k, const uint16_t *v, int64_t n, int head_dim,
                                int64_t stride, float scale, float *scores, float *out) {
