@@ -120,3 +120,16 @@ public struct DataRoot: Sendable, Hashable, CustomStringConvertible {
                 + "or pass --data FOLDER (or set PROCTOR_DATA) naming a copy laid out as FOLDER/\(folder)/")
     }
 }
+
+extension BenchmarkAdapter {
+    /// Throws the error a user sees for a split the benchmark does not have, naming the ones it has.
+    ///
+    /// - Parameters:
+    ///   - split: The split asked for.
+    ///   - word: What the benchmark calls its splits (`split`, `setting`, `config`).
+    func requireSplit(_ split: String, called word: String = "split") throws {
+        guard splits.contains(split) else {
+            throw ProctorError(.invalidArgument, "\(name) has no \(word) \"\(split)\"; use one of \(splits.joined(separator: ", "))")
+        }
+    }
+}

@@ -70,9 +70,7 @@ public struct MMMUAdapter: ItemwiseLoading {
 
     /// The copies that hold MMMU files.
     func roots(split: String, in location: DataLocation) throws -> [DataRoot] {
-        guard splits.contains(split) else {
-            throw ProctorError(.invalidArgument, "mmmu has no split \"\(split)\"; use one of \(splits.joined(separator: ", "))")
-        }
+        try requireSplit(split, called: "split")
         let roots = DataRoot.find(folder: Self.folder, hubRepos: Self.hubRepos, in: location)
         guard roots.contains(where: { root in MMMUPrompt.subjects.contains { Self.file(subject: $0, split: split, roots: [root]) != nil } }) else {
             throw DataRoot.notFound(

@@ -92,9 +92,7 @@ extension MMMUProAdapter {
 
     /// The rows of a setting from the first copy that has it.
     func read(split: String, in location: DataLocation) throws -> (DataRoot, [Row]) {
-        guard splits.contains(split) else {
-            throw ProctorError(.invalidArgument, "mmmu_pro has no setting \"\(split)\"; use one of \(splits.joined(separator: ", "))")
-        }
+        try requireSplit(split, called: "setting")
         for root in DataRoot.find(folder: Self.folder, hubRepos: Self.hubRepos, in: location) {
             let config = Self.hubConfigs[split] ?? split
             let shards = HubParquet.files(in: root) { $0.split(separator: "/").first.map(String.init) == config }

@@ -86,9 +86,7 @@ public struct MathVisionAdapter: ItemwiseLoading {
 
     /// The first copy that has the split.
     func locate(split: String, in location: DataLocation) throws -> Source {
-        guard splits.contains(split) else {
-            throw ProctorError(.invalidArgument, "mathvision has no split \"\(split)\"; use one of \(splits.joined(separator: ", "))")
-        }
+        try requireSplit(split, called: "split")
         for root in DataRoot.find(folder: Self.folder, hubRepos: Self.hubRepos, in: location) {
             if let file = root.first(["data/\(split).jsonl", "\(split).jsonl"]) { return .jsonl(root, file) }
             let shards = HubParquet.splitFiles(in: root, split: split)

@@ -85,9 +85,7 @@ public struct MathVistaAdapter: ItemwiseLoading {
 
     /// The first copy that has the split.
     func locate(split: String, in location: DataLocation) throws -> Source {
-        guard splits.contains(split) else {
-            throw ProctorError(.invalidArgument, "mathvista has no split \"\(split)\"; use one of \(splits.joined(separator: ", "))")
-        }
+        try requireSplit(split, called: "split")
         for root in DataRoot.find(folder: Self.folder, hubRepos: Self.hubRepos, in: location) {
             for sub in ["", "data"] where root.has(sub.isEmpty ? "query.json" : "\(sub)/query.json") {
                 return .json(root, base: sub.isEmpty ? root.url : root.file(sub))

@@ -101,9 +101,7 @@ public struct OlympiadBenchAdapter: ItemwiseLoading {
 
     /// The problems of a config from the first copy that has it.
     func read(split: String, in location: DataLocation) throws -> (DataRoot, URL, [Problem]) {
-        guard splits.contains(split) else {
-            throw ProctorError(.invalidArgument, "olympiadbench has no config \"\(split)\"; use one of \(splits.joined(separator: ", "))")
-        }
+        try requireSplit(split, called: "config")
         for root in DataRoot.find(folder: Self.folder, hubRepos: Self.hubRepos, in: location) {
             if let file = root.first(["\(split).json", "data/\(split).json"]) {
                 let array = try JSONFile.array(file)
