@@ -34,6 +34,9 @@ static void block_scalar(const float *q, int g, const void *k, const void *v, in
 }
 
 #ifdef CK_X86
+#if !defined(PREFETCH_ROWS)
+#define PREFETCH_ROWS 8
+#endif
 /// Scores of up to 4 heads (G, a constant after inlining) against every position: each key row is converted from
 /// f16 once for all the heads, two positions at a time for independent FMA chains.
 __attribute__((target("avx2,fma,f16c"), always_inline))
@@ -44,6 +47,11 @@ static inline void scores_f16(const float *q, const int G, const uint16_t *k, in
         __m256 a[4], b[4];
         for (int h = 0; h < G; ++h) a[h] = b[h] = _mm256_setzero_ps();
         const uint16_t *k0 = k + p * stride, *k1 = k0 + stride;
+        // Rows of one KV head are `stride` apart: too far for the hardware prefetcher, so ask for them ahead.
+        for (int j = 0; j < head_dim; j += 32) {
+            _mm_prefetch((const char *)(k0 + PREFETCH_ROWS * stride + j), _MM_HINT_T0);
+            _mm_prefetch((const char *)(k1 + PREFETCH_ROWS * stride + j), _MM_HINT_T0);
+        }
         for (int j = 0; j < head_dim; j += 8) {
             __m256 x0 = _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)(k0 + j)));
             __m256 x1 = _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)(k1 + j)));
@@ -106,6 +114,8 @@ static inline void values_f16(const float *w, const int G, const uint16_t *v, in
         for (int h = 0; h < G; ++h) a[h] = b[h] = _mm256_setzero_ps();
         const uint16_t *vp = v + j;
         for (int64_t p = 0; p < n; ++p, vp += stride) {
+            if (j == 0)
+                for (int c = 0; c < head_dim; c += 32) _mm_prefetch((const char *)(vp + PREFETCH_ROWS * stride + c), _MM_HINT_T0);
             __m256 x0 = _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)vp));
             __m256 x1 = _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)(vp + 8)));
             for (int h = 0; h < G; ++h) {

@@ -13,7 +13,7 @@ extension ForwardPass {
     /// positions; for a prefill each (token, KV head) is a job.
     func attention(layer index: Int, batch: [Entry], local: Bool) {
         let c = model.config, s = scratchBuffers
-        let hd = c.headDim, qw = c.queryWidth, kvw = c.kvWidth, group = c.headCount / c.kvHeadCount
+        let hd = c.headDim, qw = c.queryWidth, group = c.headCount / c.kvHeadCount
         let window = local ? c.slidingWindow : 0
         let blockSize = Self.attentionBlock
         let span: (Entry) -> (start: Int, blocks: Int) = { e in
@@ -26,9 +26,9 @@ extension ForwardPass {
             let e = batch[i]
             let (start, _) = span(e)
             let first = start + b * blockSize, end = min(e.position + 1, first + blockSize)
-            let (kp, vp) = e.cache.heads(layer: index, head: g, headDim: hd, start: first)
+            let (kp, vp) = e.cache.heads(layer: index, head: g, start: first)
             ck_attention_block(s.q + i * qw + g * group * hd, Int32(group), kp, vp, Int64(end - first), Int32(hd),
-                               Int64(kvw), c.attentionScale, e.cache.isHalf ? 1 : 0, scores, o, m, l)
+                               Int64(hd), c.attentionScale, e.cache.isHalf ? 1 : 0, scores, o, m, l)
         }
         let partialSize = group * (hd + 2)
         if batch.count <= 4 {

@@ -103,7 +103,7 @@ public final class Generator {
         }
         let id = nextId
         nextId += 1
-        let cache = KVCache(layerCount: model.config.layerCount, width: model.config.kvWidth, isHalf: halfPrecisionCache)
+        let cache = KVCache(layerCount: model.config.layerCount, width: model.config.kvWidth, headDim: model.config.headDim, isHalf: halfPrecisionCache)
         cache.reserve(prompt.count + min(parameters.maxTokens, 1024))
         let start = Date()
         var logits: [Float] = []
