@@ -80,8 +80,12 @@ let engineTargets: [Target] = [
                 exclude: ["Fixtures"]),
     .target(name: "ProctorEngineBackend", dependencies: [
         "InferenceEngine", "ModelFormats", "ProctorCore", "TextTokenizers", "TextTokenizersGGUF", "ChatTemplates",
+        "VisionEncoder", "ImageCodec",
     ], swiftSettings: optimizedInDebug),
-    .testTarget(name: "ProctorEngineBackendTests", dependencies: ["ProctorEngineBackend", "ProctorCore", "SafeTensors"]),
+    .testTarget(name: "ProctorEngineBackendTests", dependencies: [
+        "ProctorEngineBackend", "ProctorCore", "SafeTensors", "InferenceEngine", "VisionEncoder", "ImageCodec", "ProctorRunner",
+        "ProctorStore",
+    ], exclude: ["Fixtures"]),
     .testTarget(name: "ModelFormatsTests", dependencies: ["ModelFormats"]),
 ]
 
