@@ -84,7 +84,7 @@ let engineTargets: [Target] = [
     ], swiftSettings: optimizedInDebug),
     .testTarget(name: "ProctorEngineBackendTests", dependencies: [
         "ProctorEngineBackend", "ProctorCore", "SafeTensors", "InferenceEngine", "VisionEncoder", "ImageCodec", "ProctorRunner",
-        "ProctorStore",
+        "ProctorStore", "TokenizerTestSupport",
     ], exclude: ["Fixtures"]),
     .testTarget(name: "ModelFormatsTests", dependencies: ["ModelFormats"]),
 ]
@@ -94,7 +94,7 @@ let tokenizerTargets: [Target] = [
     .target(name: "OrderedJSON"),
     .testTarget(name: "OrderedJSONTests", dependencies: ["OrderedJSON"]),
     .target(name: "TextTokenizers", dependencies: ["OrderedJSON"]),
-    .target(name: "TokenizerTestSupport", path: "Tests/TokenizerTestSupport"),
+    .target(name: "TokenizerTestSupport", dependencies: ["SafeTensors"], path: "Tests/TokenizerTestSupport"),
     .testTarget(name: "TextTokenizersTests", dependencies: ["TextTokenizers", "TokenizerTestSupport"], exclude: ["Fixtures"]),
     .target(name: "ChatTemplates", dependencies: ["OrderedJSON"]),
     .testTarget(name: "ChatTemplatesTests", dependencies: ["ChatTemplates", "TokenizerTestSupport"], exclude: ["Fixtures"]),

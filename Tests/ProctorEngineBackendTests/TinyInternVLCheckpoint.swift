@@ -1,17 +1,17 @@
 import Foundation
 import ProctorCore
 import Testing
+import TokenizerTestSupport
 
 /// The random-weight tiny InternVL of `../shared/engine-golden/tiny-internvl` (HF-native naming, 56-pixel tiles of
 /// 4 image tokens, image token 299) assembled into a checkpoint folder the engine backend can load: the shared
 /// config.json and model.safetensors, symlinked, with the committed tokenizer fixture
 /// (`Fixtures/make-internvl-tokenizer.py`: 300 ids, `<img>` 297, `</img>` 298, `<IMG_CONTEXT>` 299, ChatML).
 enum TinyInternVLCheckpoint {
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
-    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    static let fixtures = TestPaths.fixtures(of: "ProctorEngineBackendTests")
+    static let repositoryRoot = TestPaths.repositoryRoot
     static let shared = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared")
-    static let golden = shared.appendingPathComponent("engine-golden/tiny-internvl")
+    static let golden = TestPaths.engineGolden.appendingPathComponent("tiny-internvl")
     static let available = FileManager.default.fileExists(atPath: golden.appendingPathComponent("model.safetensors").path)
     static let skipReason: Comment = "../shared/engine-golden/tiny-internvl is absent"
 
