@@ -43,6 +43,9 @@ struct VisionFrontEnd: Sendable {
             throw ProctorError(.unsupported, "\(folder.path) has a vision_config but its vision tower cannot be loaded: \(error). The engine supports InternViT towers with a pixel-shuffle MLP projector (InternVL, Skywork-R1V)", underlying: error)
         }
         let root = Self.object(folder.appendingPathComponent("config.json"))
+        if let version = root["ps_version"] as? String, version != "v2" {
+            throw ProctorError(.unsupported, "\(folder.path)/config.json: ps_version \(version) is not supported; the engine's pixel shuffle is InternVL's v2 (InternVL 1.5 and later)")
+        }
         let names = Self.object(folder.appendingPathComponent("tokenizer_config.json"))
         startToken = names["start_image_token"] as? String ?? "<img>"
         endToken = names["end_image_token"] as? String ?? "</img>"
