@@ -89,12 +89,22 @@ public final class EngineBackend: InferenceBackend {
         }
     }
 
+    /// Renders a conversation (its images through the vision tower when the model has one) and generates.
+    ///
+    /// - Parameters:
+    ///   - messages: The conversation; image parts need an InternVL-family checkpoint.
+    ///   - parameters: Sampling settings.
+    /// - Returns: The rendered prompt text (image blocks written out) and the completion.
+    /// - Throws: `ProctorError` as ``promptIds(for:)``, or `.backend` when the engine fails.
+    public func complete(messages: [ChatMessage], parameters: GenerationParameters) async throws -> (prompt: String, completion: EngineCompletion) {
+        let prompt = try prepare(messages, encode: true)
+        return (prompt.text, try await complete(promptIds: prompt.ids, embeddings: prompt.embeddings, parameters: parameters))
+    }
+
     public func generate(_ request: GenerationRequest) async throws -> GenerationResult {
-        let prompt = try prepare(request.messages, encode: true)
-        let (text, ids) = (prompt.text, prompt.ids)
-        let completion = try await complete(promptIds: ids, embeddings: prompt.embeddings, parameters: request.parameters)
+        let (text, completion) = try await complete(messages: request.messages, parameters: request.parameters)
         return GenerationResult(
             text: completion.text, finishReason: completion.stopReason == .length || completion.stopReason == .contextFull ? .length : .stop,
-            promptTokens: ids.count, completionTokens: completion.tokenIds.count, renderedPrompt: text)
+            promptTokens: completion.promptIds.count, completionTokens: completion.tokenIds.count, renderedPrompt: text)
     }
 }

@@ -54,3 +54,27 @@ struct EngineVisionRunTests {
         }
     }
 }
+
+@Suite(.enabled(if: TinyInternVL.available, "needs ../shared/engine-golden/tiny-internvl"))
+struct EngineVisionGenerateTests {
+    /// `proctor generate --chat --image FILE`: the PNG (112×56: a 2×1 grid plus the thumbnail) becomes 12 image
+    /// tokens between <img> (297) and </img> (298) at the start of the user turn.
+    @Test func generateTakesAnImage() async throws {
+        let folder = try Fixtures.temporaryDirectory()
+        let model = try TinyInternVL.folder(in: folder)
+        let png = TinyInternVL.tokenizer.deletingLastPathComponent().appendingPathComponent("wide-112x56.png")
+        let outcome = try await ProctorProcess.run([
+            "generate", "--model", model.path, "--chat", "--image", png.path, "--prompt", "Describe it.", "--max-tokens", "4",
+            "--threads", "1", "--json",
+        ], timeout: 120)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any]
+        let ids = try #require(object?["prompt_ids"] as? [Int])
+        let start = try #require(ids.firstIndex(of: 297))
+        #expect(ids[(start + 1)...(start + 12)].allSatisfy { $0 == 299 } && ids[start + 13] == 298)
+        #expect(ids.filter { $0 == 299 }.count == 12)
+
+        let refused = try await ProctorProcess.run(["generate", "--model", model.path, "--image", png.path, "--prompt", "x"], timeout: 120)
+        #expect(refused.status != 0 && refused.stderr.contains("--image needs --chat"), "\(refused.stderr)")
+    }
+}
