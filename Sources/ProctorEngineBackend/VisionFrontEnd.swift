@@ -32,7 +32,7 @@ struct VisionFrontEnd: Sendable {
     ///
     /// The context token is config.json's `image_token_id` (transformers' naming) or the tokenizer's
     /// `<IMG_CONTEXT>` (InternVL-chat's constant); the start and end tokens are tokenizer_config.json's
-    /// `start_image_token` / `end_image_token`, else `<img>` / `</img>`. Each must be one token of the tokenizer.
+    /// `start_image_token` / `end_image_token` (top-level or in `extra_special_tokens`), else `<img>` / `</img>`. Each must be one token of the tokenizer.
     ///
     /// - Throws: `ProctorError` naming the file and what is missing or inconsistent.
     init(folder: URL, tokenizer: Tokenizer) throws {
@@ -46,7 +46,9 @@ struct VisionFrontEnd: Sendable {
         if let version = root["ps_version"] as? String, version != "v2" {
             throw ProctorError(.unsupported, "\(folder.path)/config.json: ps_version \(version) is not supported; the engine's pixel shuffle is InternVL's v2 (InternVL 1.5 and later)")
         }
-        let names = Self.object(folder.appendingPathComponent("tokenizer_config.json"))
+        // transformers keeps these as top-level keys or inside `extra_special_tokens` (InternVL-HF checkpoints).
+        let tokenizerConfig = Self.object(folder.appendingPathComponent("tokenizer_config.json"))
+        let names = (tokenizerConfig["extra_special_tokens"] as? [String: Any] ?? [:]).merging(tokenizerConfig) { $1 }
         startToken = names["start_image_token"] as? String ?? "<img>"
         endToken = names["end_image_token"] as? String ?? "</img>"
         let configuredID = root["image_token_id"] as? Int
