@@ -20,10 +20,11 @@ extension EngineBackend {
     /// Renders and tokenizes a conversation, expanding each image into its token block and, when `encode` is
     /// true, running the vision tower for the embeddings.
     ///
-    /// Each image part becomes `<image>\n` at its place in the message (InternVL's `chat()` puts `<image>\n`
-    /// before the question; the adapters put an item's images where the benchmark places them, which is before the
-    /// text for single-image items), then InternVL's expansion: `<img>` + `<IMG_CONTEXT>` × (tokens per tile ·
-    /// tiles) + `</img>`.
+    /// Images are placed as InternVL's `chat()` places `<image>`: images before any text of a message become
+    /// `<image>\n` (what `chat()` prepends to a question without placeholders; the single-image adapters put the
+    /// image first), an image after some text stands where the adapter put it, as an `<image>` the question
+    /// contained there would (MMMU's `<image N>` places). Each is then expanded as InternVL does:
+    /// `<img>` + `<IMG_CONTEXT>` × (tokens per tile · tiles) + `</img>`.
     ///
     /// - Throws: `ProctorError`: `.unsupported` for images sent to a text-only model, `.invalidInput` for an image
     ///   that cannot be decoded (naming it) or a chat template that drops images.
@@ -39,6 +40,7 @@ extension EngineBackend {
         var values: [TemplateValue] = []
         for message in messages {
             var content = ""
+            var leading = true
             for part in message.parts {
                 switch part {
                 case .text(let text):
@@ -46,8 +48,9 @@ extension EngineBackend {
                         throw ProctorError(.invalidInput, "the prompt text contains U+FFFC, which the engine reserves for image places; remove it from the item")
                     }
                     content += text
+                    leading = false
                 case .image:
-                    content += Self.imageMarker + "\n"
+                    content += leading ? Self.imageMarker + "\n" : Self.imageMarker
                 }
             }
             values.append(.message(role: message.role.rawValue, content: content))
