@@ -14,12 +14,14 @@ static void store_rows(const float *acc, float *y, int64_t row0, int64_t row_beg
     }
 }
 
+static float half_at(const uint8_t *p) { return ck_fp16_to_fp32((uint16_t)(p[0] | (p[1] << 8))); }
+
 void ck_matmul_x8_scalar(int kind, const void *w, int64_t rows, int64_t cols, const ck_act *x, float *y,
                          int64_t ldy, int64_t row_begin, int64_t row_end) {
     const uint8_t *W = (const uint8_t *)w;
     int64_t nb = cols / 32;
     if (row_end > rows) row_end = rows;
-    size_t bsize = kind == 0 ? 192 : 288;
+    size_t bsize = kind == 0 ? CK_Q4X8_BLOCK : CK_Q8X8_BLOCK;
     for (int64_t g = row_begin / 8; g * 8 < row_end; ++g) {
         for (int64_t v = 0; v < x->nv; ++v) {
             const int8_t *xq = x->q + v * cols;
@@ -36,15 +38,12 @@ void ck_matmul_x8_scalar(int kind, const void *w, int64_t rows, int64_t cols, co
                                 uint8_t byte = blk[i * 32 + r * 4 + t];
                                 isum += (byte & 15) * xb[4 * i + t] + (byte >> 4) * xb[16 + 4 * i + t];
                             }
-                        float d, m;
-                        memcpy(&d, blk + 128 + 4 * r, 4);
-                        memcpy(&m, blk + 160 + 4 * r, 4);
+                        float d = half_at(blk + 128 + 2 * r), m = half_at(blk + 144 + 2 * r);
                         acc[r] += (float)isum * (d * xd[b]) + m * xs[b];
                     } else {
                         for (int i = 0; i < 8; ++i)
                             for (int t = 0; t < 4; ++t) isum += (int8_t)blk[i * 32 + r * 4 + t] * xb[4 * i + t];
-                        float d;
-                        memcpy(&d, blk + 256 + 4 * r, 4);
+                        float d = half_at(blk + 256 + 2 * r);
                         acc[r] += (float)isum * (d * xd[b]);
                     }
                 }
@@ -61,7 +60,7 @@ void ck_matmul_x8_scalar(int kind, const void *w, int64_t rows, int64_t cols, co
 #define PREFETCH_BYTES 1024
 #endif
 
-__attribute__((target("avx2,fma")))
+__attribute__((target("avx2,fma,f16c")))
 static void matmul_q4x8_avx2(const uint8_t *W, int64_t cols, const ck_act *x, float *y, int64_t ldy,
                              int64_t row_begin, int64_t row_end) {
     int64_t nb = cols / 32;
@@ -72,8 +71,8 @@ static void matmul_q4x8_avx2(const uint8_t *W, int64_t cols, const ck_act *x, fl
         for (int64_t g = row_begin / 8; g * 8 < row_end; ++g) {
             __m256 acc[NV_CHUNK];
             for (int v = 0; v < nv; ++v) acc[v] = _mm256_setzero_ps();
-            const uint8_t *blk = W + g * nb * 192;
-            for (int64_t b = 0; b < nb; ++b, blk += 192) {
+            const uint8_t *blk = W + g * nb * CK_Q4X8_BLOCK;
+            for (int64_t b = 0; b < nb; ++b, blk += CK_Q4X8_BLOCK) {
                 // The weights stream from memory once per token: ask for them a few blocks ahead (+15% decode).
                 _mm_prefetch((const char *)(blk + PREFETCH_BYTES), _MM_HINT_T0);
                 _mm_prefetch((const char *)(blk + PREFETCH_BYTES + 64), _MM_HINT_T0);
@@ -86,8 +85,8 @@ static void matmul_q4x8_avx2(const uint8_t *W, int64_t cols, const ck_act *x, fl
                 __m256i l1 = _mm256_and_si256(w1, m4), h1 = _mm256_and_si256(_mm256_srli_epi16(w1, 4), m4);
                 __m256i l2 = _mm256_and_si256(w2, m4), h2 = _mm256_and_si256(_mm256_srli_epi16(w2, 4), m4);
                 __m256i l3 = _mm256_and_si256(w3, m4), h3 = _mm256_and_si256(_mm256_srli_epi16(w3, 4), m4);
-                __m256 d = _mm256_loadu_ps((const float *)(blk + 128));
-                __m256 m = _mm256_loadu_ps((const float *)(blk + 160));
+                __m256 d = _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)(blk + 128)));
+                __m256 m = _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)(blk + 144)));
                 for (int v = 0; v < nv; ++v) {
                     const int32_t *xw = (const int32_t *)(x->q + (v0 + v) * cols + b * 32);
                     __m256i s = _mm256_maddubs_epi16(l0, _mm256_set1_epi32(xw[0]));
@@ -113,7 +112,7 @@ static void matmul_q4x8_avx2(const uint8_t *W, int64_t cols, const ck_act *x, fl
     }
 }
 
-__attribute__((target("avx2,fma")))
+__attribute__((target("avx2,fma,f16c")))
 static void matmul_q8x8_avx2(const uint8_t *W, int64_t cols, const ck_act *x, float *y, int64_t ldy,
                              int64_t row_begin, int64_t row_end) {
     int64_t nb = cols / 32;
@@ -123,15 +122,15 @@ static void matmul_q8x8_avx2(const uint8_t *W, int64_t cols, const ck_act *x, fl
         for (int64_t g = row_begin / 8; g * 8 < row_end; ++g) {
             __m256 acc[NV_CHUNK];
             for (int v = 0; v < nv; ++v) acc[v] = _mm256_setzero_ps();
-            const uint8_t *blk = W + g * nb * 288;
-            for (int64_t b = 0; b < nb; ++b, blk += 288) {
-                for (int line = 0; line < 288; line += 64) _mm_prefetch((const char *)(blk + PREFETCH_BYTES + line), _MM_HINT_T0);
+            const uint8_t *blk = W + g * nb * CK_Q8X8_BLOCK;
+            for (int64_t b = 0; b < nb; ++b, blk += CK_Q8X8_BLOCK) {
+                for (int line = 0; line < CK_Q8X8_BLOCK; line += 64) _mm_prefetch((const char *)(blk + PREFETCH_BYTES + line), _MM_HINT_T0);
                 __m256i wv[8], wa[8];
                 for (int i = 0; i < 8; ++i) {
                     wv[i] = _mm256_loadu_si256((const __m256i *)(blk + 32 * i));
                     wa[i] = _mm256_abs_epi8(wv[i]);
                 }
-                __m256 d = _mm256_loadu_ps((const float *)(blk + 256));
+                __m256 d = _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)(blk + 256)));
                 for (int v = 0; v < nv; ++v) {
                     const int32_t *xw = (const int32_t *)(x->q + (v0 + v) * cols + b * 32);
                     __m256i s = _mm256_setzero_si256();

@@ -118,3 +118,5 @@ void ck_pool_destroy(ck_pool *pool) {
     free(pool->threads);
     free(pool);
 }
+
+int64_t ck_claim(int64_t *counter) { return __atomic_fetch_add(counter, 1, __ATOMIC_RELAXED); }

@@ -1,10 +1,11 @@
 // Activation quantization and the repacked weight layouts used by the matmul kernels (ENGINE-NOTES §3, §12).
 //
-// q4x8 (from Q4_1): per group of 8 rows and block of 32 columns, 192 bytes: 4 chunks of 32 bytes, chunk i holding
+// q4x8 (from Q4_1): per group of 8 rows and block of 32 columns, 160 bytes: 4 chunks of 32 bytes, chunk i holding
 // for each row r the 4 GGUF bytes qs[4i..4i+3] (low nibbles = columns 4i..4i+3, high = 16+4i..16+4i+3), then
-// 8 f32 scales d and 8 f32 mins m.
-// q8x8 (from Q8_0): per group and block, 288 bytes: 8 chunks of 32 bytes (chunk i = row r's qs[4i..4i+3]),
-// then 8 f32 scales.
+// the 8 rows' f16 scales d and their 8 f16 mins m, as the GGUF stores them (a decode step streams every weight
+// byte once: f32 copies of the scales would be 20% more bytes for the same values).
+// q8x8 (from Q8_0): per group and block, 272 bytes: 8 chunks of 32 bytes (chunk i = row r's qs[4i..4i+3]),
+// then the 8 f16 scales.
 #include "CKernels.h"
 #include <math.h>
 #include <string.h>
@@ -81,11 +82,11 @@ void ck_quantize_act(const float *x, int64_t n, int8_t *q, float *d, float *s) {
 }
 
 size_t ck_q4_1x8_size(int64_t rows, int64_t cols) {
-    return (size_t)((rows + 7) / 8) * (size_t)(cols / 32) * 192;
+    return (size_t)((rows + 7) / 8) * (size_t)(cols / 32) * CK_Q4X8_BLOCK;
 }
 
 size_t ck_q8_0x8_size(int64_t rows, int64_t cols) {
-    return (size_t)((rows + 7) / 8) * (size_t)(cols / 32) * 288;
+    return (size_t)((rows + 7) / 8) * (size_t)(cols / 32) * CK_Q8X8_BLOCK;
 }
 
 void ck_q4_1x8_repack(const void *src, int64_t rows, int64_t cols, void *dst) {
@@ -95,14 +96,13 @@ void ck_q4_1x8_repack(const void *src, int64_t rows, int64_t cols, void *dst) {
     memset(dst, 0, ck_q4_1x8_size(rows, cols));
     for (int64_t g = 0; g < groups; ++g) {
         for (int64_t b = 0; b < nb; ++b) {
-            uint8_t *o = out + (g * nb + b) * 192;
-            float *od = (float *)(o + 128), *om = (float *)(o + 160);
+            uint8_t *o = out + (g * nb + b) * CK_Q4X8_BLOCK;
             for (int r = 0; r < 8; ++r) {
                 int64_t row = g * 8 + r;
                 if (row >= rows) break;
                 const uint8_t *blk = in + (row * nb + b) * 20;
-                od[r] = ck_fp16_to_fp32((uint16_t)(blk[0] | (blk[1] << 8)));
-                om[r] = ck_fp16_to_fp32((uint16_t)(blk[2] | (blk[3] << 8)));
+                memcpy(o + 128 + 2 * r, blk, 2);
+                memcpy(o + 144 + 2 * r, blk + 2, 2);
                 for (int i = 0; i < 4; ++i) memcpy(o + i * 32 + r * 4, blk + 4 + i * 4, 4);
             }
         }
@@ -116,13 +116,12 @@ void ck_q8_0x8_repack(const void *src, int64_t rows, int64_t cols, void *dst) {
     memset(dst, 0, ck_q8_0x8_size(rows, cols));
     for (int64_t g = 0; g < groups; ++g) {
         for (int64_t b = 0; b < nb; ++b) {
-            uint8_t *o = out + (g * nb + b) * 288;
-            float *od = (float *)(o + 256);
+            uint8_t *o = out + (g * nb + b) * CK_Q8X8_BLOCK;
             for (int r = 0; r < 8; ++r) {
                 int64_t row = g * 8 + r;
                 if (row >= rows) break;
                 const uint8_t *blk = in + (row * nb + b) * 34;
-                od[r] = ck_fp16_to_fp32((uint16_t)(blk[0] | (blk[1] << 8)));
+                memcpy(o + 256 + 2 * r, blk, 2);
                 for (int i = 0; i < 8; ++i) memcpy(o + i * 32 + r * 4, blk + 2 + i * 4, 4);
             }
         }

@@ -5,13 +5,11 @@ extension ForwardPass {
     func runLayer(_ layer: LanguageModel.Layer, index: Int, batch: [Entry]) {
         let c = model.config
         let n = batch.count
-        let d = c.embeddingLength, qw = c.queryWidth, kvw = c.kvWidth, ff = c.feedForwardLength
+        let d = c.embeddingLength, qw = c.queryWidth, kvw = c.kvWidth
         let hd = c.headDim, half = hd / 2
         let s = scratchBuffers
-        for i in 0..<n {
-            ck_rmsnorm(s.x + i * d, layer.attentionNorm, Int64(d), c.rmsEpsilon, s.xn + i * d)
-        }
-        matmul([(layer.wq, s.q, qw), (layer.wk, s.k, kvw), (layer.wv, s.v, kvw)], input: s.xn, vectors: n)
+        normalize(layer.attentionNorm, n: n, quantize: [layer.wq, layer.wk, layer.wv].contains { $0.isQuantized })
+        matmul([(layer.wq, s.q, qw), (layer.wk, s.k, kvw), (layer.wv, s.v, kvw)], input: s.xn, vectors: n, prequantized: true)
         let local = c.isLocal(layer: index)
         for (i, e) in batch.enumerated() {
             let q = s.q + i * qw, k = s.k + i * kvw, v = s.v + i * kvw
@@ -25,44 +23,51 @@ extension ForwardPass {
             ck_rope(k, Int32(c.kvHeadCount), Int32(hd), cosT, sinT, c.ropeNeox ? 1 : 0)
             e.cache.store(layer: index, position: e.position, key: k, value: v)
         }
-        let group = c.headCount / c.kvHeadCount
-        let window = local ? c.slidingWindow : 0
-        pool.run { ith, nth in
-            let scores = s.scores[ith]
-            // Jobs dealt out in turn, not in halves: in a prefill a later token attends to more positions, and
-            // contiguous halves left one thread with three quarters of the work.
-            for job in stride(from: ith, to: n * c.headCount, by: nth) {
-                let i = job / c.headCount, h = job % c.headCount
-                let e = batch[i]
-                let start = window > 0 ? max(0, e.position - window + 1) : 0
-                let (kp, vp) = e.cache.heads(layer: index, head: h / group, headDim: hd, start: start)
-                ck_attention(s.q + i * qw + h * hd, kp, vp, Int64(e.position + 1 - start), Int32(hd), Int64(kvw),
-                             c.attentionScale, e.cache.isHalf ? 1 : 0, scores, s.attention + i * qw + h * hd)
-            }
-        }
+        attention(layer: index, batch: batch, local: local)
         matmul([(layer.wo, s.tmp, d)], input: s.attention, vectors: n)
-        addResidual(post: layer.postAttentionNorm, n: n)
-        for i in 0..<n {
-            ck_rmsnorm(s.x + i * d, layer.ffnNorm, Int64(d), c.rmsEpsilon, s.xn + i * d)
-        }
-        matmul([(layer.gate, s.gate, ff), (layer.up, s.up, ff)], input: s.xn, vectors: n)
-        if c.isGemma {
-            ck_gelu_mul(s.gate, s.up, Int64(n * ff))
-        } else {
-            ck_silu_mul(s.gate, s.up, Int64(n * ff))
-        }
+        normalize(layer.ffnNorm, n: n, quantize: layer.gate.isQuantized || layer.up.isQuantized, residual: true, post: layer.postAttentionNorm)
+        feedForward(layer, n: n)
         matmul([(layer.down, s.tmp, d)], input: s.gate, vectors: n)
-        addResidual(post: layer.postFFNNorm, n: n)
+        perToken(n) { i in self.addResidual(i, post: layer.postFFNNorm) }
     }
 
-    /// x += tmp, with Gemma's post-norm applied to tmp first.
-    private func addResidual(post: [Float]?, n: Int) {
+    /// xn = RMSNorm(x)·weight for every token, quantized for the next matmul when `quantize`; with `residual`, first
+    /// x += tmp (Gemma's post-norm applied to tmp before). One parallel region for a prefill.
+    private func normalize(_ weight: [Float], n: Int, quantize: Bool, residual: Bool = false, post: [Float]? = nil) {
+        let s = scratchBuffers
+        let d = model.config.embeddingLength, eps = model.config.rmsEpsilon
+        weight.withUnsafeBufferPointer { w in
+            guard let w = w.baseAddress else { return }
+            perToken(n) { i in
+                if residual { self.addResidual(i, post: post) }
+                ck_rmsnorm(s.x + i * d, w, Int64(d), eps, s.xn + i * d)
+                if quantize { self.quantize(s.xn + i * d, cols: d, slot: i) }
+            }
+        }
+    }
+
+    /// x += tmp for token i, with Gemma's post-norm applied to tmp first.
+    private func addResidual(_ i: Int, post: [Float]?) {
         let s = scratchBuffers
         let d = model.config.embeddingLength
-        for i in 0..<n {
-            let t = s.tmp + i * d, x = s.x + i * d
-            if let post { ck_rmsnorm(t, post, Int64(d), model.config.rmsEpsilon, t) }
-            for j in 0..<d { x[j] += t[j] }
+        let t = s.tmp + i * d, x = s.x + i * d
+        if let post { ck_rmsnorm(t, post, Int64(d), model.config.rmsEpsilon, t) }
+        for j in 0..<d { x[j] += t[j] }
+    }
+
+    /// gate = act(gate·x) ⊙ (up·x) with x = xn (already quantized when the weights are): each chunk of rows computes
+    /// its gate and up rows and applies the activation to them at once, in the same parallel region.
+    private func feedForward(_ layer: LanguageModel.Layer, n: Int) {
+        let s = scratchBuffers
+        let ff = model.config.feedForwardLength, gemma = model.config.isGemma
+        let act = activations(cols: layer.gate.cols, vectors: n)
+        parallelChunks(rows: ff) { rows in
+            layer.gate.multiply(act: act, floats: s.xn, vectors: n, y: s.gate, ldy: ff, rows: rows)
+            layer.up.multiply(act: act, floats: s.xn, vectors: n, y: s.up, ldy: ff, rows: rows)
+            for v in 0..<n {
+                let a = s.gate + v * ff + rows.lowerBound, b = s.up + v * ff + rows.lowerBound
+                if gemma { ck_gelu_mul(a, b, Int64(rows.count)) } else { ck_silu_mul(a, b, Int64(rows.count)) }
+            }
         }
     }
 }

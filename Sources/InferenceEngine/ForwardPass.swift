@@ -78,28 +78,18 @@ final class ForwardPass {
     }
 
     /// y_m = W_m · x for several matrices sharing one input, in one parallel region.
-    func matmul(_ outputs: [(WeightMatrix, UnsafeMutablePointer<Float>, Int)], input: UnsafeMutablePointer<Float>, vectors n: Int) {
+    ///
+    /// - Parameter prequantized: The int8 activations of `input` are already in the scratch buffers (`normalize`
+    ///   quantized them in its own parallel region).
+    func matmul(_ outputs: [(WeightMatrix, UnsafeMutablePointer<Float>, Int)], input: UnsafeMutablePointer<Float>,
+                vectors n: Int, prequantized: Bool = false) {
         let cols = outputs[0].0.cols
-        let s = scratch
-        let blocks = cols / 32
-        if outputs.contains(where: { $0.0.isQuantized }) {
-            if n <= 4 {
-                // A decode step: quantizing a few vectors takes about a microsecond, less than waking the pool.
-                for v in 0..<n {
-                    ck_quantize_act(input + v * cols, Int64(cols), s.actQ + v * cols, s.actD + v * blocks, s.actS + v * blocks)
-                }
-            } else {
-                pool.run { ith, nth in
-                    for v in ThreadPool.share(n, ith, nth) {
-                        ck_quantize_act(input + v * cols, Int64(cols), s.actQ + v * cols, s.actD + v * blocks, s.actS + v * blocks)
-                    }
-                }
-            }
+        if !prequantized && outputs.contains(where: { $0.0.isQuantized }) {
+            perToken(n) { v in self.quantize(input + v * cols, cols: cols, slot: v) }
         }
-        let act = ck_act(q: s.actQ, d: s.actD, s: s.actS, nv: Int64(n))
+        let act = activations(cols: cols, vectors: n)
         let totalRows = outputs.reduce(0) { $0 + $1.0.rows }
-        pool.run { ith, nth in
-            let mine = ThreadPool.share(totalRows, ith, nth, granule: 8)
+        parallelChunks(rows: totalRows) { mine in
             var start = 0
             for (matrix, y, ldy) in outputs {
                 let lower = max(mine.lowerBound - start, 0), upper = min(mine.upperBound - start, matrix.rows)
@@ -108,6 +98,38 @@ final class ForwardPass {
                 }
                 start += matrix.rows
             }
+        }
+    }
+
+    /// The quantized activations of `n` vectors of `cols` values in the scratch buffers.
+    func activations(cols: Int, vectors n: Int) -> ck_act {
+        ck_act(q: scratch.actQ, d: scratch.actD, s: scratch.actS, nv: Int64(n))
+    }
+
+    /// Quantizes one vector into activation slot `slot` (a vector of `cols` values).
+    func quantize(_ x: UnsafeMutablePointer<Float>, cols: Int, slot: Int) {
+        let s = scratch, blocks = cols / 32
+        ck_quantize_act(x, Int64(cols), s.actQ + slot * cols, s.actD + slot * blocks, s.actS + slot * blocks)
+    }
+
+    /// Runs `body(rows)` over `0..<rows` in chunks of whole 8-row groups that the threads claim as they go, so that
+    /// a thread slowed down (by the other work of a busy machine, or by longer rows) leaves its share to the others.
+    func parallelChunks(rows: Int, _ body: (Range<Int>) -> Void) {
+        let perChunk = max(8, (rows / (pool.threads * 8) + 7) / 8 * 8)
+        parallelJobs((rows + perChunk - 1) / perChunk) { chunk, _ in
+            body(chunk * perChunk..<min(rows, (chunk + 1) * perChunk))
+        }
+    }
+
+    /// Runs `body(i)` for the tokens 0..<n: on the calling thread for a few (waking the pool would cost more than
+    /// the work), across the pool for a prefill.
+    func perToken(_ n: Int, _ body: (Int) -> Void) {
+        if n <= 4 {
+            for i in 0..<n { body(i) }
+            return
+        }
+        pool.run { ith, nth in
+            for i in ThreadPool.share(n, ith, nth) { body(i) }
         }
     }
 }

@@ -23,13 +23,32 @@ final class Scratch {
     var actQ: UnsafeMutablePointer<Int8> = .init(bitPattern: 64)!
     var actD: UnsafeMutablePointer<Float> = .init(bitPattern: 64)!
     var actS: UnsafeMutablePointer<Float> = .init(bitPattern: 64)!
+    /// The next chunk of a parallel loop (`ForwardPass.parallelChunks`).
+    let counter = UnsafeMutablePointer<Int64>.allocate(capacity: 8)
+    /// Attention partials of a decode step's blocks (`ForwardPass.attention`).
+    private(set) var partials: UnsafeMutablePointer<Float> = .init(bitPattern: 64)!
+    private var partialCapacity = 0
+    /// Per-thread room for one block's partial (group·(headDim + 2) floats) plus a running max and sum.
+    private(set) var attentionTemp: [UnsafeMutablePointer<Float>] = []
+    /// The running max and sum of the heads of one KV group while folding partials.
+    private(set) var foldState: UnsafeMutablePointer<Float> = .init(bitPattern: 64)!
     /// Per-thread attention score rows.
     var scores: [UnsafeMutablePointer<Float>] = []
     private var scoreCapacity = 0
 
     init(config: ModelConfig) { self.config = config }
 
-    deinit { allocations.forEach { $0.deallocate() } }
+    /// Makes room for `count` floats of attention partials.
+    func reservePartials(_ count: Int) {
+        guard count > partialCapacity else { return }
+        partials = floats(max(count, 2 * partialCapacity))
+        partialCapacity = max(count, 2 * partialCapacity)
+    }
+
+    deinit {
+        allocations.forEach { $0.deallocate() }
+        counter.deallocate()
+    }
 
     private func floats(_ count: Int) -> UnsafeMutablePointer<Float> {
         let p = UnsafeMutableRawPointer.allocate(byteCount: max(count, 16) * 4, alignment: 64)
@@ -43,6 +62,7 @@ final class Scratch {
             allocations.forEach { $0.deallocate() }
             allocations = []
             scoreCapacity = 0
+            partialCapacity = 0
             let n = max(tokens, 1)
             let c = config
             let widest = max(c.embeddingLength, c.feedForwardLength, c.queryWidth)
@@ -66,9 +86,13 @@ final class Scratch {
             actS = floats(n * widest / 32)
             capacity = n
         }
-        if context > scoreCapacity || scores.count < threads {
-            scores = (0..<threads).map { _ in floats(max(context, 64)) }
-            scoreCapacity = max(context, 64)
+        let group = config.headCount / max(1, config.kvHeadCount)
+        let scoreRows = group * ForwardPass.attentionBlock
+        if scoreRows > scoreCapacity || scores.count < threads {
+            scores = (0..<threads).map { _ in floats(scoreRows) }
+            attentionTemp = (0..<threads).map { _ in floats(group * (config.headDim + 4)) }
+            foldState = floats(2 * group)
+            scoreCapacity = scoreRows
         }
     }
 }

@@ -37,10 +37,12 @@ struct SmolLM2GoldenTests {
         }
     }
 
-    /// The quantization error of the fast path alone: against the float reference, fed llama.cpp's tokens, it stays
-    /// within 0.43 / 0.51 / 0.76 (llama.cpp's own distance to that reference: 0.56 / 0.55 / 1.34). Before the
-    /// activation block sums were taken from the quantized values it was 2.1.
-    @Test("fast path: within 1.0 of the numpy float reference on every teacher-forced step")
+    /// The quantization error of the fast path alone, against the float reference fed llama.cpp's tokens. The bound is
+    /// llama.cpp's own distance to that reference (0.56 / 0.55 / 1.34): the worst step moves between about 0.76 and
+    /// 1.01 with float rounding changes far below the quantization error (a vector exp within 1 ulp of libm's in
+    /// SiLU flips a few int8 roundings downstream), while a systematic error shows up well above it (the Q4_1 min
+    /// term taken from the exact instead of the quantized activation sums gave 2.1).
+    @Test("fast path: no further from the numpy float reference than llama.cpp is (1.35) on every teacher-forced step")
     func fastPathAgainstTheFloatReference() throws {
         let model = try LanguageModel(path: try #require(Golden.smolLMPath))
         let generator = try Generator(model: model, threads: 2)
@@ -49,7 +51,7 @@ struct SmolLM2GoldenTests {
             var logits = try #require(generator.logits(id))
             let forced = try #require(Golden.llamaCpp?.cases.first { $0.name == golden.name }).generatedIds
             for s in 0..<golden.steps.count {
-                check(logits, golden.steps[s], tolerance: 1.0, margin: 1.0, "\(golden.name) fast vs f32 step \(s)")
+                check(logits, golden.steps[s], tolerance: 1.35, margin: 1.35, "\(golden.name) fast vs f32 step \(s)")
                 if s + 1 < golden.steps.count { logits = try #require(generator.force(id, token: forced[s])) }
             }
             generator.remove(id)

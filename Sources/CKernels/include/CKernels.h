@@ -34,6 +34,9 @@ int ck_dequantize_row(int type, const void *src, float *dst, int64_t n);
 void ck_quantize_act(const float *x, int64_t n, int8_t *q, float *d, float *s);
 
 // ---- repacked weights: groups of 8 rows interleaved by 4-byte column groups ----
+/// Bytes per 8 rows × 32 columns: q4x8 (quants, 8 f16 scales, 8 f16 mins) and q8x8 (quants, 8 f16 scales).
+#define CK_Q4X8_BLOCK 160
+#define CK_Q8X8_BLOCK 272
 /// Bytes of a Q4_1 matrix repacked as `q4x8` (rows rounded up to 8).
 size_t ck_q4_1x8_size(int64_t rows, int64_t cols);
 /// Repacks a GGUF Q4_1 matrix. `dst` must hold `ck_q4_1x8_size` bytes; padded rows are zero.
@@ -86,11 +89,14 @@ void ck_rope(float *x, int n_heads, int head_dim, const float *cos_t, const floa
 /// Converts n floats to halves.
 void ck_to_fp16(const float *x, uint16_t *out, int64_t n);
 
-/// Attention of one query head over `n` cached positions: scores = scale · q·k_p, softmax, out = Σ p·v_p.
-/// k and v point at position 0 of this KV head; consecutive positions are `stride` elements apart.
-/// `f16` = 1 when the cache holds halves, 0 for floats. `scratch` holds n floats.
-void ck_attention(const float *q, const void *k, const void *v, int64_t n, int head_dim, int64_t stride,
-                  float scale, int f16, float *scratch, float *out);
+/// Attention of `g` query heads (q: g·head_dim floats, head after head) that share one KV head, over `n` cached
+/// positions (k, v point at the block's first position of that KV head; positions `stride` elements apart;
+/// `f16` = 1 for a half cache). Writes per head h the unnormalized partial: m[h] = max score, l[h] = Σ e^(s−m),
+/// o[h·head_dim…] = Σ e^(s−m)·v. `scratch` holds g·n floats.
+void ck_attention_block(const float *q, int g, const void *k, const void *v, int64_t n, int head_dim,
+                        int64_t stride, float scale, int f16, float *scratch, float *o, float *m, float *l);
+/// Folds the partial (ob, mb, lb) of the next block into the running partial (o, m, l) of one head.
+void ck_attention_fold(float *o, float *m, float *l, const float *ob, float mb, float lb, int head_dim);
 
 // ---- a persistent thread pool (spin, then sleep) ----
 typedef struct ck_pool ck_pool;
@@ -102,6 +108,8 @@ ck_pool *ck_pool_create(int n_threads);
 void ck_pool_run(ck_pool *pool, ck_task task, void *context);
 /// The pool's thread count.
 int ck_pool_threads(const ck_pool *pool);
+/// Atomically increments *counter and returns its previous value (threads claiming chunks of a parallel loop).
+int64_t ck_claim(int64_t *counter);
 /// Stops and frees the pool.
 void ck_pool_destroy(ck_pool *pool);
 
