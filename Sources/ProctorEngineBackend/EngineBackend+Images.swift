@@ -48,7 +48,7 @@ extension EngineBackend {
                         throw ProctorError(.invalidInput, "the prompt text contains U+FFFC, which the engine reserves for image places; remove it from the item")
                     }
                     content += text
-                    leading = false
+                    if !text.isEmpty { leading = false }
                 case .image:
                     content += leading ? Self.imageMarker + "\n" : Self.imageMarker
                 }
