@@ -80,8 +80,12 @@ let engineTargets: [Target] = [
                 exclude: ["Fixtures"]),
     .target(name: "ProctorEngineBackend", dependencies: [
         "InferenceEngine", "ModelFormats", "ProctorCore", "TextTokenizers", "TextTokenizersGGUF", "ChatTemplates",
+        "VisionEncoder", "ImageCodec",
     ], swiftSettings: optimizedInDebug),
-    .testTarget(name: "ProctorEngineBackendTests", dependencies: ["ProctorEngineBackend", "ProctorCore", "SafeTensors"]),
+    .testTarget(name: "ProctorEngineBackendTests", dependencies: [
+        "ProctorEngineBackend", "ProctorCore", "SafeTensors", "InferenceEngine", "VisionEncoder", "ImageCodec", "ProctorRunner",
+        "ProctorStore", "TokenizerTestSupport",
+    ], exclude: ["Fixtures"]),
     .testTarget(name: "ModelFormatsTests", dependencies: ["ModelFormats"]),
 ]
 
@@ -90,7 +94,7 @@ let tokenizerTargets: [Target] = [
     .target(name: "OrderedJSON"),
     .testTarget(name: "OrderedJSONTests", dependencies: ["OrderedJSON"]),
     .target(name: "TextTokenizers", dependencies: ["OrderedJSON"]),
-    .target(name: "TokenizerTestSupport", path: "Tests/TokenizerTestSupport"),
+    .target(name: "TokenizerTestSupport", dependencies: ["SafeTensors"], path: "Tests/TokenizerTestSupport"),
     .testTarget(name: "TextTokenizersTests", dependencies: ["TextTokenizers", "TokenizerTestSupport"], exclude: ["Fixtures"]),
     .target(name: "ChatTemplates", dependencies: ["OrderedJSON"]),
     .testTarget(name: "ChatTemplatesTests", dependencies: ["ChatTemplates", "TokenizerTestSupport"], exclude: ["Fixtures"]),

@@ -11,6 +11,8 @@ struct LoadedModel {
     /// Token ids that end a generation: the tokenizer's end-of-turn tokens plus the config's EOS ids.
     var stopTokens: Set<Int>
     var weightsSHA256: String
+    /// The vision tower of an InternVL-family checkpoint folder (nil: text only).
+    var vision: VisionFrontEnd? = nil
     /// Recorded in the model identity (architecture, format, …).
     var details: [String: String]
 
@@ -37,14 +39,23 @@ struct LoadedModel {
         let folder = URL(fileURLWithPath: path)
         let model = try LanguageModel(huggingFaceFolder: folder, weights: floatWeights)
         let tokenizer = try Tokenizer(huggingFaceFolder: folder)
+        let vision = VisionFrontEnd.isVisionCheckpoint(folder) ? try VisionFrontEnd(folder: folder, tokenizer: tokenizer) : nil
         return LoadedModel(
             model: model, tokenizer: tokenizer, stopTokens: tokenizer.endOfGeneration.union(model.config.endOfGenerationIds),
             weightsSHA256: try WeightsHash.sha256(ofCheckpoint: model.sourceFiles),
+            vision: vision,
             details: ["architecture": model.config.architecture, "format": "safetensors", "weights": floatWeights.rawValue + " (converted at load)"])
     }
 }
 
 extension EngineBackend {
+    /// The vision settings recorded in the model identity (they change what the model sees).
+    static func visionDetails(_ vision: VisionFrontEnd) -> [String: String] {
+        let p = vision.preprocessor
+        return ["vision": "internvl", "vision_tile": String(p.imageSize), "vision_tiles": "\(p.minTiles)-\(p.maxTiles)",
+                "vision_thumbnail": String(p.useThumbnail), "vision_tokens_per_tile": String(vision.model.tokensPerTile)]
+    }
+
     /// How a checkpoint folder's float weights are held (`f32` or `q8_0`), for callers that do not import the engine.
     public typealias FolderWeights = WeightMatrix.FloatWeights
 }

@@ -10,7 +10,9 @@ public final class EngineBackend: InferenceBackend {
     public let identity: ModelIdentity
     /// The model's tokenizer.
     public let tokenizer: Tokenizer
-    private let template: ChatTemplate
+    let template: ChatTemplate
+    /// The vision tower of an InternVL-family checkpoint (nil: a text-only model).
+    let vision: VisionFrontEnd?
     private let worker: EngineWorker
     private let model: LanguageModel
     private let stopTokens: Set<Int>
@@ -33,6 +35,7 @@ public final class EngineBackend: InferenceBackend {
             model = loaded.model
             tokenizer = loaded.tokenizer
             stopTokens = loaded.stopTokens
+            vision = loaded.vision
             if let chatTemplate {
                 template = try ChatTemplate(contentsOf: URL(fileURLWithPath: chatTemplate))
             } else if let source = tokenizer.vocabulary.chatTemplate {
@@ -49,7 +52,8 @@ public final class EngineBackend: InferenceBackend {
             identity = ModelIdentity(
                 kind: quantizedAtLoad ? "engine-q8_0" : "engine", name: name ?? URL(fileURLWithPath: path).lastPathComponent, location: path,
                 weightsSHA256: loaded.weightsSHA256,
-                details: loaded.details.merging(["threads": String(count), "simd": Generator.simdPath]) { $1 })
+                details: loaded.details.merging(["threads": String(count), "simd": Generator.simdPath]) { $1 }
+                    .merging(loaded.vision.map(Self.visionDetails) ?? [:]) { $1 })
         } catch let error as ProctorError {
             throw error
         } catch {
@@ -57,44 +61,50 @@ public final class EngineBackend: InferenceBackend {
         }
     }
 
-    /// Renders the conversation with the chat template and tokenizes it.
+    /// Renders the conversation with the chat template and tokenizes it; each image becomes its token block
+    /// (`<img>` + `<IMG_CONTEXT>` × tokens + `</img>`) when the model has a vision tower.
+    ///
+    /// - Throws: `ProctorError`: `.unsupported` for images sent to a text-only model, `.invalidInput` for an image
+    ///   that cannot be decoded or a chat template that fails.
     public func promptIds(for messages: [ChatMessage]) throws -> (text: String, ids: [Int]) {
-        if messages.contains(where: { !$0.images.isEmpty }) {
-            throw ProctorError(.unsupported, "the embedded engine runs text-only models; this request has images (use an OpenAI-compatible server for vision models)")
-        }
-        let values = messages.map { TemplateValue.message(role: $0.role.rawValue, content: $0.text) }
-        let vocab = tokenizer.vocabulary
-        let text: String
-        do {
-            text = try template.render(
-                messages: values, addGenerationPrompt: true,
-                bosToken: vocab.bos.flatMap { vocab.tokens.indices.contains($0) ? vocab.tokens[$0] : nil } ?? "",
-                eosToken: vocab.eos.flatMap { vocab.tokens.indices.contains($0) ? vocab.tokens[$0] : nil } ?? "",
-                now: Date(timeIntervalSince1970: 0))
-        } catch {
-            throw ProctorError(.invalidInput, "the chat template failed: \(error); pass --chat-template FILE", underlying: error)
-        }
-        return (text, tokenizer.encode(text, addSpecialTokens: true, parseSpecial: true))
+        let prompt = try prepare(messages, encode: false)
+        return (prompt.text, prompt.ids)
     }
 
     /// Generates from prompt token ids (`proctor generate` uses this directly for ids and timing).
     public func complete(promptIds: [Int], parameters: GenerationParameters) async throws -> EngineCompletion {
+        try await complete(promptIds: promptIds, embeddings: [:], parameters: parameters)
+    }
+
+    /// Generates from prompt token ids whose embeddings at some positions are given (image features).
+    func complete(promptIds: [Int], embeddings: [Int: [Float]], parameters: GenerationParameters) async throws -> EngineCompletion {
         let sampling = SamplingParameters(
             temperature: Float(parameters.temperature), topK: parameters.topK, topP: Float(parameters.topP),
             minP: parameters.minP.map(Float.init), repetitionPenalty: parameters.repetitionPenalty.map(Float.init),
             maxTokens: parameters.maxTokens, seed: parameters.seed, stopTokens: stopTokens)
         do {
-            return try await worker.submit(prompt: promptIds, parameters: sampling, stop: parameters.stop)
+            return try await worker.submit(prompt: promptIds, embeddings: embeddings, parameters: sampling, stop: parameters.stop)
         } catch let error as EngineError {
             throw ProctorError(error.code == .invalidRequest ? .invalidArgument : .backend, error.message, underlying: error)
         }
     }
 
+    /// Renders a conversation (its images through the vision tower when the model has one) and generates.
+    ///
+    /// - Parameters:
+    ///   - messages: The conversation; image parts need an InternVL-family checkpoint.
+    ///   - parameters: Sampling settings.
+    /// - Returns: The rendered prompt text (image blocks written out) and the completion.
+    /// - Throws: `ProctorError` as ``promptIds(for:)``, or `.backend` when the engine fails.
+    public func complete(messages: [ChatMessage], parameters: GenerationParameters) async throws -> (prompt: String, completion: EngineCompletion) {
+        let prompt = try prepare(messages, encode: true)
+        return (prompt.text, try await complete(promptIds: prompt.ids, embeddings: prompt.embeddings, parameters: parameters))
+    }
+
     public func generate(_ request: GenerationRequest) async throws -> GenerationResult {
-        let (text, ids) = try promptIds(for: request.messages)
-        let completion = try await complete(promptIds: ids, parameters: request.parameters)
+        let (text, completion) = try await complete(messages: request.messages, parameters: request.parameters)
         return GenerationResult(
             text: completion.text, finishReason: completion.stopReason == .length || completion.stopReason == .contextFull ? .length : .stop,
-            promptTokens: ids.count, completionTokens: completion.tokenIds.count, renderedPrompt: text)
+            promptTokens: completion.promptIds.count, completionTokens: completion.tokenIds.count, renderedPrompt: text)
     }
 }

@@ -23,6 +23,8 @@ public struct EngineCompletion: Sendable {
 actor EngineWorker {
     private struct Job {
         let prompt: [Int]
+        /// Prompt position → input embedding (image features), fed instead of the token's embedding.
+        let embeddings: [Int: [Float]]
         let parameters: SamplingParameters
         let stop: [String]
         let continuation: CheckedContinuation<EngineCompletion, any Error>
@@ -43,9 +45,16 @@ actor EngineWorker {
     }
 
     /// Queues a request and waits for its completion.
-    func submit(prompt: [Int], parameters: SamplingParameters, stop: [String]) async throws -> EngineCompletion {
+    ///
+    /// - Parameters:
+    ///   - prompt: The prompt ids.
+    ///   - embeddings: Prompt position → input embedding used instead of that token's (the image features of a
+    ///     vision-language prompt); empty for text.
+    ///   - parameters: Sampling settings.
+    ///   - stop: Stop strings.
+    func submit(prompt: [Int], embeddings: [Int: [Float]] = [:], parameters: SamplingParameters, stop: [String]) async throws -> EngineCompletion {
         try await withCheckedThrowingContinuation { continuation in
-            pending.append(Job(prompt: prompt, parameters: parameters, stop: stop, continuation: continuation))
+            pending.append(Job(prompt: prompt, embeddings: embeddings, parameters: parameters, stop: stop, continuation: continuation))
             if !looping {
                 looping = true
                 Task { await self.loop() }
@@ -74,7 +83,7 @@ actor EngineWorker {
             var job = pending.removeFirst()
             let start = Date()
             do {
-                job.id = try generator.add(prompt: job.prompt, parameters: job.parameters)
+                job.id = try generator.add(prompt: job.prompt, embeddings: job.embeddings, parameters: job.parameters)
             } catch {
                 job.continuation.resume(throwing: error)
                 continue

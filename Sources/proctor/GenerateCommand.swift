@@ -32,6 +32,8 @@ struct GenerateCommand: AsyncParsableCommand {
     var chatTemplate: String?
     @Option(name: .customLong("folder-weights"), help: "How a Hugging Face checkpoint folder's float weights are held: f32 (exact) or q8_0 (4× less memory, faster).")
     var folderWeights = "f32"
+    @Option(name: .customLong("image"), help: "An image file (JPEG or PNG) placed before the prompt; repeat for several. Needs --chat and an InternVL-family checkpoint folder.")
+    var images: [String] = []
     @Flag(help: "Print a JSON object with ids, finish reason and speeds.")
     var json = false
 
@@ -42,15 +44,23 @@ struct GenerateCommand: AsyncParsableCommand {
         guard let weights = EngineBackend.FolderWeights(rawValue: folderWeights) else {
             throw ValidationError("--folder-weights must be f32 or q8_0")
         }
-        let backend = try EngineBackend(path: path, threads: threads, chatTemplate: chatTemplate, floatWeights: weights)
-        let ids: [Int]
-        if chat {
-            ids = try backend.promptIds(for: [ChatMessage(role: .user, text: prompt)]).ids
-        } else {
-            ids = backend.tokenizer.encode(prompt, addSpecialTokens: true, parseSpecial: true)
+        guard images.isEmpty || chat else { throw ValidationError("--image needs --chat (images go into a user message)") }
+        let attachments = try images.map { path in
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw ProctorError(.notFound, "the image file \(path) cannot be read; check the path")
+            }
+            return ImageAttachment(data: data, name: path)
         }
+        let backend = try EngineBackend(path: path, threads: threads, chatTemplate: chatTemplate, floatWeights: weights)
         let parameters = GenerationParameters(temperature: temperature, topP: topP, topK: topK, maxTokens: maxTokens, seed: seed)
-        let completion = try await backend.complete(promptIds: ids, parameters: parameters)
+        let completion: EngineCompletion
+        if chat {
+            let message = ChatMessage(role: .user, parts: attachments.map(ContentPart.image) + [.text(prompt)])
+            completion = try await backend.complete(messages: [message], parameters: parameters).completion
+        } else {
+            let ids = backend.tokenizer.encode(prompt, addSpecialTokens: true, parseSpecial: true)
+            completion = try await backend.complete(promptIds: ids, parameters: parameters)
+        }
         if json {
             let object: [String: Any] = [
                 "text": completion.text, "prompt_ids": completion.promptIds, "token_ids": completion.tokenIds,

@@ -68,42 +68,13 @@ struct TinyQwen2Tests {
 /// The same tiny checkpoint renamed to the original InternVL-chat / Skywork layout (fused `attn.qkv`, `ls1`,
 /// `mlp1.N`, `vision_model.*`, `select_layer`) must give the same features.
 struct OriginalNamingTests {
-    static func renamed(_ name: String) -> String? {
-        var n = name
-        let rules: [(String, String)] = [
-            ("vision_tower.embeddings.cls_token", "vision_model.embeddings.class_embedding"),
-            ("vision_tower.embeddings.patch_embeddings.projection.", "vision_model.embeddings.patch_embedding."),
-            ("vision_tower.embeddings.position_embeddings", "vision_model.embeddings.position_embedding"),
-            ("vision_tower.encoder.layer.", "vision_model.encoder.layers."),
-            ("attention.projection_layer.", "attn.proj."), ("attention.q_norm.", "attn.q_norm."), ("attention.k_norm.", "attn.k_norm."),
-            ("layernorm_before.", "norm1."), ("layernorm_after.", "norm2."), ("lambda_1", "ls1"), ("lambda_2", "ls2"),
-            ("multi_modal_projector.layer_norm.", "mlp1.0."), ("multi_modal_projector.linear_1.", "mlp1.1."),
-            ("multi_modal_projector.linear_2.", "mlp1.3."),
-        ]
-        if n.contains("attention.q_proj") || n.contains("attention.k_proj") || n.contains("attention.v_proj") { return nil }
-        for (from, to) in rules { n = n.replacingOccurrences(of: from, with: to) }
-        return n
-    }
-
     @Test(.enabled(if: TinyInternVLTests.available, "shared engine-golden/tiny-internvl absent"))
     func originalNamesGiveTheSameFeatures() throws {
         let source = TinyInternVLTests.folder
-        let checkpoint = try SafeTensorsCheckpoint(folder: source)
-        var writer = SafeTensorsWriter()
-        for name in checkpoint.tensorNames {
-            if let target = Self.renamed(name) {
-                writer.add(target, shape: try checkpoint.info(name).shape, floats: try checkpoint.floats(name))
-            }
-        }
-        for layer in 0..<2 {
-            let base = "vision_tower.encoder.layer.\(layer).attention."
-            let fused = try ["q", "k", "v"].flatMap { try checkpoint.floats(base + $0 + "_proj.weight") }
-            writer.add("vision_model.encoder.layers.\(layer).attn.qkv.weight", shape: [192, 64], floats: fused)
-        }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("proctor-internvl-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        try writer.data().write(to: folder.appendingPathComponent("model.safetensors"))
+        try InternVLOriginalNaming.weights(of: SafeTensorsCheckpoint(folder: source)).write(to: folder.appendingPathComponent("model.safetensors"))
         let config = #"{"downsample_ratio": 0.5, "select_layer": -1, "vision_config": {"hidden_size": 64, "intermediate_size": 128, "num_attention_heads": 4, "num_hidden_layers": 2, "patch_size": 14, "image_size": 56, "layer_norm_eps": 1e-06, "norm_type": "rms_norm", "qk_normalization": true, "hidden_act": "gelu"}, "llm_config": {"hidden_size": 64}}"#
         try Data(config.utf8).write(to: folder.appendingPathComponent("config.json"))
 
