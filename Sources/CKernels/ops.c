@@ -73,6 +73,21 @@ void ck_rope(float *x, int n_heads, int head_dim, const float *cos_t, const floa
     }
 }
 
+#ifdef CK_X86
+__attribute__((target("avx2,f16c")))
+static int64_t to_fp16_f16c(const float *x, uint16_t *out, int64_t n) {
+    int64_t i = 0;
+    for (; i + 8 <= n; i += 8)
+        _mm_storeu_si128((__m128i *)(out + i), _mm256_cvtps_ph(_mm256_loadu_ps(x + i), _MM_FROUND_TO_NEAREST_INT));
+    return i;
+}
+#endif
+
 void ck_to_fp16(const float *x, uint16_t *out, int64_t n) {
-    for (int64_t i = 0; i < n; ++i) out[i] = ck_fp32_to_fp16(x[i]);
+    int64_t i = 0;
+#ifdef CK_X86
+    // The hardware conversion rounds to nearest even, as the scalar one does.
+    if (ck_use_avx2()) i = to_fp16_f16c(x, out, n);
+#endif
+    for (; i < n; ++i) out[i] = ck_fp32_to_fp16(x[i]);
 }

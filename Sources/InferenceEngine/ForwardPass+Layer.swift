@@ -11,7 +11,8 @@ extension ForwardPass {
         normalize(layer.attentionNorm, n: n, quantize: [layer.wq, layer.wk, layer.wv].contains { $0.isQuantized })
         matmul([(layer.wq, s.q, qw), (layer.wk, s.k, kvw), (layer.wv, s.v, kvw)], input: s.xn, vectors: n, prequantized: true)
         let local = c.isLocal(layer: index)
-        for (i, e) in batch.enumerated() {
+        perToken(n) { i in
+            let e = batch[i]
             let q = s.q + i * qw, k = s.k + i * kvw, v = s.v + i * kvw
             if let b = layer.bq { for j in 0..<qw { q[j] += b[j] } }
             if let b = layer.bk { for j in 0..<kvw { k[j] += b[j] } }

@@ -82,4 +82,14 @@ struct AttentionKernelTests {
         #expect(extreme.allSatisfy { !$0.isNaN })
         #expect(extreme[4] == 200)
     }
+
+    @Test("the F16C conversion to halves equals the scalar one bit for bit (ties, subnormals, overflow)")
+    func halves() {
+        var x = Self.values(4099, seed: 5).enumerated().map { i, v in v * Float(sign: .plus, exponent: i % 40 - 30, significand: 1) }
+        x += [65504, 65520, 1e9, -1e9, 5.96e-8, 2.98e-8, 0, -0.0, .infinity, -.infinity]
+        x += (0..<64).map { Float(bitPattern: 0x3380_0000 + UInt32($0) << 12) }  // ties around the subnormal halves
+        var simd = [UInt16](repeating: 0, count: x.count)
+        ck_to_fp16(x, &simd, Int64(x.count))
+        #expect(simd == x.map(ck_fp32_to_fp16))
+    }
 }
