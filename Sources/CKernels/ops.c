@@ -14,7 +14,33 @@ void ck_matvec_f32(const float *w, int64_t cols, const float *x, float *y, int64
     }
 }
 
+#ifdef CK_X86
+__attribute__((target("avx2,fma")))
+static void rmsnorm_avx2(const float *x, const float *w, int64_t n, float eps, float *out) {
+    __m256 a0 = _mm256_setzero_ps(), a1 = _mm256_setzero_ps();
+    int64_t i = 0;
+    for (; i + 16 <= n; i += 16) {
+        __m256 x0 = _mm256_loadu_ps(x + i), x1 = _mm256_loadu_ps(x + i + 8);
+        a0 = _mm256_fmadd_ps(x0, x0, a0);
+        a1 = _mm256_fmadd_ps(x1, x1, a1);
+    }
+    double ss = hsum8(_mm256_add_ps(a0, a1));
+    for (; i < n; ++i) ss += (double)x[i] * x[i];
+    __m256 scale = _mm256_set1_ps((float)(1.0 / sqrt(ss / (double)n + eps)));
+    for (i = 0; i + 8 <= n; i += 8)
+        _mm256_storeu_ps(out + i, _mm256_mul_ps(_mm256_mul_ps(_mm256_loadu_ps(x + i), scale), _mm256_loadu_ps(w + i)));
+    float sc = (float)(1.0 / sqrt(ss / (double)n + eps));
+    for (; i < n; ++i) out[i] = x[i] * sc * w[i];
+}
+#endif
+
 void ck_rmsnorm(const float *x, const float *w, int64_t n, float eps, float *out) {
+#ifdef CK_X86
+    if (ck_use_avx2()) {
+        rmsnorm_avx2(x, w, n, eps, out);
+        return;
+    }
+#endif
     double ss = 0;
     for (int64_t i = 0; i < n; ++i) ss += (double)x[i] * x[i];
     float scale = (float)(1.0 / sqrt(ss / (double)n + eps));
