@@ -58,8 +58,7 @@ final class ForwardPass {
         }
         let vocab = c.vocabSize
         var logits = [[Float]](repeating: [], count: wanted.count)
-        let out = UnsafeMutablePointer<Float>.allocate(capacity: wanted.count * vocab)
-        defer { out.deallocate() }
+        let out = s.tmp  // n · max(width, vocabulary) floats, free once the layers are done
         matmul([(model.output, out, vocab)], input: s.xn, vectors: wanted.count)
         for j in 0..<wanted.count {
             logits[j] = Array(UnsafeBufferPointer(start: out + j * vocab, count: vocab))
