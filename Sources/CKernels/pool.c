@@ -120,3 +120,18 @@ void ck_pool_destroy(ck_pool *pool) {
 }
 
 int64_t ck_claim(int64_t *counter) { return __atomic_fetch_add(counter, 1, __ATOMIC_RELAXED); }
+
+int64_t ck_claim_guided(int64_t *next, int64_t total, int64_t granule, int threads, int64_t *end) {
+    int64_t begin = __atomic_load_n(next, __ATOMIC_RELAXED);
+    for (;;) {
+        if (begin >= total) return -1;
+        int64_t size = (total - begin) / (2 * (int64_t)threads);
+        size = (size + granule - 1) / granule * granule;
+        if (size < granule) size = granule;
+        int64_t stop = begin + size < total ? begin + size : total;
+        if (__atomic_compare_exchange_n(next, &begin, stop, 0, __ATOMIC_RELAXED, __ATOMIC_RELAXED)) {
+            *end = stop;
+            return begin;
+        }
+    }
+}

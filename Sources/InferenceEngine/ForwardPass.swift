@@ -111,12 +111,20 @@ final class ForwardPass {
         ck_quantize_act(x, Int64(cols), s.actQ + slot * cols, s.actD + slot * blocks, s.actS + slot * blocks)
     }
 
-    /// Runs `body(rows)` over `0..<rows` in chunks of whole 8-row groups that the threads claim as they go, so that
-    /// a thread slowed down (by the other work of a busy machine, or by longer rows) leaves its share to the others.
+    /// Runs `body(rows)` over `0..<rows` in runs of whole 8-row groups that the threads claim as they go, long ones
+    /// first and shorter ones towards the end (guided scheduling): each thread streams long runs of weights, and a
+    /// thread slowed down by the rest of a busy machine leaves the end of its share to the others.
     func parallelChunks(rows: Int, _ body: (Range<Int>) -> Void) {
-        let perChunk = max(8, (rows / (pool.threads * 8) + 7) / 8 * 8)
-        parallelJobs((rows + perChunk - 1) / perChunk) { chunk, _ in
-            body(chunk * perChunk..<min(rows, (chunk + 1) * perChunk))
+        let counter = scratch.counter
+        counter.pointee = 0
+        let threads = Int32(pool.threads)
+        pool.run { _, _ in
+            var end: Int64 = 0
+            while true {
+                let begin = ck_claim_guided(counter, Int64(rows), 8, threads, &end)
+                guard begin >= 0 else { break }
+                body(Int(begin)..<Int(end))
+            }
         }
     }
 

@@ -110,6 +110,10 @@ void ck_pool_run(ck_pool *pool, ck_task task, void *context);
 int ck_pool_threads(const ck_pool *pool);
 /// Atomically increments *counter and returns its previous value (threads claiming chunks of a parallel loop).
 int64_t ck_claim(int64_t *counter);
+/// Claims the next range of a loop over [0, total) in guided order: each claim takes half of what is left divided
+/// by the thread count (in multiples of `granule`), so the threads start with long runs and end with short ones.
+/// Returns the range's start and writes its end to *end, or returns -1 when nothing is left.
+int64_t ck_claim_guided(int64_t *next, int64_t total, int64_t granule, int threads, int64_t *end);
 /// Stops and frees the pool.
 void ck_pool_destroy(ck_pool *pool);
 
