@@ -44,6 +44,10 @@ extension ForwardPass {
                     slotsOf.append(slots)
                 }
             }
+            // Full blocks first, each sequence's shorter last block after them: the threads end on short jobs.
+            // (Only the order of work changes: each block has its own slot and they are folded in position order.)
+            let isLast = { (job: (i: Int, g: Int, b: Int, slot: Int)) in job.b + 1 == span(batch[job.i]).blocks }
+            jobs = jobs.filter { !isLast($0) } + jobs.filter(isLast)
             s.reservePartials(jobs.count * partialSize)
             let partials = s.partials
             parallelJobs(jobs.count) { job, ith in
