@@ -100,7 +100,7 @@ let tokenizerTargets: [Target] = [
     .testTarget(name: "ChatTemplatesTests", dependencies: ["ChatTemplates", "TokenizerTestSupport"], exclude: ["Fixtures"]),
     .target(name: "SafeTensors"),
     .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors", "TokenizerTestSupport"]),
-    .target(name: "VisionEncoder", dependencies: ["SafeTensors"]),
+    .target(name: "VisionEncoder", dependencies: ["SafeTensors", "CKernels", "InferenceEngine"], swiftSettings: optimizedInDebug),
     .testTarget(name: "VisionEncoderTests", dependencies: ["VisionEncoder", "SafeTensors", "TokenizerTestSupport"], exclude: ["Fixtures"]),
     .target(name: "TextTokenizersGGUF", dependencies: ["TextTokenizers", "ModelFormats"]),
     .testTarget(name: "TextTokenizersGGUFTests", dependencies: ["TextTokenizersGGUF", "TextTokenizers", "ModelFormats", "TokenizerTestSupport"]),

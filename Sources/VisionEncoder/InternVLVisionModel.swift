@@ -1,4 +1,5 @@
 import Foundation
+import InferenceEngine
 import SafeTensors
 
 /// The InternVL / Skywork-R1V vision front end in float32: InternViT (patch embedding, CLS token, learned
@@ -16,14 +17,17 @@ public struct InternVLVisionModel: Sendable {
     let weights: InternViTWeights
     private let visionActivation: @Sendable (Float) -> Float
     private let projectorActivation: @Sendable (Float) -> Float
+    /// Threads used by each forward pass (its own pool, so concurrent calls never share one).
+    public let threads: Int
 
     /// Loads the vision tower and projector of a checkpoint folder (`config.json` + safetensors).
     ///
     /// - Parameter folder: The checkpoint folder.
     /// - Throws: ``VisionEncoderError`` or `SafeTensorsError` naming the file and tensor that is missing or
     ///   has the wrong shape.
-    public init(folder: URL) throws {
-        try self.init(checkpoint: SafeTensorsCheckpoint(folder: folder), config: InternVLConfig.load(folder: folder))
+    ///   - threads: Threads per forward pass (default: 2, or all cores if fewer).
+    public init(folder: URL, threads: Int? = nil) throws {
+        try self.init(checkpoint: SafeTensorsCheckpoint(folder: folder), config: InternVLConfig.load(folder: folder), threads: threads)
     }
 
     /// Builds the model from opened weights.
@@ -31,8 +35,9 @@ public struct InternVLVisionModel: Sendable {
     /// - Parameters:
     ///   - checkpoint: The weights.
     ///   - config: The configuration.
+    ///   - threads: Threads per forward pass (default: 2, or all cores if fewer).
     /// - Throws: As ``init(folder:)``.
-    public init(checkpoint: SafeTensorsCheckpoint, config: InternVLConfig) throws {
+    public init(checkpoint: SafeTensorsCheckpoint, config: InternVLConfig, threads: Int? = nil) throws {
         guard config.vision.hiddenSize % config.vision.numAttentionHeads == 0 else {
             throw VisionEncoderError("vision hidden_size \(config.vision.hiddenSize) is not a multiple of num_attention_heads \(config.vision.numAttentionHeads)")
         }
@@ -43,6 +48,7 @@ public struct InternVLVisionModel: Sendable {
             throw VisionEncoderError("use_mean_pooling = false (a final vision LayerNorm) is not supported; InternViT checkpoints use true")
         }
         self.config = config
+        self.threads = max(1, threads ?? min(2, ProcessInfo.processInfo.activeProcessorCount))
         self.weights = try InternViTWeights(checkpoint: checkpoint, config: config)
         visionActivation = try FloatMath.activation(config.vision.hiddenAct)
         projectorActivation = try FloatMath.activation(config.projectorHiddenAct)
@@ -72,10 +78,11 @@ public struct InternVLVisionModel: Sendable {
         guard (0...total).contains(count) else {
             throw VisionEncoderError("vision_feature_layer \(feature) is outside the \(total) layers")
         }
+        let pool = try ThreadPool(threads: threads)
         var result: [Float] = []
         for tile in 0..<tileCount {
-            var x = embed(Array(pixels[(tile * 3 * side * side)..<((tile + 1) * 3 * side * side)]))
-            for layer in weights.layers.prefix(count) { x = block(x, layer) }
+            var x = embed(Array(pixels[(tile * 3 * side * side)..<((tile + 1) * 3 * side * side)]), pool: pool)
+            for layer in weights.layers.prefix(count) { x = block(x, layer, pool: pool) }
             result += x
         }
         return result
@@ -93,16 +100,17 @@ public struct InternVLVisionModel: Sendable {
         let c = config.vision.hiddenSize
         let grid = config.patchesPerSide
         let positions = grid * grid + 1
+        let pool = try ThreadPool(threads: threads)
         var result: [Float] = []
         for tile in 0..<tileCount {
             let patches = Array(hidden[(tile * positions + 1) * c..<(tile + 1) * positions * c])
-            result += project(PixelShuffle.apply(patches, side: grid, channels: c, ratio: config.downsampleRatio))
+            result += project(PixelShuffle.apply(patches, side: grid, channels: c, ratio: config.downsampleRatio), pool: pool)
         }
         return result
     }
 
     /// Patch embedding, CLS token and position embeddings for one tile.
-    private func embed(_ tile: [Float]) -> [Float] {
+    private func embed(_ tile: [Float], pool: ThreadPool) -> [Float] {
         let c = config.vision.hiddenSize
         let p = config.vision.patchSize
         let side = config.vision.imageSize
@@ -123,7 +131,7 @@ public struct InternVLVisionModel: Sendable {
             }
         }
         let embedded = FloatMath.linear(patches, rows: grid * grid, weight: weights.patchWeight, bias: weights.patchBias,
-                                        inFeatures: 3 * p * p, outFeatures: c)
+                                        inFeatures: 3 * p * p, outFeatures: c, pool: pool)
         var x = weights.classEmbedding + embedded
         for i in x.indices { x[i] += weights.positionEmbedding[i] }
         return x
@@ -137,59 +145,81 @@ public struct InternVLVisionModel: Sendable {
     }
 
     /// One pre-norm encoder block with layer-scale on both residual branches.
-    private func block(_ x: [Float], _ layer: InternViTWeights.Layer) -> [Float] {
+    private func block(_ x: [Float], _ layer: InternViTWeights.Layer, pool: ThreadPool) -> [Float] {
         let c = config.vision.hiddenSize
         let rows = x.count / c
-        let attended = attention(norm(x, layer.norm1), layer, rows: rows)
+        let attended = attention(norm(x, layer.norm1), layer, rows: rows, pool: pool)
         var h = x
         for i in h.indices { h[i] += attended[i] * (layer.ls1?[i % c] ?? 1) }
         let inner = FloatMath.linear(norm(h, layer.norm2), rows: rows, weight: layer.fc1, bias: layer.fc1Bias,
-                                     inFeatures: c, outFeatures: config.vision.intermediateSize).map(visionActivation)
+                                     inFeatures: c, outFeatures: config.vision.intermediateSize, pool: pool).map(visionActivation)
         let mlp = FloatMath.linear(inner, rows: rows, weight: layer.fc2, bias: layer.fc2Bias,
-                                   inFeatures: config.vision.intermediateSize, outFeatures: c)
+                                   inFeatures: config.vision.intermediateSize, outFeatures: c, pool: pool)
         for i in h.indices { h[i] += mlp[i] * (layer.ls2?[i % c] ?? 1) }
         return h
     }
 
-    /// Bidirectional multi-head self-attention with optional RMSNorm on the full-width q and k.
-    private func attention(_ x: [Float], _ layer: InternViTWeights.Layer, rows: Int) -> [Float] {
+    /// Bidirectional multi-head self-attention with optional RMSNorm on the full-width q and k; the (head, query row)
+    /// jobs are dealt out to the pool's threads, each writing its own slice of the output.
+    private func attention(_ x: [Float], _ layer: InternViTWeights.Layer, rows: Int, pool: ThreadPool) -> [Float] {
         let c = config.vision.hiddenSize
         let heads = config.vision.numAttentionHeads
         let d = c / heads
         let eps = Float(config.vision.layerNormEps)
-        var q = FloatMath.linear(x, rows: rows, weight: layer.q, bias: layer.qBias, inFeatures: c, outFeatures: c)
-        var k = FloatMath.linear(x, rows: rows, weight: layer.k, bias: layer.kBias, inFeatures: c, outFeatures: c)
-        let v = FloatMath.linear(x, rows: rows, weight: layer.v, bias: layer.vBias, inFeatures: c, outFeatures: c)
+        var q = FloatMath.linear(x, rows: rows, weight: layer.q, bias: layer.qBias, inFeatures: c, outFeatures: c, pool: pool)
+        var k = FloatMath.linear(x, rows: rows, weight: layer.k, bias: layer.kBias, inFeatures: c, outFeatures: c, pool: pool)
+        let v = FloatMath.linear(x, rows: rows, weight: layer.v, bias: layer.vBias, inFeatures: c, outFeatures: c, pool: pool)
         if let qNorm = layer.qNorm { q = FloatMath.rmsNorm(q, width: c, weight: qNorm, eps: eps) }
         if let kNorm = layer.kNorm { k = FloatMath.rmsNorm(k, width: c, weight: kNorm, eps: eps) }
         let scale = 1 / Float(d).squareRoot()
-        var output = [Float](repeating: 0, count: rows * c)
-        var scores = [Float](repeating: 0, count: rows)
-        for head in 0..<heads {
-            for i in 0..<rows {
-                for j in 0..<rows {
-                    var dot: Float = 0
-                    for e in 0..<d { dot += q[i * c + head * d + e] * k[j * c + head * d + e] }
-                    scores[j] = dot * scale
+        // Each head's queries, keys and values gathered contiguously ([head][row][d]): a head's keys then fit in the
+        // cache, where rows `c` apart made every score a cache and TLB miss.
+        let gather = { (m: [Float]) -> [Float] in
+            var out = [Float](repeating: 0, count: rows * c)
+            for r in 0..<rows {
+                for h in 0..<heads {
+                    for e in 0..<d { out[(h * rows + r) * d + e] = m[r * c + h * d + e] }
                 }
-                FloatMath.softmax(&scores)
-                for j in 0..<rows {
-                    for e in 0..<d { output[i * c + head * d + e] += scores[j] * v[j * c + head * d + e] }
+            }
+            return out
+        }
+        let qh = gather(q), kh = gather(k), vh = gather(v)
+        var output = [Float](repeating: 0, count: rows * c)
+        qh.withUnsafeBufferPointer { qp in
+            kh.withUnsafeBufferPointer { kp in
+                vh.withUnsafeBufferPointer { vp in
+                    output.withUnsafeMutableBufferPointer { op in
+                        guard let vBase = vp.baseAddress, let out = op.baseAddress else { return }
+                        pool.run { ith, nth in
+                            var scores = [Float](repeating: 0, count: rows)
+                            for job in stride(from: ith, to: heads * rows, by: nth) {
+                                let head = job / rows, i = job % rows
+                                let keys = head * rows * d
+                                for j in 0..<rows {
+                                    scores[j] = FloatMath.dot(qp, (head * rows + i) * d, kp, keys + j * d, d) * scale
+                                }
+                                FloatMath.softmax(&scores)
+                                for j in 0..<rows {
+                                    FloatMath.addScaled(scores[j], vBase + keys + j * d, into: out + i * c + head * d, count: d)
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }
-        return FloatMath.linear(output, rows: rows, weight: layer.proj, bias: layer.projBias, inFeatures: c, outFeatures: c)
+        return FloatMath.linear(output, rows: rows, weight: layer.proj, bias: layer.projBias, inFeatures: c, outFeatures: c, pool: pool)
     }
 
     /// The projector: LayerNorm (eps 1e-5) → Linear → activation → Linear.
-    private func project(_ x: [Float]) -> [Float] {
+    private func project(_ x: [Float], pool: ThreadPool) -> [Float] {
         let width = weights.projectorNorm.weight.count
         let rows = x.count / width
         let normed = FloatMath.layerNorm(x, width: width, weight: weights.projectorNorm.weight, bias: weights.projectorNorm.bias, eps: 1e-5)
         let hidden = FloatMath.linear(normed, rows: rows, weight: weights.projector1, bias: weights.projector1Bias,
-                                      inFeatures: width, outFeatures: weights.projectorHidden).map(projectorActivation)
+                                      inFeatures: width, outFeatures: weights.projectorHidden, pool: pool).map(projectorActivation)
         return FloatMath.linear(hidden, rows: rows, weight: weights.projector2, bias: weights.projector2Bias,
-                                inFeatures: weights.projectorHidden, outFeatures: weights.textHidden)
+                                inFeatures: weights.projectorHidden, outFeatures: weights.textHidden, pool: pool)
     }
 }
 

@@ -12,7 +12,8 @@ let package = Package(
         .target(name: "CKernels", cSettings: [.unsafeFlags(["-O2"])], linkerSettings: [.linkedLibrary("pthread")]),
         .target(name: "SafeTensors"),
         .target(name: "InferenceEngine", dependencies: ["ModelFormats", "CKernels", "SafeTensors"]),
-        .executableTarget(name: "engine-bench", dependencies: ["InferenceEngine", "ModelFormats"]),
+        .target(name: "VisionEncoder", dependencies: ["SafeTensors", "CKernels", "InferenceEngine"]),
+        .executableTarget(name: "engine-bench", dependencies: ["InferenceEngine", "ModelFormats", "VisionEncoder"]),
     ],
     swiftLanguageModes: [.v6]
 )
