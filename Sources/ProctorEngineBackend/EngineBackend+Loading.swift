@@ -21,8 +21,9 @@ struct LoadedModel {
     /// - Parameters:
     ///   - path: The file or folder.
     ///   - floatWeights: How a checkpoint folder's F32/F16/BF16 weights are held (f32, or Q8_0 for speed).
+    ///   - threads: Threads of the vision tower's forward passes (vision checkpoints).
     /// - Throws: The loaders' errors, naming the file that is missing, truncated or unsupported.
-    static func load(path: String, floatWeights: WeightMatrix.FloatWeights = .f32) throws -> LoadedModel {
+    static func load(path: String, floatWeights: WeightMatrix.FloatWeights = .f32, threads: Int = 2) throws -> LoadedModel {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
             let gguf = try GGUFFile(path: path)
@@ -39,7 +40,7 @@ struct LoadedModel {
         let folder = URL(fileURLWithPath: path)
         let model = try LanguageModel(huggingFaceFolder: folder, weights: floatWeights)
         let tokenizer = try Tokenizer(huggingFaceFolder: folder)
-        let vision = VisionFrontEnd.isVisionCheckpoint(folder) ? try VisionFrontEnd(folder: folder, tokenizer: tokenizer) : nil
+        let vision = VisionFrontEnd.isVisionCheckpoint(folder) ? try VisionFrontEnd(folder: folder, tokenizer: tokenizer, threads: threads) : nil
         return LoadedModel(
             model: model, tokenizer: tokenizer, stopTokens: tokenizer.endOfGeneration.union(model.config.endOfGenerationIds),
             weightsSHA256: try WeightsHash.sha256(ofCheckpoint: model.sourceFiles),

@@ -31,7 +31,8 @@ public final class EngineBackend: InferenceBackend {
     public init(path: String, threads: Int? = nil, chatTemplate: String? = nil, name: String? = nil,
                 floatWeights: WeightMatrix.FloatWeights = .f32) throws {
         do {
-            let loaded = try LoadedModel.load(path: path, floatWeights: floatWeights)
+            let count = threads ?? min(2, ProcessInfo.processInfo.activeProcessorCount)
+            let loaded = try LoadedModel.load(path: path, floatWeights: floatWeights, threads: count)
             model = loaded.model
             tokenizer = loaded.tokenizer
             stopTokens = loaded.stopTokens
@@ -45,7 +46,6 @@ public final class EngineBackend: InferenceBackend {
             } else {
                 template = try ChatTemplate(source: ChatTemplate.chatML)
             }
-            let count = threads ?? min(2, ProcessInfo.processInfo.activeProcessorCount)
             worker = EngineWorker(generator: try Generator(model: model, threads: count), tokenizer: tokenizer)
             // Weights quantized at load compute differently: a run with them is not the same run as one without.
             let quantizedAtLoad = loaded.details["format"] == "safetensors" && floatWeights == .q8_0

@@ -34,10 +34,11 @@ struct VisionFrontEnd: Sendable {
     /// `<IMG_CONTEXT>` (InternVL-chat's constant); the start and end tokens are tokenizer_config.json's
     /// `start_image_token` / `end_image_token` (top-level or in `extra_special_tokens`), else `<img>` / `</img>`. Each must be one token of the tokenizer.
     ///
+    /// - Parameter threads: Threads of each vision forward pass (the engine's thread count).
     /// - Throws: `ProctorError` naming the file and what is missing or inconsistent.
-    init(folder: URL, tokenizer: Tokenizer) throws {
+    init(folder: URL, tokenizer: Tokenizer, threads: Int) throws {
         do {
-            model = try InternVLVisionModel(folder: folder)
+            model = try InternVLVisionModel(folder: folder, threads: threads)
             preprocessor = try InternVLPreprocessor(checkpointFolder: folder, config: model.config)
         } catch {
             throw ProctorError(.unsupported, "\(folder.path) has a vision_config but its vision tower cannot be loaded: \(error). The engine supports InternViT towers with a pixel-shuffle MLP projector (InternVL, Skywork-R1V)", underlying: error)
