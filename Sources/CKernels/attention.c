@@ -161,10 +161,13 @@ void ck_attention_block(const float *q, int g, const void *k, const void *v, int
     block_scalar(q, g, k, v, n, head_dim, stride, scale, f16, scratch, o, m, l);
 }
 
-void ck_attention_fold(float *o, float *m, float *l, const float *ob, float mb, float lb, int head_dim) {
-    float mx = *m > mb ? *m : mb;
-    float a = expf(*m - mx), b = expf(mb - mx);
-    for (int j = 0; j < head_dim; ++j) o[j] = o[j] * a + ob[j] * b;
-    *l = *l * a + lb * b;
-    *m = mx;
+void ck_attention_fold(float *o, float *m, float *l, const float *ob, const float *mb, const float *lb, int g,
+                       int head_dim) {
+    for (int h = 0; h < g; ++h) {
+        float mx = m[h] > mb[h] ? m[h] : mb[h];
+        float a = expf(m[h] - mx), b = expf(mb[h] - mx);
+        for (int j = 0; j < head_dim; ++j) o[h * head_dim + j] = o[h * head_dim + j] * a + ob[h * head_dim + j] * b;
+        l[h] = l[h] * a + lb[h] * b;
+        m[h] = mx;
+    }
 }

@@ -30,45 +30,43 @@ extension ForwardPass {
             ck_attention_block(s.q + i * qw + g * group * hd, Int32(group), kp, vp, Int64(end - first), Int32(hd),
                                Int64(hd), c.attentionScale, e.cache.isHalf ? 1 : 0, scores, o, m, l)
         }
+        // A block's partial: o (group·hd floats), then m and l (group floats each).
         let partialSize = group * (hd + 2)
+        let fold = { (out: UnsafeMutablePointer<Float>, m: UnsafeMutablePointer<Float>, l: UnsafeMutablePointer<Float>,
+                      p: UnsafeMutablePointer<Float>) in
+            ck_attention_fold(out, m, l, p, p + group * hd, p + group * hd + group, Int32(group), Int32(hd))
+        }
         if batch.count <= 4 {
-            var jobs: [(i: Int, g: Int, b: Int, slot: Int)] = []
-            var slotsOf: [[Int]] = []  // per (i, g): the partial slots of its blocks, in order
+            // One job per block, full blocks first and each sequence's shorter last block after them, so the threads
+            // end on short jobs; each block has its own partial slot, folded in position order afterwards.
+            var full: [(i: Int, g: Int, b: Int, slot: Int)] = [], last: [(i: Int, g: Int, b: Int, slot: Int)] = []
+            var firstSlot: [(pair: Int, slot: Int, blocks: Int)] = []
+            var slot = 0
             for (i, e) in batch.enumerated() {
+                let blocks = span(e).blocks
                 for g in 0..<c.kvHeadCount {
-                    var slots: [Int] = []
-                    for b in 0..<span(e).blocks {
-                        slots.append(jobs.count)
-                        jobs.append((i, g, b, jobs.count))
+                    firstSlot.append((i * c.kvHeadCount + g, slot, blocks))
+                    for b in 0..<blocks {
+                        if b + 1 < blocks { full.append((i, g, b, slot)) } else { last.append((i, g, b, slot)) }
+                        slot += 1
                     }
-                    slotsOf.append(slots)
                 }
             }
-            // Full blocks first, each sequence's shorter last block after them: the threads end on short jobs.
-            // (Only the order of work changes: each block has its own slot and they are folded in position order.)
-            let isLast = { (job: (i: Int, g: Int, b: Int, slot: Int)) in job.b + 1 == span(batch[job.i]).blocks }
-            jobs = jobs.filter { !isLast($0) } + jobs.filter(isLast)
-            s.reservePartials(jobs.count * partialSize)
+            let jobs = full + last
+            s.reservePartials(slot * partialSize)
             let partials = s.partials
             parallelJobs(jobs.count) { job, ith in
                 let (i, g, b, slot) = jobs[job]
                 let p = partials + slot * partialSize
                 runBlock(i, g, b, s.scores[ith], p, p + group * hd, p + group * hd + group)
             }
-            for (pair, slots) in slotsOf.enumerated() {
-                let i = pair / c.kvHeadCount, g = pair % c.kvHeadCount
-                let out = s.attention + i * qw + g * group * hd
-                let first = partials + slots[0] * partialSize
-                out.update(from: first, count: group * hd)
-                let m = s.foldState, l = s.foldState + group
-                m.update(from: first + group * hd, count: group)
-                l.update(from: first + group * hd + group, count: group)
-                for slot in slots.dropFirst() {
-                    let p = partials + slot * partialSize
-                    for h in 0..<group {
-                        ck_attention_fold(out + h * hd, m + h, l + h, p + h * hd, p[group * hd + h], p[group * hd + group + h], Int32(hd))
-                    }
-                }
+            let m = s.foldState, l = s.foldState + group
+            for (pair, first, blocks) in firstSlot {
+                let out = s.attention + (pair / c.kvHeadCount) * qw + (pair % c.kvHeadCount) * group * hd
+                let p = partials + first * partialSize
+                out.update(from: p, count: group * hd)
+                m.update(from: p + group * hd, count: 2 * group)  // m, then l right after it
+                for b in 1..<max(1, blocks) { fold(out, m, l, partials + (first + b) * partialSize) }
                 finish(out, l: l, heads: group, headDim: hd)
             }
         } else {
@@ -81,9 +79,7 @@ extension ForwardPass {
                 runBlock(i, g, 0, s.scores[ith], out, m, l)
                 for b in 1..<max(1, span(batch[i]).blocks) {
                     runBlock(i, g, b, s.scores[ith], temp, temp + group * hd, temp + group * hd + group)
-                    for h in 0..<group {
-                        ck_attention_fold(out + h * hd, m + h, l + h, temp + h * hd, temp[group * hd + h], temp[group * hd + group + h], Int32(hd))
-                    }
+                    fold(out, m, l, temp)
                 }
                 self.finish(out, l: l, heads: group, headDim: hd)
             }

@@ -32,9 +32,8 @@ final class ForwardPass {
         let c = model.config
         let n = batch.count
         guard n > 0 else { return [] }
-        let maxContext = batch.map { $0.position + 1 }.max() ?? 1
         for e in batch { e.cache.reserve(e.position + 1) }
-        scratch.reserve(tokens: n, context: maxContext, threads: pool.threads)
+        scratch.reserve(tokens: n, threads: pool.threads)
         let s = scratch
         let d = c.embeddingLength, half = c.headDim / 2
         for (i, e) in batch.enumerated() {

@@ -56,8 +56,8 @@ final class Scratch {
         return p.bindMemory(to: Float.self, capacity: max(count, 16))
     }
 
-    /// Makes room for `tokens` tokens, attention over `context` positions and `threads` threads.
-    func reserve(tokens: Int, context: Int, threads: Int) {
+    /// Makes room for `tokens` tokens and `threads` threads.
+    func reserve(tokens: Int, threads: Int) {
         if tokens > capacity {
             allocations.forEach { $0.deallocate() }
             allocations = []

@@ -50,11 +50,7 @@ struct AttentionKernelTests {
                         ck_attention_block(q, Int32(group), kp, vp, Int64(count), Int32(headDim), Int64(rowStride), scale, 1, &scratch, &out, &m, &l)
                     } else {
                         ck_attention_block(q, Int32(group), kp, vp, Int64(count), Int32(headDim), Int64(rowStride), scale, 1, &scratch, &partial, &pm, &pl)
-                        for h in 0..<group {
-                            out.withUnsafeMutableBufferPointer { o in
-                                ck_attention_fold(o.baseAddress! + h * headDim, &m[h], &l[h], Array(partial[(h * headDim)...]), pm[h], pl[h], Int32(headDim))
-                            }
-                        }
+                        ck_attention_fold(&out, &m, &l, partial, pm, pl, Int32(group), Int32(headDim))
                     }
                 }
             }

@@ -95,8 +95,10 @@ void ck_to_fp16(const float *x, uint16_t *out, int64_t n);
 /// o[h·head_dim…] = Σ e^(s−m)·v. `scratch` holds g·n floats.
 void ck_attention_block(const float *q, int g, const void *k, const void *v, int64_t n, int head_dim,
                         int64_t stride, float scale, int f16, float *scratch, float *o, float *m, float *l);
-/// Folds the partial (ob, mb, lb) of the next block into the running partial (o, m, l) of one head.
-void ck_attention_fold(float *o, float *m, float *l, const float *ob, float mb, float lb, int head_dim);
+/// Folds the partials (ob, mb, lb) of the next block into the running partials (o, m, l) of `g` heads (o and ob:
+/// g·head_dim floats, the others g).
+void ck_attention_fold(float *o, float *m, float *l, const float *ob, const float *mb, const float *lb, int g,
+                       int head_dim);
 
 // ---- a persistent thread pool (spin, then sleep) ----
 typedef struct ck_pool ck_pool;
