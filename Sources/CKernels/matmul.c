@@ -150,7 +150,9 @@ static void matmul_q8x8_avx2(const uint8_t *W, int64_t cols, const ck_act *x, fl
 }
 #endif
 
-static int forced_scalar = 0;
+// Per thread: a test forcing the scalar path must not switch the kernels of an engine running in parallel in the
+// same process (it did, and changed that engine's output).
+static _Thread_local int forced_scalar = 0;
 
 static int has_avx2(void) {
 #ifdef CK_X86

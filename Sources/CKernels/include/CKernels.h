@@ -64,7 +64,7 @@ void ck_matmul_x8_scalar(int kind, const void *w, int64_t rows, int64_t cols, co
                          int64_t ldy, int64_t row_begin, int64_t row_end);
 /// Name of the SIMD code path the dispatcher picked: "avx2" or "scalar".
 const char *ck_simd_path(void);
-/// Forces the scalar path (1) or restores automatic dispatch (0); for tests and benchmarks.
+/// Forces the scalar path (1) or restores automatic dispatch (0) on the calling thread only; for tests.
 void ck_force_scalar(int on);
 
 // ---- f32 helpers ----
