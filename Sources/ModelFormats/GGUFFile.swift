@@ -109,8 +109,11 @@ public final class GGUFFile: Sendable {
             }
             let type = GGMLType(rawValue: try reader.read(UInt32.self, "the type of tensor `\(name)`"))
             let offset = try reader.read(UInt64.self, "the data offset of tensor `\(name)`")
-            guard offset <= UInt64(file.bytes.count), Int(offset) % alignment == 0 else {
-                throw reader.error("tensor `\(name)` has data offset \(offset), outside the file or not a multiple of \(alignment)", at: at)
+            guard offset <= UInt64(file.bytes.count) else {
+                throw reader.error("tensor `\(name)` starts at data offset \(offset), past the end of the \(file.bytes.count)-byte file: it is truncated; download it again", at: at)
+            }
+            guard Int(offset) % alignment == 0 else {
+                throw reader.error("tensor `\(name)` has data offset \(offset), not a multiple of the alignment \(alignment): the file is corrupt", at: at)
             }
             guard index.updateValue(i, forKey: name) == nil else {
                 throw reader.error("tensor `\(name)` appears twice in the tensor table", at: at)
