@@ -40,13 +40,16 @@ public struct Verdict: Sendable, Codable, Hashable {
     public var unparsed: Bool
     /// Which extraction rule fired (`boxed`, `answer-is`, `random-fallback`, …).
     public var rule: String
-    /// Anything else the scorer wants kept (normalised forms, random fallback, per-instruction results).
+    /// Anything else the scorer wants kept (normalised forms, random fallback, the official error type).
     public var details: [String: JSONValue]
+    /// The parts judged on their own (instructions, test cases, calls), in the benchmark's order; empty for
+    /// benchmarks judged as a whole.
+    public var subResults: [SubResult]
 
     /// Creates a verdict.
     public init(
         extracted: String?, correct: Bool, score: Double? = nil, truncated: Bool = false, unparsed: Bool = false,
-        rule: String, details: [String: JSONValue] = [:]
+        rule: String, details: [String: JSONValue] = [:], subResults: [SubResult] = []
     ) {
         self.extracted = extracted
         self.correct = correct
@@ -55,19 +58,33 @@ public struct Verdict: Sendable, Codable, Hashable {
         self.unparsed = unparsed
         self.rule = rule
         self.details = details
+        self.subResults = subResults
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case extracted, correct, score, truncated, unparsed, rule, details, subResults = "sub_results"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        extracted = try container.decodeIfPresent(String.self, forKey: .extracted)
+        correct = try container.decode(Bool.self, forKey: .correct)
+        score = try container.decode(Double.self, forKey: .score)
+        truncated = try container.decode(Bool.self, forKey: .truncated)
+        unparsed = try container.decode(Bool.self, forKey: .unparsed)
+        rule = try container.decode(String.self, forKey: .rule)
+        details = try container.decode([String: JSONValue].self, forKey: .details)
+        // Verdicts written before sub-results existed have none.
+        subResults = try container.decodeIfPresent([SubResult].self, forKey: .subResults) ?? []
     }
 }
 
-/// Extracts an answer from a model output and decides whether it is right.
+/// Extracts an answer from a model output and decides whether it is right, synchronously: the common case of an
+/// `ItemScorer`.
 ///
 /// Scorers are pure functions of (input, item, mode): no clocks, no unseeded randomness, no network, so that
 /// `proctor rescore` and another machine give the same verdicts.
-public protocol AnswerScorer: Sendable {
-    /// A stable identifier stored with each verdict (`math-boxed`, `mmmu`).
-    var id: String { get }
-    /// Bumped whenever a change can alter a verdict; stored with each verdict.
-    var version: Int { get }
-
+public protocol AnswerScorer: ItemScorer {
     /// Scores one sample.
     ///
     /// - Parameters:
