@@ -43,6 +43,14 @@ let scoringTargets: [Target] = [
     .testTarget(name: "ProctorScoringTests", dependencies: ["ProctorScoring", "ProctorScoringReference"]),
 ]
 
+// MARK: - Benchmarks: one definition per benchmark and the registry every command reads
+// A benchmark in its own targets adds them here and one line to Sources/ProctorBenchmarks/BenchmarkRegistry.swift.
+let benchmarkDefinitionTargets: [Target.Dependency] = []
+let benchmarkTargets: [Target] = [
+    .target(name: "ProctorBenchmarks", dependencies: ["ProctorCore", "ProctorData", "ProctorScoring"] + benchmarkDefinitionTargets),
+    .testTarget(name: "ProctorBenchmarksTests", dependencies: ["ProctorBenchmarks", "ProctorCore", "ProctorRunner", "ProctorStore", "ProctorReport", "ProctorTestSupport"]),
+]
+
 // MARK: - Data: benchmark adapters, Parquet, images, hub cache
 let dataTargets: [Target] = [
     .target(name: "ProctorData", dependencies: ["ProctorCore", "Parquet", "ImageCodec"]),
@@ -112,7 +120,7 @@ let openAIExecutableDependencies: [Target.Dependency] = ["ProctorOpenAI", "Proct
 let engineExecutableDependencies: [Target.Dependency] = ["ProctorEngineBackend"]
 let extraExecutableDependencies = openAIExecutableDependencies + engineExecutableDependencies
 let executableDependencies: [Target.Dependency] = [
-    "ProctorCore", "ProctorStore", "ProctorRunner", "ProctorReport", "ProctorScoring", "ProctorData",
+    "ProctorCore", "ProctorStore", "ProctorRunner", "ProctorReport", "ProctorScoring", "ProctorData", "ProctorBenchmarks",
     argumentParser, logging,
 ]
 let cliTargets: [Target] = [
@@ -126,11 +134,17 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "proctor", targets: ["proctor"]),
+        // The harness as libraries, for benchmarks/ tools and for users embedding Proctor.
+        .library(name: "ProctorHarness", targets: [
+            "ProctorCore", "ProctorStore", "ProctorRunner", "ProctorReport", "ProctorScoring", "ProctorData", "ProctorBenchmarks",
+        ]),
+        .library(name: "ProctorEngine", targets: ["InferenceEngine", "ProctorEngineBackend", "ModelFormats", "TextTokenizers", "ChatTemplates"]),
+        .library(name: "ProctorOpenAIClient", targets: ["ProctorOpenAI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
-    targets: backboneTargets + scoringTargets + dataTargets + formatTargets + openAITargets + tokenizerTargets + engineTargets + cliTargets,
+    targets: backboneTargets + scoringTargets + benchmarkTargets + dataTargets + formatTargets + openAITargets + tokenizerTargets + engineTargets + cliTargets,
     swiftLanguageModes: [.v6]
 )

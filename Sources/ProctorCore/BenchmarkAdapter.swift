@@ -40,8 +40,6 @@ public protocol BenchmarkAdapter: Sendable {
     var summary: String { get }
     /// The splits it knows; the first is the default.
     var splits: [String] { get }
-    /// The scorer that judges its outputs (a key into the executable's scorer table).
-    var scorerID: String { get }
 
     /// Loads every item of a split.
     ///

@@ -130,3 +130,24 @@ extension BenchmarkAdapter {
         return loaded
     }
 }
+
+/// Why items are being loaded: for a run (prompts with their images) or only for scoring outputs made elsewhere,
+/// which needs the text fields and gold answers but no pixels.
+public enum LoadPurpose {
+    /// True while items are loaded for scoring only: adapters then neither read nor check image files, so a local
+    /// copy with annotations and without images still scores (its items carry empty image placeholders).
+    @TaskLocal public static var scoringOnly = false
+}
+
+extension BenchmarkAdapter {
+    /// Loads a split for scoring outputs made elsewhere: every item whose text can be read, without its images.
+    ///
+    /// - Parameters:
+    ///   - split: One of `splits`.
+    ///   - location: Where to look for the data.
+    /// - Returns: The items and the problems of those that cannot be read at all.
+    /// - Throws: `ProctorError` when the split's main files are missing or malformed.
+    public func loadForScoring(split: String, from location: DataLocation) throws -> LoadedSplit {
+        try LoadPurpose.$scoringOnly.withValue(true) { try load(split: split, from: location, allowPartial: true) }
+    }
+}

@@ -12,7 +12,6 @@ public struct GPQAAdapter: BenchmarkAdapter {
     public let name = "gpqa"
     public let summary = "GPQA-Diamond, 198 graduate-level science questions (simple-evals prompt and option order)"
     public let splits = ["diamond"]
-    public let scorerID = "gpqa"
 
     /// The password the authors publish for their zip.
     public static let zipPassword = "deserted-untie-orchid"

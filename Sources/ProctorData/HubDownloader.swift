@@ -100,7 +100,7 @@ public struct HubDownloader: Sendable {
     /// - Returns: The snapshot folder.
     /// - Throws: `ProctorError` for refused requests, network failures (rerun to resume) and checksum mismatches.
     @discardableResult
-    public func fetch(_ plan: HubFetchPlan, revision: String = "main", progress: @Sendable (Event) -> Void = { _ in }) async throws -> URL {
+    public func fetch(_ plan: DataSources.Hub, revision: String = "main", progress: @Sendable (Event) -> Void = { _ in }) async throws -> URL {
         let listing = try await listing(dataset: plan.dataset, revision: revision)
         let repo = cache.repositoryFolder(dataset: plan.dataset)
         let snapshot = repo.appendingPathComponent("snapshots/\(listing.commit)")

@@ -14,6 +14,7 @@ public enum ImageFiles {
     /// - Returns: The attachment, or the problem (`.missingFile` when the file is absent, `.corruptFile` when its
     ///   bytes are not an image).
     public static func load(_ url: URL, name: String, itemID: String) -> Result<ImageAttachment, ItemLoadProblem> {
+        if LoadPurpose.scoringOnly { return .success(placeholder(name: name)) }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             return .failure(ItemLoadProblem(
                 itemID: itemID, kind: .missingFile, files: [url.path],
@@ -32,6 +33,7 @@ public enum ImageFiles {
     ///   - file: Where the bytes came from (a path, or `FILE.parquet: image_1`).
     /// - Returns: The attachment, or a `.corruptFile` problem naming the item and the file.
     public static func attachment(_ data: Data, name: String, itemID: String, file: String) -> Result<ImageAttachment, ItemLoadProblem> {
+        if LoadPurpose.scoringOnly { return .success(placeholder(name: name)) }
         func corrupt(_ reason: String) -> Result<ImageAttachment, ItemLoadProblem> {
             .failure(ItemLoadProblem(
                 itemID: itemID, kind: .corruptFile, files: [file],
@@ -48,6 +50,14 @@ public enum ImageFiles {
             }
         }
         return .success(ImageAttachment(data: data, name: name))
+    }
+
+    /// An image that was not read: items loaded only to score outputs (`LoadPurpose.scoringOnly`) need no pixels.
+    ///
+    /// - Parameter name: The benchmark's own name of the image.
+    /// - Returns: An empty attachment of that name.
+    public static func placeholder(name: String) -> ImageAttachment {
+        ImageAttachment(data: Data(), mediaType: "application/octet-stream", name: name)
     }
 }
 

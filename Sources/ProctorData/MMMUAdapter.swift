@@ -13,7 +13,6 @@ public struct MMMUAdapter: ItemwiseLoading {
     public let name = "mmmu"
     public let summary = "MMMU, college-level multimodal questions in 30 subjects (validation 900, dev 150)"
     public let splits = ["validation", "dev"]
-    public let scorerID = "mmmu"
     /// Which prompt to build.
     public let style: MMMUPrompt.Style
 

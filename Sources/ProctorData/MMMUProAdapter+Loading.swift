@@ -59,6 +59,9 @@ extension MMMUProAdapter {
     /// The message parts of a row, or the problem that prevents building them.
     func parts(_ row: Row, vision: Bool) -> Result<[ContentPart], ItemLoadProblem> {
         let wanted = vision ? [1] : Self.referencedImages(question: row.question, options: row.options)
+        if LoadPurpose.scoringOnly, row.images == nil {
+            return .success([.text(vision ? Self.instruction(mode: mode, vision: true) : Self.standardText(question: row.question, options: row.options, mode: mode))])
+        }
         guard let images = row.images else {
             let config = Self.hubConfigs[vision ? "vision" : "standard10"] ?? ""
             let file = "\(Self.hubRepos[0]) \"\(config)\" test parquet (images of \(row.id))"

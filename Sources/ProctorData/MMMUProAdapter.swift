@@ -24,7 +24,6 @@ public struct MMMUProAdapter: ItemwiseLoading {
     public let name = "mmmu_pro"
     public let summary = "MMMU-Pro, 1,730 multi-discipline multimodal questions (standard10, standard4, vision settings)"
     public let splits = ["standard10", "standard4", "vision"]
-    public let scorerID = "mmmu_pro"
     /// The instruction used.
     public let mode: Mode
     /// The official prompt or VLMEvalKit's (`MMMU_Pro_10c`, `MMMU_Pro_V` and their `_COT` forms).

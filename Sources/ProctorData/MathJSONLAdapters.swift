@@ -6,7 +6,6 @@ public struct AIME2024Adapter: BenchmarkAdapter {
     public let name = "aime24"
     public let summary = "AIME 2024 I+II, 30 integer-answer problems (R1 prompt, boxed answer)"
     public let splits = ["test"]
-    public let scorerID = "aime"
 
     /// Creates the adapter.
     public init() {}
@@ -61,7 +60,6 @@ public struct AIME2025Adapter: BenchmarkAdapter {
     public let name = "aime25"
     public let summary = "AIME 2025 I+II, 30 integer-answer problems (R1 prompt, boxed answer)"
     public let splits = ["test"]
-    public let scorerID = "aime"
 
     /// Creates the adapter.
     public init() {}
@@ -113,7 +111,6 @@ public struct MATH500Adapter: BenchmarkAdapter {
     public let name = "math500"
     public let summary = "MATH-500, 500 competition problems in 7 subjects and 5 levels (R1 prompt, boxed answer)"
     public let splits = ["test"]
-    public let scorerID = "math"
 
     /// Creates the adapter.
     public init() {}

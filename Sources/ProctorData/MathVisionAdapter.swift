@@ -10,7 +10,6 @@ public struct MathVisionAdapter: ItemwiseLoading {
     public let name = "mathvision"
     public let summary = "MATH-Vision, 3,040 visual competition-math problems in 16 subjects, 5 levels (boxed answer)"
     public let splits = ["test", "testmini"]
-    public let scorerID = "mathvision"
 
     static let folder = "mathvision"
     static let hubRepos = ["MathLLMs/MathVision"]

@@ -12,7 +12,6 @@ public struct MathVistaAdapter: ItemwiseLoading {
     public let name = "mathvista"
     public let summary = "MathVista, visual math reasoning over 31 source datasets (testmini 1,000; test 5,141 without answers)"
     public let splits = ["testmini", "test"]
-    public let scorerID = "mathvista"
 
     static let folder = "mathvista"
     static let hubRepos = ["AI4Math/MathVista"]

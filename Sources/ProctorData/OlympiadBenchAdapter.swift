@@ -12,7 +12,6 @@ public struct OlympiadBenchAdapter: ItemwiseLoading {
     public let name = "olympiadbench"
     public let summary = "OlympiadBench, olympiad maths and physics (18 configs: OE/TP, text-only/multimodal, en/zh)"
     public let splits = Self.configs
-    public let scorerID = "olympiadbench"
 
     /// Every config of the dataset, the default first.
     public static let configs = [

@@ -27,6 +27,16 @@ public struct BenchmarkMetrics: Sendable, Codable, Hashable {
     public var failed: Int
     /// Per breakdown category (`subject`, `level`, …): per value, pass@1 in percent and the item count.
     public var breakdowns: [String: [String: Breakdown]]
+    /// The benchmark's own metrics by name (IFEval's `prompt_level_strict`), as its definition specifies them.
+    public var metrics: [String: Double]
+    /// The names of `metrics` in the definition's order; the first is the headline.
+    public var metricOrder: [String]
+
+    /// The headline number: the definition's first metric, pass@1 when it has none of its own.
+    public var headline: Double? {
+        guard let first = metricOrder.first, first != MetricSpec.pass1.name else { return pass1 }
+        return metrics[first]
+    }
 
     /// One cell of a breakdown.
     public struct Breakdown: Sendable, Codable, Hashable {
@@ -37,7 +47,7 @@ public struct BenchmarkMetrics: Sendable, Codable, Hashable {
     enum CodingKeys: String, CodingKey {
         case benchmark, items, samples, minSamples = "min_samples", maxSamples = "max_samples", pass1 = "pass@1", ci95 = "ci95"
         case passAtK = "pass@k", majAtK = "maj@k", truncationRate = "truncation_rate", unparsedRate = "unparsed_rate", failed
-        case breakdowns
+        case breakdowns, metrics, metricOrder = "metric_order"
     }
 
     /// Computes the metrics.
@@ -46,8 +56,15 @@ public struct BenchmarkMetrics: Sendable, Codable, Hashable {
     ///   - benchmark: `name:split`.
     ///   - results: Per item id, its samples.
     ///   - items: The stored items (for categories).
-    public init(benchmark: String, results: [String: ItemResult], items: [String: BenchmarkItem]) {
+    ///   - specs: The benchmark's own metrics (default: pass@1 only).
+    public init(benchmark: String, results: [String: ItemResult], items: [String: BenchmarkItem], specs: [MetricSpec] = []) {
         self.benchmark = benchmark
+        var metrics: [String: Double] = [:]
+        for spec in specs {
+            metrics[spec.name] = spec.value(results: results, items: items)
+        }
+        self.metrics = metrics
+        self.metricOrder = specs.map(\.name)
         let scored = results.values.filter { !$0.verdicts.isEmpty }.sorted { $0.itemID < $1.itemID }
         let means = scored.compactMap(\.meanScore)
         self.items = scored.count

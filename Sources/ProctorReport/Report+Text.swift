@@ -5,9 +5,24 @@ extension Report {
     /// The report as Markdown: headline, diagnostics, breakdowns, settings.
     public func markdown() -> String {
         var out = "## Results (pass@1 %, mean over k samples ± 95% CI; \(mode.rawValue) scoring)\n\n"
-        out += table(header: ["run", "model"] + benchmarks, rows: rows.map { row in
+        out += table(header: ["run", "model"] + benchmarks + suites, rows: rows.map { row in
             [row.name, row.config.model.name] + benchmarks.map { Report.cell(row.benchmarks[$0]) }
+                + suites.map { row.suites[$0].map { String(format: "%.1f", $0) } ?? "—" }
         })
+        var metricRows: [[String]] = []
+        for row in rows {
+            for benchmark in benchmarks {
+                guard let m = row.benchmarks[benchmark], m.metricOrder.contains(where: { $0 != MetricSpec.pass1.name }) else { continue }
+                for name in m.metricOrder {
+                    let value = name == MetricSpec.pass1.name ? m.pass1 : m.metrics[name]
+                    metricRows.append([row.name, benchmark, name, value.map { String(format: "%.2f", $0) } ?? "—"])
+                }
+            }
+        }
+        if !metricRows.isEmpty {
+            out += "\n### Metrics\n\n"
+            out += table(header: ["run", "benchmark", "metric", "value"], rows: metricRows)
+        }
         out += "\n### Diagnostics\n\n"
         var diagnostics: [[String]] = []
         for row in rows {

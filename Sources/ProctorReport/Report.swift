@@ -14,10 +14,12 @@ public struct Report: Sendable, Codable {
         public var createdAt: String
         public var scorers: [String: [String]]
         public var benchmarks: [String: BenchmarkMetrics]
+        /// The suites' values (percent) by suite name, for suites with a scored member.
+        public var suites: [String: Double]
 
         enum CodingKeys: String, CodingKey {
             case runID = "run_id", name, config, harnessVersion = "harness_version", gitCommit = "git_commit"
-            case createdAt = "created_at", scorers, benchmarks
+            case createdAt = "created_at", scorers, benchmarks, suites
         }
     }
 
@@ -27,27 +29,42 @@ public struct Report: Sendable, Codable {
     public var benchmarks: [String]
     /// The runs, in row order.
     public var rows: [Row]
+    /// The suites with a value in some row, in column order (after the benchmarks).
+    public var suites: [String]
 
     /// Builds the report.
     ///
-    /// - Parameter results: Each run's results, in row order.
-    public init(results: [RunResults]) {
+    /// - Parameters:
+    ///   - results: Each run's results, in row order.
+    ///   - metrics: Each benchmark's own metrics by benchmark name (without split), from its definition.
+    ///   - suites: Scores over several benchmarks, shown when a member was scored.
+    public init(results: [RunResults], metrics: [String: [MetricSpec]] = [:], suites: [SuiteDefinition] = []) {
         mode = results.first?.mode ?? .official
         benchmarks = Set(results.flatMap(\.benchmarks.keys)).sorted()
         rows = results.map { r in
-            Row(
+            let benchmarks = Dictionary(uniqueKeysWithValues: r.benchmarks.map { name, items in
+                (name, BenchmarkMetrics(benchmark: name, results: items, items: r.items[name] ?? [:],
+                                        specs: metrics[BenchmarkName(parsing: name).name] ?? []))
+            })
+            return Row(
                 runID: r.run.runID, name: r.run.displayName, config: r.run.config, harnessVersion: r.run.harnessVersion,
                 gitCommit: r.run.gitCommit, createdAt: r.run.createdAt, scorers: r.scorers.mapValues { $0.sorted() },
-                benchmarks: Dictionary(uniqueKeysWithValues: r.benchmarks.map { name, items in
-                    (name, BenchmarkMetrics(benchmark: name, results: items, items: r.items[name] ?? [:]))
-                }))
+                benchmarks: benchmarks,
+                suites: Dictionary(uniqueKeysWithValues: suites.compactMap { suite in suite.value(in: benchmarks).map { (suite.name, $0.value) } }))
         }
+        let rows = self.rows
+        self.suites = suites.map(\.name).filter { name in rows.contains { $0.suites[name] != nil } }
     }
 
     /// A headline cell: `pass@1 ± ci`, with a marker when requests failed.
     static func cell(_ m: BenchmarkMetrics?) -> String {
         guard let m, m.items > 0 else { return m.map { $0.failed > 0 ? "— (\($0.failed) failed)" : "—" } ?? "—" }
-        var text = String(format: "%.1f ± %.1f", m.pass1, m.ci95)
+        var text: String
+        if let first = m.metricOrder.first, first != MetricSpec.pass1.name {
+            text = m.metrics[first].map { String(format: "%.1f (%@)", $0, first) } ?? "—"
+        } else {
+            text = String(format: "%.1f ± %.1f", m.pass1, m.ci95)
+        }
         if m.failed > 0 { text += " (\(m.failed) failed)" }
         return text
     }

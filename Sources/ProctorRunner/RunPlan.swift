@@ -8,12 +8,12 @@ public struct BenchmarkPlan: Sendable {
     /// The items, in the benchmark's order (already limited with `--limit`, not yet sharded).
     public var items: [BenchmarkItem]
     /// The scorer.
-    public var scorer: any AnswerScorer
+    public var scorer: any ItemScorer
     /// Items that could not be built because a file they need is corrupt: each becomes an error row.
     public var problems: [ItemLoadProblem]
 
     /// Creates a plan.
-    public init(name: BenchmarkName, items: [BenchmarkItem], scorer: any AnswerScorer, problems: [ItemLoadProblem] = []) {
+    public init(name: BenchmarkName, items: [BenchmarkItem], scorer: any ItemScorer, problems: [ItemLoadProblem] = []) {
         self.name = name
         self.items = items
         self.scorer = scorer

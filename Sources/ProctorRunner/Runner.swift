@@ -35,7 +35,7 @@ public struct Runner: Sendable {
     struct WorkUnit: Sendable {
         var item: BenchmarkItem
         var sampleIndex: Int
-        var scorer: any AnswerScorer
+        var scorer: any ItemScorer
     }
 
     /// Runs the plan until every sample of this shard is stored or the task is cancelled.
@@ -92,6 +92,9 @@ public struct Runner: Sendable {
             while try await group.next() != nil {
                 _ = addNext()
             }
+        }
+        for benchmark in plan.benchmarks {
+            await benchmark.scorer.finish()
         }
         let final = state.mutex.withLock { $0 }
         return RunSummary(run: run, progress: final, cancelled: Task.isCancelled && final.done < final.total)
@@ -163,7 +166,7 @@ public struct Runner: Sendable {
             imageHashes: images, output: result.text, reasoningContent: result.reasoningContent, finishReason: result.finishReason,
             promptTokens: result.promptTokens, completionTokens: result.completionTokens, latencyMs: latency,
             shard: plan.shard?.description, host: plan.host)
-        let scores = Self.score(sample: sample, item: unit.item, scorer: unit.scorer)
+        let scores = await Self.score(sample: sample, item: unit.item, scorer: unit.scorer)
         try database.record(sample, scores: scores)
         let official = scores.first { $0.mode == .official }?.verdict.correct ?? false
         return Outcome(failed: false, correct: official, tokens: result.completionTokens ?? 0)
@@ -176,15 +179,18 @@ public struct Runner: Sendable {
     ///   - item: The item with its gold answer.
     ///   - scorer: The benchmark's scorer.
     /// - Returns: One verdict per mode (none when the sample has no output).
-    public static func score(sample: SampleRecord, item: BenchmarkItem, scorer: any AnswerScorer) -> [ScoreRecord] {
+    public static func score(sample: SampleRecord, item: BenchmarkItem, scorer: any ItemScorer) async -> [ScoreRecord] {
         guard let output = sample.output else { return [] }
         let input = ScoringInput(
             response: output, finishReason: sample.finishReason, preExtracted: sample.preExtracted, sampleIndex: sample.key.sampleIndex)
-        return ScoringMode.allCases.map { mode in
-            ScoreRecord(
-                runID: sample.runID, key: sample.key, mode: mode, scorerID: scorer.id, scorerVersion: scorer.version,
-                verdict: scorer.score(input, item: item, mode: mode))
+        var records: [ScoreRecord] = []
+        for mode in ScoringMode.allCases {
+            records.append(
+                ScoreRecord(
+                    runID: sample.runID, key: sample.key, mode: mode, scorerID: scorer.id, scorerVersion: scorer.version,
+                    verdict: await scorer.verdict(input, item: item, mode: mode)))
         }
+        return records
     }
 }
 

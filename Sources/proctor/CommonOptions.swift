@@ -34,47 +34,8 @@ struct DataOptions: ParsableArguments {
     var location: DataLocation { Proctor.dataLocation(data: data) }
 }
 
-/// The one place where benchmark names become adapters and scorers.
+/// The one place where `--model` becomes a backend.
 enum Catalog {
-    /// The adapter for a benchmark name.
-    ///
-    /// - Throws: `ProctorError` listing the known benchmarks when the name is unknown.
-    static func adapter(_ name: String) throws -> any BenchmarkAdapter {
-        guard let adapter = Proctor.benchmarkTable.first(where: { $0.name == name.lowercased() }) else {
-            let known = Proctor.benchmarkTable.map(\.name).joined(separator: ", ")
-            throw ProctorError(.invalidArgument, "unknown benchmark \"\(name)\"; known: \(known) (see `proctor list benchmarks`)")
-        }
-        return adapter
-    }
-
-    /// Resolves `NAME[:SPLIT]` to its adapter and full name (the default split filled in).
-    static func benchmark(_ text: String) throws -> (adapter: any BenchmarkAdapter, name: BenchmarkName) {
-        var name = BenchmarkName(parsing: text)
-        let adapter = try adapter(name.name)
-        if name.split.isEmpty { name.split = adapter.defaultSplit }
-        guard adapter.splits.contains(name.split) else {
-            throw ProctorError(.invalidArgument, "\(adapter.name) has no split \"\(name.split)\"; its splits: \(adapter.splits.joined(separator: ", "))")
-        }
-        return (adapter, name)
-    }
-
-    /// The adapter building the prompts of `promptStyle`; a benchmark without that variant keeps its official
-    /// prompt, which is said on stderr.
-    static func adapter(_ adapter: any BenchmarkAdapter, promptStyle: String) -> any BenchmarkAdapter {
-        guard promptStyle != PromptStyle.official else { return adapter }
-        if let variants = adapter as? any PromptVariants, let styled = variants.withPromptStyle(promptStyle) { return styled }
-        Console.error("\(adapter.name) has no \(promptStyle) prompt variant; it uses its official prompt")
-        return adapter
-    }
-
-    /// The scorer an adapter names.
-    static func scorer(for adapter: any BenchmarkAdapter) throws -> any AnswerScorer {
-        guard let scorer = Proctor.scorerTable[adapter.scorerID] else {
-            throw ProctorError(.unsupported, "\(adapter.name) is scored by \"\(adapter.scorerID)\", which this build of Proctor does not have")
-        }
-        return scorer
-    }
-
     /// The backend for `--model`.
     static func backend(for spec: ModelSpec) async throws -> any InferenceBackend {
         if let backend = try await OpenAIModelResolver.backend(for: spec) { return backend }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ProctorBenchmarks
 import ProctorCore
 import ProctorData
 
@@ -12,7 +13,7 @@ struct FetchCommand: AsyncParsableCommand {
             Files go where huggingface_hub puts them ($HF_HUB_CACHE, $HF_HOME/hub or ~/.cache/huggingface/hub), so \
             Python tools and Proctor share one copy. HF_ENDPOINT changes the server; HF_TOKEN is sent for gated \
             datasets (gpqa). An interrupted download resumes when the command is run again; files already cached \
-            are not downloaded again. Benchmarks: \(HubFetchPlan.table.keys.sorted().joined(separator: ", ")).
+            are not downloaded again. Benchmarks: \(BenchmarkRegistry.definitions.filter { !$0.sources.hub.isEmpty }.map(\.name).joined(separator: ", ")).
             """)
 
     @Argument(help: "The benchmark to download (NAME or NAME:SPLIT; the whole dataset is fetched).")
@@ -22,28 +23,28 @@ struct FetchCommand: AsyncParsableCommand {
     var revision: String = "main"
 
     func run() async throws {
-        let name = BenchmarkName(parsing: benchmark).name
-        guard let plan = HubFetchPlan.table[name] else {
-            throw ValidationError("no download known for \"\(name)\"; one of: \(HubFetchPlan.table.keys.sorted().joined(separator: ", "))")
+        let definition = try BenchmarkRegistry.definition(named: BenchmarkName(parsing: benchmark).name)
+        guard !definition.sources.hub.isEmpty else {
+            throw ValidationError("\(definition.name) has no Hugging Face dataset to download; put its files under a --data folder as \(definition.sources.localFolder)/")
         }
         let environment = ProcessInfo.processInfo.environment
         let cache = HubCache(root: HubCache.defaultRoot(environment: environment))
         let downloader = HubDownloader.fromEnvironment(environment, cache: cache)
-        if plan.gated, downloader.token == nil {
-            FileHandle.standardError.write(Data("note: \(plan.dataset) is gated; set HF_TOKEN if the download is refused\n".utf8))
-        }
-        let snapshot = try await downloader.fetch(plan, revision: revision) { event in
-            let what = event.downloadedBytes == 0 ? "cached" : "\(event.downloadedBytes) bytes\(event.resumed ? " (resumed)" : "")"
-            FileHandle.standardError.write(Data("  \(event.path): \(what)\n".utf8))
-        }
-        print("\(plan.dataset)@\(revision) is in \(snapshot.path)")
-        if let adapter = Proctor.benchmarkTable.first(where: { $0.name == name }) {
-            let location = DataLocation(root: nil, hubCache: cache.root)
-            for split in adapter.splits {
-                let found = adapter.availability(split: split, from: location)
-                guard found.source != nil else { continue }
-                print("  \(name):\(split): \(found.items) items, \(found.images) images")
+        for hub in definition.sources.hub {
+            if hub.gated, downloader.token == nil {
+                FileHandle.standardError.write(Data("note: \(hub.dataset) is gated; set HF_TOKEN if the download is refused\n".utf8))
             }
+            let snapshot = try await downloader.fetch(hub, revision: revision) { event in
+                let what = event.downloadedBytes == 0 ? "cached" : "\(event.downloadedBytes) bytes\(event.resumed ? " (resumed)" : "")"
+                FileHandle.standardError.write(Data("  \(event.path): \(what)\n".utf8))
+            }
+            print("\(hub.dataset)@\(revision) is in \(snapshot.path)")
+        }
+        let location = DataLocation(root: nil, hubCache: cache.root)
+        for split in definition.splits {
+            let found = definition.adapter.availability(split: split, from: location)
+            guard found.source != nil else { continue }
+            print("  \(definition.name):\(split): \(found.items) items, \(found.images) images")
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ProctorCore
+import ProctorRunner
 import ProctorScoring
 import ProctorStore
 
@@ -40,47 +41,16 @@ struct JudgeCommand: AsyncParsableCommand {
         let judgeName = "\(backend.identity.name)@\(backend.identity.location)"
         let llmJudge = LLMJudge(backend: backend)
         let selected = try runs.map { try $0.split(separator: ",").map { try db.run(matching: String($0)) } } ?? db.runs()
+        let session = JudgeRun(database: db, judgeName: judgeName, promptVersion: LLMJudge.promptVersion, concurrency: concurrency) { output, item in
+            let judgement = try await llmJudge.judge(output: output, item: item)
+            return JudgeRun.Reply(correct: judgement.correct, extracted: judgement.extracted, reply: judgement.reply)
+        }
         print("| run | benchmark | samples | judge % | official % | strict % | agrees with official | agrees with strict | no judge verdict | failed |")
         print("|---|---|---|---|---|---|---|---|---|---|")
         for run in selected {
-            let done = Set(try db.judgements(runID: run.runID, judge: judgeName).map(\.key))
-            var items: [String: [String: BenchmarkItem]] = [:]
-            var todo: [(SampleRecord, BenchmarkItem)] = []
-            for sample in try db.samples(runID: run.runID) where sample.output != nil && !done.contains(sample.key) {
-                if items[sample.key.benchmark] == nil { items[sample.key.benchmark] = try db.items(benchmark: sample.key.benchmark) }
-                if let item = items[sample.key.benchmark]?[sample.key.itemID] { todo.append((sample, item)) }
-            }
-            var failed: [String: Int] = [:]
-            try await withThrowingTaskGroup(of: (SampleKey, LLMJudge.Judgement?).self) { group in
-                var next = todo.makeIterator()
-                func add() {
-                    guard let (sample, item) = next.next(), let output = sample.output else { return }
-                    group.addTask { (sample.key, try? await llmJudge.judge(output: output, item: item)) }
-                }
-                for _ in 0..<max(1, concurrency) { add() }
-                while let (key, judgement) = try await group.next() {
-                    if let judgement {
-                        try db.record(JudgementRecord(
-                            runID: run.runID, key: key, judge: judgeName, promptVersion: LLMJudge.promptVersion,
-                            correct: judgement.correct, extracted: judgement.extracted, reply: judgement.reply))
-                    } else {
-                        failed[key.benchmark, default: 0] += 1
-                    }
-                    add()
-                }
-            }
-            let judged = try db.judgements(runID: run.runID, judge: judgeName)
-            let official = Dictionary(try db.scores(runID: run.runID, mode: .official).map { ($0.key, $0.verdict.correct) }, uniquingKeysWith: { a, _ in a })
-            let strict = Dictionary(try db.scores(runID: run.runID, mode: .strict).map { ($0.key, $0.verdict.correct) }, uniquingKeysWith: { a, _ in a })
-            for (benchmark, rows) in Dictionary(grouping: judged, by: \.key.benchmark).sorted(by: { $0.key < $1.key }) {
-                let decided = rows.filter { $0.correct != nil }
-                func percent(_ n: Int, _ d: Int) -> String { d == 0 ? "—" : String(format: "%.1f", Double(n) / Double(d) * 100) }
-                let judgeCorrect = decided.filter { $0.correct == true }.count
-                let officialCorrect = decided.filter { official[$0.key] == true }.count
-                let strictCorrect = decided.filter { strict[$0.key] == true }.count
-                let agreeOfficial = decided.filter { official[$0.key] == $0.correct }.count
-                let agreeStrict = decided.filter { strict[$0.key] == $0.correct }.count
-                print("| \(run.displayName) | \(benchmark) | \(rows.count) | \(percent(judgeCorrect, decided.count)) | \(percent(officialCorrect, decided.count)) | \(percent(strictCorrect, decided.count)) | \(percent(agreeOfficial, decided.count)) | \(percent(agreeStrict, decided.count)) | \(rows.count - decided.count) | \(failed[benchmark] ?? 0) |")
+            for row in try await session.judge(run) {
+                func percent(_ n: Int) -> String { row.decided == 0 ? "—" : String(format: "%.1f", Double(n) / Double(row.decided) * 100) }
+                print("| \(row.run) | \(row.benchmark) | \(row.samples) | \(percent(row.judgeCorrect)) | \(percent(row.officialCorrect)) | \(percent(row.strictCorrect)) | \(percent(row.agreesWithOfficial)) | \(percent(row.agreesWithStrict)) | \(row.samples - row.decided) | \(row.failed) |")
             }
         }
         Console.error("judge \(judgeName); verdicts stored in the judgements table of \(database.path)")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ProctorBenchmarks
 import ProctorCore
 import ProctorStore
 
@@ -21,14 +22,25 @@ struct ListCommand: AsyncParsableCommand {
     func run() async throws {
         switch what {
         case .benchmarks:
-            print("| benchmark:split | scorer | prompts | data found | items | images | description |")
-            print("|---|---|---|---|---|---|---|")
-            for adapter in Proctor.benchmarkTable {
-                for (index, split) in adapter.splits.enumerated() {
-                    let found = adapter.availability(split: split, from: data.location)
-                    let name = "\(adapter.name):\(split)" + (index == 0 ? " (default)" : "")
-                    let prompts = (adapter as? any PromptVariants)?.promptStyles ?? [PromptStyle.official]
-                    print("| \(name) | \(adapter.scorerID) | \(prompts.joined(separator: ", ")) | \(found.source ?? "not found") | \(found.items) | \(found.images) | \(index == 0 ? adapter.summary : "") |")
+            print("| benchmark:split | scorer | prompts | metrics | presets | data found | items | images | description |")
+            print("|---|---|---|---|---|---|---|---|---|")
+            for definition in BenchmarkRegistry.definitions {
+                for (index, split) in definition.splits.enumerated() {
+                    let found = definition.adapter.availability(split: split, from: data.location)
+                    let name = "\(definition.name):\(split)" + (index == 0 ? " (default)" : "")
+                    let first = index == 0
+                    var description = first ? definition.summary : ""
+                    if first, let reason = definition.unavailableReason { description += " — not runnable: \(reason)" }
+                    let metrics = first ? definition.metrics.map(\.name).joined(separator: ", ") : ""
+                    let presets = first ? definition.presets.keys.sorted().joined(separator: ", ") : ""
+                    print("| \(name) | \(definition.scorerID) | \(definition.promptStyles.joined(separator: ", ")) | \(metrics) | \(presets) | \(found.source ?? "not found") | \(found.items) | \(found.images) | \(description) |")
+                }
+            }
+            if !BenchmarkRegistry.suites.isEmpty {
+                print("\n| suite | members | description |")
+                print("|---|---|---|")
+                for suite in BenchmarkRegistry.suites {
+                    print("| \(suite.name) | \(suite.members.joined(separator: ", ")) | \(suite.summary) |")
                 }
             }
         case .runs:

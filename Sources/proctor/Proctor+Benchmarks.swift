@@ -3,21 +3,8 @@ import Foundation
 import ProctorCore
 import ProctorData
 
-// The benchmarks in the executable (owned by the data area).
+// Where benchmark data is looked for (the benchmarks themselves are ProctorBenchmarks' registry).
 extension Proctor {
-    /// Every benchmark adapter, in the order `proctor list benchmarks` shows them.
-    static let benchmarkTable: [any BenchmarkAdapter] = [
-        AIME2024Adapter(),
-        AIME2025Adapter(),
-        MATH500Adapter(),
-        MMMUAdapter(),
-        MMMUProAdapter(),
-        MathVistaAdapter(),
-        MathVisionAdapter(),
-        OlympiadBenchAdapter(),
-        GPQAAdapter(),
-    ]
-
     /// The data area's subcommands (`fetch`).
     static let dataSubcommands: [any ParsableCommand.Type] = [FetchCommand.self]
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ProctorBenchmarks
 import ProctorCore
 import ProctorReport
 import ProctorStore
@@ -35,7 +36,9 @@ struct ReportCommand: AsyncParsableCommand {
         guard !selected.isEmpty else {
             throw ProctorError(.notFound, "\(database.path) holds no runs yet; start one with `proctor run`")
         }
-        let report = Report(results: try selected.map { try RunResults(run: $0, mode: mode, database: db) })
+        let report = Report(
+            results: try selected.map { try RunResults(run: $0, mode: mode, database: db) }, metrics: BenchmarkRegistry.metricsByBenchmark,
+            suites: BenchmarkRegistry.suites)
         let text: String
         switch format {
         case .markdown: text = report.markdown()

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import ProctorBenchmarks
 import ProctorCore
 import ProctorReport
 import ProctorRunner
@@ -32,7 +33,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Comma-separated benchmarks, each NAME[:SPLIT] (see `proctor list benchmarks`).", valueName: "list"))
     var benchmarks: String = "aime24,math500"
 
-    @Option(help: ArgumentHelp("Settings preset: r1 (temperature 0.6, top-p 0.95, max tokens 32768). Explicit options win.", valueName: "name"))
+    @Option(help: ArgumentHelp("Settings preset: r1 (temperature 0.6, top-p 0.95, max tokens 32768), or one a benchmark defines (see `proctor list benchmarks`). Explicit options win.", valueName: "name"))
     var preset: String?
 
     @Option(help: "Samples per item (k); pass@1 is the mean over them.")
@@ -68,8 +69,17 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Requests in flight at once (the engine decodes them together; servers batch them).")
     var concurrency: Int = 4
 
-    @Option(help: "Use only the first N items of each benchmark.")
+    @Option(help: "Use only the first N items of each benchmark (items that cannot be loaded count among them).")
     var limit: Int?
+
+    @Option(name: .customLong("start-date"), help: ArgumentHelp("Only items dated on or after this day (YYYY-MM-DD), for benchmarks with a date field such as LiveCodeBench's contest_date.", valueName: "date"))
+    var startDate: String?
+
+    @Option(name: .customLong("end-date"), help: ArgumentHelp("Only items dated on or before this day (YYYY-MM-DD).", valueName: "date"))
+    var endDate: String?
+
+    @Option(name: .customLong("exec-workers"), help: "Programs a scorer may run at once (code benchmarks), independent of --concurrency.")
+    var execWorkers: Int = 2
 
     @Option(help: ArgumentHelp("A name for this run in reports and comparisons (a checkpoint name).", valueName: "label"))
     var label: String?
@@ -106,11 +116,13 @@ struct RunCommand: AsyncParsableCommand {
     func validate() throws {
         if let samples, samples < 1 { throw ValidationError("--samples must be at least 1") }
         if concurrency < 1 { throw ValidationError("--concurrency must be at least 1") }
-        if let preset, Presets.table[preset] == nil {
-            throw ValidationError("unknown --preset \"\(preset)\"; known: \(Presets.table.keys.sorted().joined(separator: ", "))")
+        if execWorkers < 1 { throw ValidationError("--exec-workers must be at least 1") }
+        let styles = Set(BenchmarkRegistry.definitions.flatMap(\.promptStyles))
+        if !styles.contains(prompt) {
+            throw ValidationError("unknown --prompt \"\(prompt)\"; known: \(styles.sorted().joined(separator: ", "))")
         }
-        if ![PromptStyle.official, PromptStyle.vlmevalkit].contains(prompt) {
-            throw ValidationError("unknown --prompt \"\(prompt)\"; known: \(PromptStyle.official), \(PromptStyle.vlmevalkit)")
+        for date in [startDate, endDate].compactMap({ $0 }) where date.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) == nil {
+            throw ValidationError("--start-date and --end-date take YYYY-MM-DD, not \"\(date)\"")
         }
     }
 
@@ -118,22 +130,30 @@ struct RunCommand: AsyncParsableCommand {
         var logger = Logger(label: "proctor")
         logger.logLevel = .warning
         let shard = try self.shard.map(Shard.init(parsing:)) ?? Shard.fromEnvironment(ProcessInfo.processInfo.environment, countOption: shardCount)
-        let plans = try benchmarks.split(separator: ",").map { text -> BenchmarkPlan in
-            let (official, name) = try Catalog.benchmark(String(text.trimmingCharacters(in: .whitespaces)))
-            let adapter = Catalog.adapter(official, promptStyle: prompt)
-            let loaded = try Proctor.loadItems(adapter: adapter, split: name.split, location: data.location, allowPartial: allowPartial)
-            var items = loaded.items, problems = loaded.problems
-            if let limit {
-                items = Array(items.prefix(limit))
-                problems = Array(problems.prefix(limit))
+        let resolved = try BenchmarkRegistry.resolveList(benchmarks)
+        var options: [String: String] = [:]
+        options["start-date"] = startDate
+        options["end-date"] = endDate
+        let context = ScorerContext(data: data.location, execWorkers: execWorkers, options: options)
+        let plans = try resolved.map { benchmark -> BenchmarkPlan in
+            let definition = benchmark.definition
+            if let reason = definition.unavailableReason {
+                throw ProctorError(.unsupported, "\(benchmark.name) cannot be run: \(reason)")
             }
-            return BenchmarkPlan(name: name, items: items, scorer: try Catalog.scorer(for: adapter), problems: problems)
+            let adapter = definition.adapter(promptStyle: prompt) ?? {
+                Console.error("\(definition.name) has no \(prompt) prompt variant; it uses its official prompt")
+                return definition.adapter
+            }()
+            let loaded = try Proctor.loadItems(adapter: adapter, split: benchmark.name.split, location: data.location, allowPartial: allowPartial)
+            let window = ItemSelection(dateField: definition.dateField, startDate: startDate, endDate: endDate, limit: limit)
+            let (items, problems) = try window.apply(loaded, benchmark: benchmark.name.description)
+            return BenchmarkPlan(name: benchmark.name, items: items, scorer: try definition.makeScorer(context), problems: problems)
         }
         let spec = ModelSpec(
             model: model, modelName: modelName, chatTemplate: chatTemplate, threads: threads, requestTimeout: requestTimeout,
             maxRetries: maxRetries, folderWeights: folderWeights)
         let backend = try await Catalog.backend(for: spec)
-        let presetValues = preset.flatMap { Presets.table[$0] }
+        let presetValues = try preset.map { try BenchmarkRegistry.preset($0, for: resolved) }
         let parameters = GenerationParameters(
             temperature: temperature ?? presetValues?.temperature ?? 0, topP: topP ?? presetValues?.topP ?? 1,
             topK: topK ?? presetValues?.topK, minP: minP, repetitionPenalty: repetitionPenalty,
@@ -155,25 +175,9 @@ struct RunCommand: AsyncParsableCommand {
             Console.error("\(summary.progress.failed) requests failed and are recorded as errors; run the same command again to retry them")
         }
         let results = try RunResults(run: summary.run, mode: mode, database: db)
-        print(Report(results: [results]).markdown())
+        print(Report(results: [results], metrics: BenchmarkRegistry.metricsByBenchmark, suites: BenchmarkRegistry.suites).markdown())
         Console.error("stored in \(database.path) as run \(summary.run.runID); `proctor report --db \(database.path)` renders it again")
     }
-}
-
-/// Named settings presets, recorded with the run.
-enum Presets {
-    struct Values {
-        var temperature: Double
-        var topP: Double
-        var topK: Int?
-        var maxTokens: Int
-        var samples: Int?
-    }
-
-    /// `r1`: DeepSeek-R1's evaluation settings.
-    static let table: [String: Values] = [
-        "r1": Values(temperature: 0.6, topP: 0.95, topK: nil, maxTokens: 32768, samples: nil),
-    ]
 }
 
 extension ScoringMode: ExpressibleByArgument {}

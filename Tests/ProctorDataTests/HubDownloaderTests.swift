@@ -28,7 +28,7 @@ import Testing
         return (server, jsonl, parquet)
     }
 
-    let plan = HubFetchPlan(dataset: "Owner/Set", wants: { $0 != "README.md" }, gated: false)
+    let plan = DataSources.Hub(dataset: "Owner/Set", wants: { $0 != "README.md" })
 
     @Test func downloadsIntoTheHubCacheLayout() async throws {
         let (server, jsonl, parquet) = try server()
@@ -118,7 +118,7 @@ import Testing
         ]))
         let cache = try SharedData.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: cache) }
-        let plan = try #require(HubFetchPlan.table["math500"])
+        let plan = DataSources.Hub(dataset: "HuggingFaceH4/MATH-500", wants: { $0 == "test.jsonl" })
         try await HubDownloader(endpoint: server.baseURL, token: nil, cache: HubCache(root: cache)).fetch(plan)
         server.stop()
         let items = try MATH500Adapter().load(split: "test", from: DataLocation(root: nil, hubCache: cache))

@@ -1,0 +1,108 @@
+import ProctorCore
+
+extension MetricSpec {
+    /// The metric's value over one run's results on one benchmark (in percent when `percent`), nil when no item
+    /// it covers was scored.
+    ///
+    /// - Parameters:
+    ///   - results: Per item id, its samples.
+    ///   - items: The stored items (for dates and categories).
+    /// - Returns: The value.
+    public func value(results: [String: ItemResult], items: [String: BenchmarkItem]) -> Double? {
+        let scored = results.values.filter { !$0.verdicts.isEmpty }
+        let scale = percent ? 100.0 : 1.0
+        switch aggregate {
+        case .itemMean:
+            return Self.mean(scored.compactMap(\.meanScore)).map { $0 * scale }
+        case .allSubResults(let kind, let value):
+            let perItem = scored.compactMap { result -> Double? in
+                let passes = result.verdicts.map { verdict -> Double in
+                    let parts = verdict.subResults.filter { $0.kind == kind }
+                    return !parts.isEmpty && parts.allSatisfy { ($0.result(value) ?? 0) >= 0.5 } ? 1 : 0
+                }
+                return Self.mean(passes)
+            }
+            return Self.mean(perItem).map { $0 * scale }
+        case .subResultMicroAverage(let kind, let value):
+            var sum = 0.0, count = 0
+            for result in scored {
+                for verdict in result.verdicts {
+                    for part in verdict.subResults where part.kind == kind {
+                        sum += part.result(value) ?? 0
+                        count += 1
+                    }
+                }
+            }
+            return count == 0 ? nil : sum / Double(count) * scale
+        case .dateWindow(let field, let from, let to):
+            let inWindow = scored.filter { result in
+                guard let date = items[result.itemID].flatMap({ Self.text(field, of: $0) }) else { return false }
+                if let from, date.prefix(from.count) < from { return false }
+                if let to, date.prefix(to.count) > to { return false }
+                return true
+            }
+            return Self.mean(inWindow.compactMap(\.meanScore)).map { $0 * scale }
+        case .meanOfCategoryMeans(let category):
+            var groups: [String: [Double]] = [:]
+            for result in scored {
+                guard let score = result.meanScore, let value = items[result.itemID].flatMap({ Self.text(category, of: $0) }) else { continue }
+                groups[value, default: []].append(score)
+            }
+            return Self.mean(groups.values.compactMap { Self.mean($0) }).map { $0 * scale }
+        }
+    }
+
+    /// An item's category or field value as text.
+    static func text(_ name: String, of item: BenchmarkItem) -> String? {
+        item.categories[name] ?? item.fields[name]?.stringValue
+    }
+
+    static func mean(_ values: [Double]) -> Double? {
+        values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
+    }
+}
+
+extension SuiteDefinition {
+    /// The suite's value and the scored items beneath it, from one run's per-benchmark metrics.
+    ///
+    /// - Parameter benchmarks: The run's metrics by stored benchmark (`name:split`).
+    /// - Returns: The root's value (percent) and item count, nil when no member was scored.
+    public func value(in benchmarks: [String: BenchmarkMetrics]) -> (value: Double, items: Int)? {
+        Self.evaluate(root, benchmarks)
+    }
+
+    static func evaluate(_ node: Node, _ benchmarks: [String: BenchmarkMetrics]) -> (value: Double, items: Int)? {
+        switch node {
+        case .benchmark(let name, let metric):
+            guard let m = lookup(name, benchmarks), m.items > 0 else { return nil }
+            let value = metric.map { $0 == MetricSpec.pass1.name ? m.pass1 : m.metrics[$0] } ?? m.headline
+            return value.map { ($0, m.items) }
+        case .mean(_, let children):
+            let values = children.compactMap { evaluate($0, benchmarks) }
+            guard !values.isEmpty else { return nil }
+            return (values.reduce(0) { $0 + $1.value } / Double(values.count), values.reduce(0) { $0 + $1.items })
+        case .itemWeightedMean(_, let children):
+            let values = children.compactMap { evaluate($0, benchmarks) }
+            let items = values.reduce(0) { $0 + $1.items }
+            guard items > 0 else { return nil }
+            return (values.reduce(0) { $0 + $1.value * Double($1.items) } / Double(items), items)
+        case .weightedMean(_, let children, let weights):
+            var sum = 0.0, weight = 0.0, items = 0
+            for (child, w) in zip(children, weights) {
+                guard let value = evaluate(child, benchmarks) else { continue }
+                sum += value.value * w
+                weight += w
+                items += value.items
+            }
+            return weight > 0 ? (sum / weight, items) : nil
+        }
+    }
+
+    /// A member by `name:split`, or by `name` when the run has exactly one split of it.
+    static func lookup(_ name: String, _ benchmarks: [String: BenchmarkMetrics]) -> BenchmarkMetrics? {
+        if let exact = benchmarks[name] { return exact }
+        guard !name.contains(":") else { return nil }
+        let matches = benchmarks.filter { BenchmarkName(parsing: $0.key).name == name }
+        return matches.count == 1 ? matches.first?.value : nil
+    }
+}
