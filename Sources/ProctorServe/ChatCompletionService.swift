@@ -64,10 +64,20 @@ public final class ChatCompletionService: Sendable {
         let identity = backend.identity
         var entry: [String: JSONValue] = [
             "id": .string(modelID), "object": "model", "created": .int(started), "owned_by": "proctor",
-            "proctor_backend": .string(identity.kind), "proctor_location": .string(identity.location),
+            "proctor_backend": .string(identity.kind), "proctor_location": .string(Self.publicLocation(identity.location)),
         ]
-        for (key, value) in identity.details { entry["proctor_\(key)"] = .string(value) }
+        for (key, value) in identity.details { entry["proctor_\(key)"] = .string(Self.publicLocation(value)) }
         return ChatCompletionWire.ModelList(data: [.object(entry)])
+    }
+
+    /// What `/v1/models` may say about where a model lives: a URL as given, a file-system path only by its last
+    /// component, so that the server never reveals its directory layout to clients.
+    /// - Parameter location: a backend's location or detail value.
+    /// - Returns: the value with any absolute or home-relative path reduced to its file name.
+    public static func publicLocation(_ location: String) -> String {
+        let path = location.hasPrefix("file://") ? String(location.dropFirst("file://".count)) : location
+        guard path.hasPrefix("/") || path.hasPrefix("~") || path.hasPrefix("./") || path.hasPrefix("../") else { return location }
+        return path.split(separator: "/").last.map(String.init) ?? ""
     }
 
     private func complete(_ body: Data, number: Int) -> HTTPResponse {
