@@ -114,6 +114,14 @@ let tokenizerTargets: [Target] = [
     .testTarget(name: "TextTokenizersGGUFTests", dependencies: ["TextTokenizersGGUF", "TextTokenizers", "ModelFormats", "TokenizerTestSupport"]),
 ]
 
+// MARK: - Code execution: the sandbox and the benchmarks that run model-written programs
+let codeTargets: [Target] = [
+    .target(name: "CSandbox"),
+    .target(name: "Sandbox", dependencies: ["CSandbox"]),
+    .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
+    .target(name: "LiveCodeBenchBenchmark", dependencies: ["ProctorCore", "Sandbox", "CZlib"]),
+]
+
 // MARK: - The executable
 // Areas add the targets the executable wires in here (one line per area).
 let openAIExecutableDependencies: [Target.Dependency] = ["ProctorOpenAI", "ProctorServe"]
@@ -145,6 +153,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
-    targets: backboneTargets + scoringTargets + benchmarkTargets + dataTargets + formatTargets + openAITargets + tokenizerTargets + engineTargets + cliTargets,
+    targets: backboneTargets + scoringTargets + benchmarkTargets + dataTargets + formatTargets + openAITargets + tokenizerTargets + engineTargets + codeTargets + cliTargets,
     swiftLanguageModes: [.v6]
 )
