@@ -17,13 +17,19 @@ let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
 
 // MARK: - Backbone: core values, store, runner, report
 let backboneTargets: [Target] = [
-    .target(name: "ProctorCore", swiftSettings: [.unsafeFlags(["-O"])]),
+    // SHA-256 comes from the system's libcrypto (OpenSSL 3): maintained, and several times faster than Swift code.
+    .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+    .target(name: "ProctorCore", dependencies: ["CCrypto"], swiftSettings: [.unsafeFlags(["-O"])]),
     .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
     .target(name: "ProctorStore", dependencies: ["ProctorCore", "CSQLite"]),
     .target(name: "ProctorRunner", dependencies: ["ProctorCore", "ProctorStore", logging]),
     .target(name: "ProctorReport", dependencies: ["ProctorCore", "ProctorStore"]),
     .target(name: "ProctorTestSupport", dependencies: ["ProctorCore", "ProctorStore"]),
     .testTarget(name: "ProctorCoreTests", dependencies: ["ProctorCore"]),
+    // The git commit (and dirty flag) of the source being built, written by GitStampPlugin at build time.
+    .plugin(name: "GitStampPlugin", capability: .buildTool()),
+    .target(name: "ProctorBuildInfo", plugins: [.plugin(name: "GitStampPlugin")]),
+    .testTarget(name: "ProctorBuildInfoTests", dependencies: ["ProctorBuildInfo"]),
     .testTarget(name: "ProctorStoreTests", dependencies: ["ProctorStore", "ProctorTestSupport"]),
     .testTarget(name: "ProctorRunnerTests", dependencies: ["ProctorRunner", "ProctorReport", "ProctorTestSupport", "ProctorScoring", "ProctorData"]),
     .testTarget(name: "ProctorReportTests", dependencies: ["ProctorReport", "ProctorTestSupport"]),
@@ -36,7 +42,8 @@ let optimizedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration
 let scoringTargets: [Target] = [
     .target(name: "MathEquivalence", swiftSettings: optimizedInDebug),
     .target(name: "ProctorScoring", dependencies: ["ProctorCore", "MathEquivalence"], swiftSettings: optimizedInDebug),
-    .target(name: "ProctorScoringReference", dependencies: ["ProctorCore", "ProctorScoring", "MathEquivalence"], swiftSettings: optimizedInDebug),
+    .target(name: "ProctorScoringReference", dependencies: ["ProctorCore", "ProctorScoring", "MathEquivalence", "OrderedJSON"],
+            swiftSettings: optimizedInDebug),
     .executableTarget(name: "proctor-scoring", dependencies: ["ProctorScoringReference", "ProctorScoring", argumentParser],
                       swiftSettings: optimizedInDebug),
     .testTarget(name: "MathEquivalenceTests", dependencies: ["MathEquivalence"]),
@@ -66,8 +73,11 @@ let formatTargets: [Target] = [
     .testTarget(name: "ParquetTests", dependencies: ["Parquet"], exclude: ["Fixtures"]),
     .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
     .target(name: "CJPEG", linkerSettings: [.linkedLibrary("jpeg")]),
-    .target(name: "ImageCodec", dependencies: ["ProctorCore", "CJPEG", "CPNG"]),
-    .testTarget(name: "ImageCodecTests", dependencies: ["ImageCodec", "Parquet"], exclude: ["Fixtures"]),
+    // The one RGB image type: decoders produce it, the vision front end consumes it; it depends on nothing.
+    .target(name: "ImagePixels"),
+    .testTarget(name: "ImagePixelsTests", dependencies: ["ImagePixels"]),
+    .target(name: "ImageCodec", dependencies: ["ProctorCore", "ImagePixels", "CJPEG", "CPNG"]),
+    .testTarget(name: "ImageCodecTests", dependencies: ["ImageCodec", "ImagePixels", "Parquet"], exclude: ["Fixtures"]),
 ]
 
 // MARK: - OpenAI-compatible backend and server
@@ -83,15 +93,18 @@ let engineTargets: [Target] = [
     .target(name: "ModelFormats"),
     // C kernels compile with -O2 even in debug builds (they are the engine's hot loops; -O0 would make tests crawl).
     .target(name: "CKernels", cSettings: [.unsafeFlags(["-O2"])], linkerSettings: [.linkedLibrary("pthread")]),
-    .target(name: "InferenceEngine", dependencies: ["ModelFormats", "CKernels", "SafeTensors"], swiftSettings: optimizedInDebug),
-    .testTarget(name: "InferenceEngineTests", dependencies: ["InferenceEngine", "ModelFormats", "CKernels", "SafeTensors"],
+    // The worker-thread pool (and the machine's physical core count), shared by the engine and the vision tower.
+    .target(name: "EngineThreads", dependencies: ["CKernels"]),
+    .testTarget(name: "EngineThreadsTests", dependencies: ["EngineThreads"]),
+    .target(name: "InferenceEngine", dependencies: ["ModelFormats", "CKernels", "EngineThreads", "SafeTensors"], swiftSettings: optimizedInDebug),
+    .testTarget(name: "InferenceEngineTests", dependencies: ["InferenceEngine", "EngineThreads", "ModelFormats", "CKernels", "SafeTensors"],
                 exclude: ["Fixtures"]),
     .target(name: "ProctorEngineBackend", dependencies: [
         "InferenceEngine", "ModelFormats", "ProctorCore", "TextTokenizers", "TextTokenizersGGUF", "ChatTemplates",
-        "VisionEncoder", "ImageCodec",
+        "VisionEncoder", "ImageCodec", "ImagePixels", "EngineThreads",
     ], swiftSettings: optimizedInDebug),
     .testTarget(name: "ProctorEngineBackendTests", dependencies: [
-        "ProctorEngineBackend", "ProctorCore", "SafeTensors", "InferenceEngine", "VisionEncoder", "ImageCodec", "ProctorRunner",
+        "ProctorEngineBackend", "ProctorCore", "SafeTensors", "InferenceEngine", "VisionEncoder", "ImageCodec", "ImagePixels", "ProctorRunner",
         "ProctorStore", "TokenizerTestSupport",
     ], exclude: ["Fixtures"]),
     .testTarget(name: "ModelFormatsTests", dependencies: ["ModelFormats"]),
@@ -108,8 +121,12 @@ let tokenizerTargets: [Target] = [
     .testTarget(name: "ChatTemplatesTests", dependencies: ["ChatTemplates", "TokenizerTestSupport"], exclude: ["Fixtures"]),
     .target(name: "SafeTensors"),
     .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors", "TokenizerTestSupport"]),
-    .target(name: "VisionEncoder", dependencies: ["SafeTensors", "CKernels", "InferenceEngine"], swiftSettings: optimizedInDebug),
-    .testTarget(name: "VisionEncoderTests", dependencies: ["VisionEncoder", "SafeTensors", "TokenizerTestSupport"], exclude: ["Fixtures"]),
+    .target(name: "VisionEncoder", dependencies: ["SafeTensors", "CKernels", "EngineThreads", "ImagePixels"], swiftSettings: optimizedInDebug),
+    // The float32 Qwen2 reference decoder the vision tests compare against (test-only, not shipped in VisionEncoder).
+    .target(name: "VisionTestSupport", dependencies: ["VisionEncoder", "InferenceEngine", "SafeTensors"], path: "Tests/VisionTestSupport",
+            swiftSettings: optimizedInDebug),
+    .testTarget(name: "VisionEncoderTests", dependencies: ["VisionEncoder", "VisionTestSupport", "ImagePixels", "SafeTensors", "TokenizerTestSupport"],
+                exclude: ["Fixtures"]),
     .target(name: "TextTokenizersGGUF", dependencies: ["TextTokenizers", "ModelFormats"]),
     .testTarget(name: "TextTokenizersGGUFTests", dependencies: ["TextTokenizersGGUF", "TextTokenizers", "ModelFormats", "TokenizerTestSupport"]),
 ]
@@ -128,7 +145,7 @@ let openAIExecutableDependencies: [Target.Dependency] = ["ProctorOpenAI", "Proct
 let engineExecutableDependencies: [Target.Dependency] = ["ProctorEngineBackend"]
 let extraExecutableDependencies = openAIExecutableDependencies + engineExecutableDependencies
 let executableDependencies: [Target.Dependency] = [
-    "ProctorCore", "ProctorStore", "ProctorRunner", "ProctorReport", "ProctorScoring", "ProctorData", "ProctorBenchmarks",
+    "ProctorCore", "ProctorStore", "ProctorRunner", "ProctorReport", "ProctorScoring", "ProctorData", "ProctorBenchmarks", "ProctorBuildInfo",
     argumentParser, logging,
 ]
 let cliTargets: [Target] = [

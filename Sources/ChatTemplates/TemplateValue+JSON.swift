@@ -15,23 +15,17 @@ extension TemplateValue {
             throw ChatTemplateError(.syntax, "\(error)")
         }
     }
+}
 
-    /// The template value of a JSON tree (numbers written without fraction or exponent are integers).
-    init(_ tree: JSONTree) {
-        switch tree {
-        case .null: self = .null
-        case .bool(let value): self = .bool(value)
-        case .integer(let value): self = .int(value)
-        case .number(let value): self = .double(value)
-        case .string(let value): self = .string(value)
-        case .array(let items): self = .array(items.map(TemplateValue.init))
-        case .object(let members):
-            var dictionary: [String: TemplateValue] = [:]
-            var order: [String] = []
-            for member in members where dictionary.updateValue(TemplateValue(member.value), forKey: member.key) == nil {
-                order.append(member.key)
-            }
-            self = .object(dictionary, order: order)
+/// Template values convert from parsed JSON trees (numbers written without fraction or exponent are integers).
+extension TemplateValue: JSONTreeConvertible {
+    /// An object keeping its keys in document order (a repeated key keeps its first place and its last value).
+    public init(jsonObject members: [(key: String, value: TemplateValue)]) {
+        var dictionary: [String: TemplateValue] = [:]
+        var order: [String] = []
+        for member in members where dictionary.updateValue(member.value, forKey: member.key) == nil {
+            order.append(member.key)
         }
+        self = .object(dictionary, order: order)
     }
 }

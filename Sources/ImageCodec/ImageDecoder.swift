@@ -1,4 +1,5 @@
 import Foundation
+@_exported import ImagePixels
 import ProctorCore
 
 /// Decodes benchmark images (JPEG through libjpeg-turbo, PNG through libpng) to ``RGBImage``, the way Pillow's

@@ -1,5 +1,6 @@
 import CJPEG
 import Foundation
+import ImagePixels
 
 /// JPEG through libjpeg-turbo (the `CJPEG` helper routes libjpeg's fatal errors through `setjmp`/`longjmp`).
 enum JPEGDecoding {
@@ -32,10 +33,11 @@ enum JPEGDecoding {
         default:
             throw ImageFailure("libjpeg produced \(components) components per pixel")
         }
-        guard let result = RGBImage(width: width, height: height, pixels: rgb) else {
-            throw ImageFailure("the decoded size does not match \(width)x\(height)")
+        do {
+            return try RGBImage(width: width, height: height, pixels: rgb)
+        } catch {
+            throw ImageFailure("the decoded size does not match \(width)x\(height): \(error)")
         }
-        return result
     }
 
     /// Pillow's conversion: it reads CMYK JPEGs as inverted ("CMYK;I", Adobe's convention), then computes

@@ -1,5 +1,6 @@
 import CPNG
 import Foundation
+import ImagePixels
 
 /// PNG through libpng's simplified API (`png_image_*`, which reports errors as codes and messages).
 enum PNGDecoding {
@@ -9,10 +10,11 @@ enum PNGDecoding {
             try read(input, limits: limits)
         }
         guard channels == 4 else {
-            guard let result = RGBImage(width: width, height: height, pixels: buffer) else {
-                throw ImageFailure("the decoded size does not match \(width)x\(height)")
+            do {
+                return try RGBImage(width: width, height: height, pixels: buffer)
+            } catch {
+                throw ImageFailure("the decoded size does not match \(width)x\(height): \(error)")
             }
-            return result
         }
         // Drop alpha, as Pillow's convert("RGB") does (no compositing onto a background).
         var rgb = [UInt8](repeating: 0, count: width * height * 3)
@@ -25,10 +27,11 @@ enum PNGDecoding {
                 }
             }
         }
-        guard let result = RGBImage(width: width, height: height, pixels: rgb) else {
-            throw ImageFailure("the decoded size does not match \(width)x\(height)")
+        do {
+            return try RGBImage(width: width, height: height, pixels: rgb)
+        } catch {
+            throw ImageFailure("the decoded size does not match \(width)x\(height): \(error)")
         }
-        return result
     }
 
     /// Decodes to RGB, or RGBA when the file has alpha; returns width, height, channels and pixels.

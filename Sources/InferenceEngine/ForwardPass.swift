@@ -1,4 +1,5 @@
 import CKernels
+import EngineThreads
 import Foundation
 
 /// Runs the transformer over a batch of tokens that may belong to different sequences (prefill of one prompt,

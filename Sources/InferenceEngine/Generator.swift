@@ -1,3 +1,4 @@
+import EngineThreads
 import Foundation
 
 /// Why a sequence stopped.

@@ -19,7 +19,7 @@ extension ModelConfig {
     /// - Returns: The configuration and whether the output head is tied to the token embeddings.
     /// - Throws: `EngineError` naming `config.json` when it is missing, malformed, or describes an architecture
     ///   or option the engine does not support.
-    static func load(huggingFaceFolder folder: URL) throws -> (config: ModelConfig, tiedEmbeddings: Bool) {
+    public static func load(huggingFaceFolder folder: URL) throws -> (config: ModelConfig, tiedEmbeddings: Bool) {
         let file = folder.appendingPathComponent("config.json").path
         guard FileManager.default.fileExists(atPath: file) else {
             throw EngineError(.unsupported, "\(file) is missing: a Hugging Face checkpoint folder needs config.json next to its *.safetensors files")

@@ -50,7 +50,7 @@ public enum JSONTree: Sendable {
         }
     }
 
-    /// Parses a JSON document.
+    /// Parses a JSON document (also accepting `NaN`, `Infinity` and `-Infinity`, as Python's `json` module does).
     ///
     /// - Parameter data: UTF-8 JSON.
     /// - Returns: The value.
@@ -136,6 +136,12 @@ private struct JSONTreeParser {
         case UInt8(ascii: "t"): return try literal("true", .bool(true))
         case UInt8(ascii: "f"): return try literal("false", .bool(false))
         case UInt8(ascii: "n"): return try literal("null", .null)
+        // Python's json module writes (and reads) these for non-finite floats; benchmark outputs contain them.
+        case UInt8(ascii: "N"): return try literal("NaN", .number(.nan))
+        case UInt8(ascii: "I"): return try literal("Infinity", .number(.infinity))
+        case UInt8(ascii: "-") where position + 1 < bytes.count && bytes[position + 1] == UInt8(ascii: "I"):
+            position += 1
+            return try literal("Infinity", .number(-.infinity))
         default:
             let start = position
             while position < bytes.count, "+-0123456789.eE".utf8.contains(bytes[position]) { position += 1 }

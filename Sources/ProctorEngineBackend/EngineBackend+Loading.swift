@@ -1,6 +1,8 @@
+import EngineThreads
 import Foundation
 import InferenceEngine
 import ModelFormats
+import ProctorCore
 import TextTokenizers
 import TextTokenizersGGUF
 
@@ -22,8 +24,9 @@ struct LoadedModel {
     ///   - path: The file or folder.
     ///   - floatWeights: How a checkpoint folder's F32/F16/BF16 weights are held (f32, or Q8_0 for speed).
     ///   - threads: Threads of the vision tower's forward passes (vision checkpoints).
+    ///   - checksums: The cache of the weights' SHA-256.
     /// - Throws: The loaders' errors, naming the file that is missing, truncated or unsupported.
-    static func load(path: String, floatWeights: WeightMatrix.FloatWeights = .f32, threads: Int = 2) throws -> LoadedModel {
+    static func load(path: String, floatWeights: WeightMatrix.FloatWeights = .f32, threads: Int, checksums: ChecksumCache) throws -> LoadedModel {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
             let gguf = try GGUFFile(path: path)
@@ -31,7 +34,7 @@ struct LoadedModel {
             let tokenizer = try Tokenizer(gguf: gguf)
             return LoadedModel(
                 model: model, tokenizer: tokenizer, stopTokens: tokenizer.endOfGeneration,
-                weightsSHA256: try WeightsHash.sha256(of: path),
+                weightsSHA256: try checksums.sha256(ofFileAt: path),
                 details: [
                     "architecture": model.config.architecture, "format": "gguf",
                     "file_type": (try? gguf.int("general.file_type")).flatMap { $0 }.map(String.init) ?? "unknown",
@@ -43,7 +46,7 @@ struct LoadedModel {
         let vision = VisionFrontEnd.isVisionCheckpoint(folder) ? try VisionFrontEnd(folder: folder, tokenizer: tokenizer, threads: threads) : nil
         return LoadedModel(
             model: model, tokenizer: tokenizer, stopTokens: tokenizer.endOfGeneration.union(model.config.endOfGenerationIds),
-            weightsSHA256: try WeightsHash.sha256(ofCheckpoint: model.sourceFiles),
+            weightsSHA256: try checksums.sha256(ofCheckpoint: model.sourceFiles),
             vision: vision,
             details: ["architecture": model.config.architecture, "format": "safetensors", "weights": floatWeights.rawValue + " (converted at load)"])
     }
@@ -59,4 +62,15 @@ extension EngineBackend {
 
     /// How a checkpoint folder's float weights are held (`f32` or `q8_0`), for callers that do not import the engine.
     public typealias FolderWeights = WeightMatrix.FloatWeights
+}
+
+extension EngineBackend {
+    /// The engine threads used when none are asked for: one per physical core (hyper-threads add nothing to the
+    /// engine's kernels), or every logical processor when the CPU topology cannot be read.
+    public static var defaultThreadCount: Int { ProcessorTopology.physicalCoreCount() }
+
+    /// The `--threads` help text, so that the CLI says what the default really is.
+    public static var threadsHelp: String {
+        "Engine threads (default: one per physical core, \(defaultThreadCount) on this machine)."
+    }
 }

@@ -22,17 +22,18 @@ public final class EngineBackend: InferenceBackend {
     /// - Parameters:
     ///   - path: The `.gguf` file, or a folder with config.json, `*.safetensors`, tokenizer.json and
     ///     tokenizer_config.json (whose `chat_template` is used).
-    ///   - threads: Engine threads (nil: 2, or all cores if fewer).
+    ///   - threads: Engine threads (nil: ``defaultThreadCount``, one per physical core).
     ///   - chatTemplate: A Jinja template file overriding the model's own (`--chat-template`).
     ///   - name: The name shown in reports (nil: the file or folder name).
     ///   - floatWeights: How a checkpoint folder's float weights are held: `.f32` (exact) or `.q8_0` (about 4×
     ///     less memory, int8 kernels). Ignored for GGUF files.
+    ///   - checksums: Where the weights' SHA-256 is cached (Proctor's cache folder; never next to the model).
     /// - Throws: `ProctorError` saying what is wrong with the file and what to do.
     public init(path: String, threads: Int? = nil, chatTemplate: String? = nil, name: String? = nil,
-                floatWeights: WeightMatrix.FloatWeights = .f32) throws {
+                floatWeights: WeightMatrix.FloatWeights = .f32, checksums: ChecksumCache = .standard) throws {
         do {
-            let count = threads ?? min(2, ProcessInfo.processInfo.activeProcessorCount)
-            let loaded = try LoadedModel.load(path: path, floatWeights: floatWeights, threads: count)
+            let count = threads ?? Self.defaultThreadCount
+            let loaded = try LoadedModel.load(path: path, floatWeights: floatWeights, threads: count, checksums: checksums)
             model = loaded.model
             tokenizer = loaded.tokenizer
             stopTokens = loaded.stopTokens

@@ -74,8 +74,7 @@ struct VisionFrontEnd: Sendable {
     func prepare(_ image: ImageAttachment) throws -> PreparedImage {
         let decoded = try ImageDecoder.decode(image.data, name: image.name)
         do {
-            let rgb = try VisionEncoder.RGBImage(width: decoded.width, height: decoded.height, pixels: decoded.pixels)
-            let (pixels, tileCount) = try preprocessor.pixelValues(rgb)
+            let (pixels, tileCount) = try preprocessor.pixelValues(decoded)
             return PreparedImage(pixels: pixels, tileCount: tileCount)
         } catch {
             throw ProctorError(.invalidInput, "image \(image.name) could not be tiled for the vision tower: \(error)", underlying: error)

@@ -64,8 +64,7 @@ public enum ReferenceFiles {
             throw ProctorError(.notFound, "\(url.path) does not exist; the reference outputs live in shared/data (see REFERENCE-OUTPUTS.md).")
         }
         do {
-            guard let value = FastJSON.parse([UInt8](data)) else { throw ProctorError(.invalidInput, "malformed JSON") }
-            return value
+            return try JSONValue.parse(data)
         } catch {
             throw ProctorError(.invalidInput, "\(url.path) is not valid JSON: \(error)")
         }
@@ -81,8 +80,7 @@ public enum ReferenceFiles {
         var values: [JSONValue] = []
         for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.allSatisfy(\.isWhitespace) {
             do {
-                guard let value = FastJSON.parse(Array(line.utf8)) else { throw ProctorError(.invalidInput, "malformed JSON") }
-                values.append(value)
+                values.append(try JSONValue.parse(Data(line.utf8)))
             } catch {
                 throw ProctorError(.invalidInput, "\(url.path) line \(n + 1) is not valid JSON: \(error)")
             }

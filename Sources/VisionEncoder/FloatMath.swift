@@ -1,15 +1,18 @@
 import CKernels
 import Foundation
-import InferenceEngine
+import EngineThreads
 
-/// The float32 building blocks of the vision tower and the reference text model (row-major matrices).
-enum FloatMath {
+/// The float32 building blocks of the vision tower (row-major matrices); public so that the test-only reference
+/// text model in `VisionTestSupport` computes with the same ones.
+public enum FloatMath {
     /// `y[r, o] = Σ_i x[r, i] · w[o, i] + b[o]` for `rows` rows: a PyTorch `Linear` with weight `[out, in]`.
     ///
     /// The engine's f32 kernel (AVX2/FMA when available) over 64 input rows at a time, so that they stay in the cache
     /// while every weight row passes over them; the output rows are shared among the pool's threads.
-    static func linear(_ x: [Float], rows: Int, weight: [Float], bias: [Float]?, inFeatures: Int, outFeatures: Int,
-                       pool: ThreadPool? = nil) -> [Float] {
+    ///
+    /// - Returns: `rows × outFeatures` floats.
+    public static func linear(_ x: [Float], rows: Int, weight: [Float], bias: [Float]?, inFeatures: Int, outFeatures: Int,
+                              pool: ThreadPool? = nil) -> [Float] {
         var y = [Float](repeating: 0, count: rows * outFeatures)
         x.withUnsafeBufferPointer { xp in
             weight.withUnsafeBufferPointer { wp in
@@ -77,7 +80,9 @@ enum FloatMath {
     }
 
     /// RMSNorm of each row: `x / sqrt(mean(x²) + eps) · w`.
-    static func rmsNorm(_ x: [Float], width: Int, weight: [Float], eps: Float) -> [Float] {
+    ///
+    /// - Returns: The normalised rows.
+    public static func rmsNorm(_ x: [Float], width: Int, weight: [Float], eps: Float) -> [Float] {
         var y = x
         for start in stride(from: 0, to: x.count, by: width) {
             var sum: Float = 0
@@ -104,7 +109,10 @@ enum FloatMath {
     }
 
     /// An activation by its Hugging Face name (`gelu` exact, `gelu_pytorch_tanh`/`gelu_new` tanh, `silu`).
-    static func activation(_ name: String) throws -> @Sendable (Float) -> Float {
+    ///
+    /// - Returns: The function.
+    /// - Throws: ``VisionEncoderError`` for another name.
+    public static func activation(_ name: String) throws -> @Sendable (Float) -> Float {
         switch name {
         case "gelu": return { x in 0.5 * x * (1 + erf(x / Float(2).squareRoot())) }
         case "gelu_pytorch_tanh", "gelu_new", "gelu_fast":
@@ -115,7 +123,7 @@ enum FloatMath {
     }
 
     /// Softmax of a row in place.
-    static func softmax(_ row: inout [Float]) {
+    public static func softmax(_ row: inout [Float]) {
         let maximum = row.max() ?? 0
         var sum: Float = 0
         for i in row.indices { row[i] = exp(row[i] - maximum); sum += row[i] }

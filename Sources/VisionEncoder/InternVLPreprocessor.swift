@@ -1,3 +1,5 @@
+import ImagePixels
+
 /// InternVL / Skywork-R1V image preprocessing (`load_image` in the models' repositories): dynamic tiling into a
 /// grid of `imageSize` tiles whose aspect ratio is closest to the image's, a thumbnail of the whole image when
 /// there is more than one tile, then `ToTensor` (÷255) and ImageNet normalization, all in float32 as torchvision

@@ -1,5 +1,5 @@
+import EngineThreads
 import Foundation
-import InferenceEngine
 import SafeTensors
 
 /// The InternVL / Skywork-R1V vision front end in float32: InternViT (patch embedding, CLS token, learned

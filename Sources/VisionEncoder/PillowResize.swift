@@ -1,4 +1,5 @@
 import Foundation
+@_exported import ImagePixels
 
 /// Image resizing that reproduces Pillow's `Image.resize` (`libImaging/Resample.c`) bit for bit: a separable
 /// convolution, horizontal pass first, whose kernel support widens by the downscale factor (antialiasing),

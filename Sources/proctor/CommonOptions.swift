@@ -46,28 +46,6 @@ enum Catalog {
     }
 }
 
-/// Facts about this build and machine, recorded with each run.
-enum BuildInfo {
-    /// Proctor's git commit, when it runs from a source checkout.
-    static let gitCommit: String? = {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        guard FileManager.default.fileExists(atPath: root.appendingPathComponent(".git").path) else { return nil }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", root.path, "rev-parse", "HEAD"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return nil }
-        process.waitUntilExit()
-        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        return process.terminationStatus == 0 && !text.isEmpty ? text : nil
-    }()
-
-    /// The machine's name.
-    static var host: String { ProcessInfo.processInfo.hostName }
-}
-
 /// Writing to standard error (progress, warnings) and standard output (results).
 enum Console {
     /// Writes a line to standard error.

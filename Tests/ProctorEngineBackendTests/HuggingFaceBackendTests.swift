@@ -33,6 +33,36 @@ struct HuggingFaceBackendTests {
         #expect(backend.identity.name == "tiny-qwen2")
     }
 
+    @Test("a read-only model folder loads, and nothing is written into it (checksums go to the cache folder)")
+    func readOnlyFolder() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("proctor-ro-\(UUID().uuidString)")
+        let folder = base.appendingPathComponent("tiny-qwen2")
+        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: tinyQwen2, to: folder)
+        let before = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder.path)
+        defer {
+            try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path)
+            try? FileManager.default.removeItem(at: base)
+        }
+        let cache = ChecksumCache(folder: base.appendingPathComponent("cache"))
+        let backend = try EngineBackend(path: folder.path, threads: 1, checksums: cache)
+        let again = try EngineBackend(path: folder.path, threads: 1, checksums: cache)
+        #expect(backend.identity.weightsSHA256?.count == 64)
+        #expect(again.identity.weightsSHA256 == backend.identity.weightsSHA256)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == before)
+        #expect(!before.contains { $0.hasSuffix(".sha256") })
+    }
+
+    @Test("the default thread count is the machine's physical cores, and the help text says so")
+    func defaultThreads() throws {
+        let backend = try EngineBackend(path: tinyQwen2.path, checksums: ChecksumCache(folder: FileManager.default.temporaryDirectory
+            .appendingPathComponent("proctor-threads-\(UUID().uuidString)")))
+        #expect(backend.identity.details["threads"] == String(EngineBackend.defaultThreadCount))
+        #expect(EngineBackend.defaultThreadCount >= 1 && EngineBackend.defaultThreadCount <= ProcessInfo.processInfo.activeProcessorCount)
+        #expect(EngineBackend.threadsHelp.contains("physical core") && EngineBackend.threadsHelp.contains("\(EngineBackend.defaultThreadCount)"))
+    }
+
     @Test("a folder without tokenizer.json is an error naming the file")
     func missingTokenizer() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("proctor-hf-\(UUID().uuidString)")

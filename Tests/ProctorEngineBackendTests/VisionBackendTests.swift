@@ -66,8 +66,7 @@ struct VisionBackendTests {
         let decoded = try ImageDecoder.decode(image.data, name: image.name)
         let vision = try InternVLVisionModel(folder: folder)
         let preprocessor = try InternVLPreprocessor(checkpointFolder: folder, config: vision.config)
-        let (pixels, tiles) = try preprocessor.pixelValues(
-            try VisionEncoder.RGBImage(width: decoded.width, height: decoded.height, pixels: decoded.pixels))
+        let (pixels, tiles) = try preprocessor.pixelValues(decoded)
         let features = try vision.imageFeatures(pixels: pixels, tileCount: tiles)
         let (text, ids) = try backend.promptIds(for: messages)
         #expect(result.renderedPrompt == text && result.promptTokens == ids.count)

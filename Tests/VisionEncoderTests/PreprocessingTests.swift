@@ -2,6 +2,7 @@ import Foundation
 import SafeTensors
 import Testing
 import TokenizerTestSupport
+import ImagePixels
 import VisionEncoder
 
 /// InternVL preprocessing against Pillow and the Python reference (`Fixtures/make_preprocess_golden.py`):
@@ -62,9 +63,9 @@ struct PreprocessingTests {
     }
 
     @Test func badImagesAreErrors() throws {
-        #expect(throws: VisionEncoderError.self) { try RGBImage(width: 2, height: 2, pixels: [0, 0, 0]) }
+        #expect(throws: RGBImageError.self) { try RGBImage(width: 2, height: 2, pixels: [0, 0, 0]) }
         let image = try RGBImage(width: 2, height: 1, pixels: [1, 2, 3, 4, 5, 6])
-        #expect(throws: VisionEncoderError.self) { try image.cropped(x: 1, y: 0, width: 2, height: 1) }
+        #expect(throws: RGBImageError.self) { try image.cropped(x: 1, y: 0, width: 2, height: 1) }
         #expect(try image.cropped(x: 1, y: 0, width: 1, height: 1).pixels == [4, 5, 6])
         #expect(throws: VisionEncoderError.self) { try PillowResize.resize(image, width: 0, height: 1) }
     }

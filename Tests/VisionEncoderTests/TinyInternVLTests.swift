@@ -3,6 +3,7 @@ import SafeTensors
 import Testing
 import TokenizerTestSupport
 import VisionEncoder
+import VisionTestSupport
 
 /// The vision front end against transformers' outputs for the random-weight tiny InternVL
 /// (`../shared/engine-golden/tiny-internvl/`).
@@ -54,7 +55,7 @@ struct TinyQwen2Tests {
         let vision = try InternVLVisionModel(folder: folder)
         let features = try vision.imageFeatures(pixels: try golden.floats("pixel_values"), tileCount: 2)
         let text = try Qwen2ReferenceModel(folder: folder)
-        #expect(text.config.numKeyValueHeads == 2)
+        #expect(text.config.kvHeadCount == 2)
         let ids = try golden.integers("input_ids").map(Int.init)
         let logits = try text.logits(tokens: ids, imageTokenID: 299, imageFeatures: features)
         let expected = try golden.floats("logits")

@@ -1,3 +1,4 @@
+import InferenceEngine
 import SafeTensors
 
 /// Qwen2 weights under any of the prefixes checkpoints use: `model.` (plain Qwen2), `language_model.model.`
@@ -16,20 +17,20 @@ struct Qwen2Weights: Sendable {
     var norm: [Float]
     var head: [Float]
 
-    init(checkpoint: SafeTensorsCheckpoint, config: Qwen2Config) throws {
+    init(checkpoint: SafeTensorsCheckpoint, config: ModelConfig) throws {
         let prefixes = ["language_model.model.", "model.language_model.", "model."]
         guard let prefix = prefixes.first(where: { checkpoint.contains($0 + "embed_tokens.weight") }) else {
-            throw VisionEncoderError("no Qwen2 embed_tokens.weight under \(prefixes.joined(separator: ", ")) in \(checkpoint.folder.path)")
+            throw ReferenceModelError("no Qwen2 embed_tokens.weight under \(prefixes.joined(separator: ", ")) in \(checkpoint.folder.path)")
         }
-        let h = config.hiddenSize
-        let f = config.intermediateSize
-        let qWidth = config.numAttentionHeads * config.headDim
-        let kvWidth = config.numKeyValueHeads * config.headDim
+        let h = config.embeddingLength
+        let f = config.feedForwardLength
+        let qWidth = config.queryWidth
+        let kvWidth = config.kvWidth
         func optional(_ name: String, _ shape: [Int]) throws -> [Float]? {
             checkpoint.contains(name) ? try checkpoint.floats(name, shape: shape) : nil
         }
         embedding = try checkpoint.floats(prefix + "embed_tokens.weight", shape: [config.vocabSize, h])
-        layers = try (0..<config.numHiddenLayers).map { index in
+        layers = try (0..<config.layerCount).map { index in
             let base = prefix + "layers.\(index)."
             return Layer(
                 inputNorm: try checkpoint.floats(base + "input_layernorm.weight", shape: [h]),
