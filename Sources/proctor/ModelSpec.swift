@@ -7,7 +7,7 @@ struct ModelSpec: Sendable {
     var modelName: String?
     /// `--chat-template FILE`: a template overriding the model's own.
     var chatTemplate: String?
-    /// `--threads`: engine threads (nil: all cores).
+    /// `--threads`: engine threads (nil: one per physical core).
     var threads: Int?
     /// `--request-timeout` in seconds, per request to a server.
     var requestTimeout: Double

@@ -84,7 +84,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("A name for this run in reports and comparisons (a checkpoint name).", valueName: "label"))
     var label: String?
 
-    @Option(help: "Engine threads (default: all cores).")
+    @Option(help: "Engine threads (default: one per physical core, read from /sys; logical cores when unknown).")
     var threads: Int?
 
     @Option(name: .customLong("chat-template"), help: ArgumentHelp("A chat template file overriding the model's own.", valueName: "file"))

@@ -50,7 +50,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The token limit for requests that set no max_tokens.")
     var maxTokens = 2048
 
-    @Option(name: .long, help: "Engine threads (default: all cores).")
+    @Option(name: .long, help: "Engine threads (default: one per physical core, read from /sys; logical cores when unknown).")
     var threads: Int?
 
     @Option(name: .long, help: "Seconds per request to an upstream openai: server.")
