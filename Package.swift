@@ -30,7 +30,7 @@ let backboneTargets: [Target] = [
     .plugin(name: "GitStampPlugin", capability: .buildTool()),
     .target(name: "ProctorBuildInfo", plugins: [.plugin(name: "GitStampPlugin")]),
     .testTarget(name: "ProctorBuildInfoTests", dependencies: ["ProctorBuildInfo"]),
-    .testTarget(name: "ProctorStoreTests", dependencies: ["ProctorStore", "ProctorTestSupport"]),
+    .testTarget(name: "ProctorStoreTests", dependencies: ["ProctorStore", "ProctorTestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "ProctorRunnerTests", dependencies: ["ProctorRunner", "ProctorReport", "ProctorTestSupport", "ProctorScoring", "ProctorData"]),
     .testTarget(name: "ProctorReportTests", dependencies: ["ProctorReport", "ProctorTestSupport"]),
 ]
