@@ -9,9 +9,13 @@ enum SampleKeyColumns {
     static let sampleIndex = Column("sample_index")
     static let names = ["run_id", "benchmark", "item_id", "sample_index"]
 
-    /// The condition selecting one sample's rows of any per-sample table.
-    static func matching(runID: String, _ key: SampleKey) -> SQLExpression {
-        runID == Self.runID && Self.benchmark == key.benchmark && Self.itemID == key.itemID && Self.sampleIndex == key.sampleIndex
+    /// Deletes one sample's rows (in one mode, when given) of a per-sample table, with a cached statement (this runs
+    /// once per stored sample or verdict, so it is not rebuilt each time).
+    static func delete(from table: String, runID: String, _ key: SampleKey, mode: ScoringMode? = nil, in db: Database) throws {
+        let sql = "DELETE FROM \(table) WHERE run_id = ? AND benchmark = ? AND item_id = ? AND sample_index = ?" + (mode == nil ? "" : " AND mode = ?")
+        var arguments: StatementArguments = [runID, key.benchmark, key.itemID, key.sampleIndex]
+        if let mode { arguments += [mode.rawValue] }
+        try db.cachedStatement(sql: sql).execute(arguments: arguments)
     }
 
     /// The run and key of a row of a per-sample table.

@@ -24,6 +24,12 @@ enum QwenStripString {
         return base + base.map { $0 + "s" }
     }()
 
+    /// Each unit word with the longest dot-free piece of it, which must occur in a string for the unit to match
+    /// there (computed once: `strip` tries every unit twice per answer).
+    static let unitAnchors: [(unit: String, anchor: Substring)] = unitTexts.map { unit in
+        (unit, unit.split(separator: ".").max { $0.count < $1.count } ?? Substring(unit))
+    }
+
     /// Normalises one answer as the reference does (`skip_unit` false, the `math` setting).
     static func strip(_ input: String, skipUnit: Bool = false) -> String {
         var s = PythonText.strip(input)
@@ -44,8 +50,8 @@ enum QwenStripString {
         }
         if !skipUnit {
             for _ in 0..<2 {
-                for unit in unitTexts {
-                    let replaced = removeStandalone(unit, in: s)
+                for (unit, anchor) in unitAnchors {
+                    let replaced = removeStandalone(unit, anchor: anchor, in: s)
                     if !replaced.isEmpty { s = replaced }
                 }
             }
@@ -92,9 +98,8 @@ enum QwenStripString {
     }
 
     /// `re.sub(r"(^|\W)UNIT($|\W)", r"\1\2", s)` with Python's scanning rules (the unit's `.` matches anything).
-    static func removeStandalone(_ unit: String, in s: String) -> String {
-        // Fast rejection: the longest dot-free piece of the unit must occur somewhere.
-        let anchor = unit.split(separator: ".").max { $0.count < $1.count } ?? Substring(unit)
+    /// `anchor` is the unit's longest dot-free piece (`unitAnchors`): when it does not occur, nothing matches.
+    static func removeStandalone(_ unit: String, anchor: Substring, in s: String) -> String {
         if !anchor.isEmpty, !s.scanContains(anchor) { return s }
         let chars = Array(s), pattern = Array(unit)
         guard chars.count >= pattern.count else { return s }
