@@ -86,7 +86,7 @@ extension ResultsDatabase {
     /// Replaces a sample (and with it, by cascade, its verdicts, sub-results and judgements), then writes its verdicts.
     static func insert(_ sample: SampleRecord, scores: [ScoreRecord], into db: Database, scoredAt: String) throws {
         try SampleKeyColumns.delete(from: SampleRow.databaseTableName, runID: sample.runID, sample.key, in: db)
-        try SampleRow(sample).insert(db)
+        try SampleRow(sample).insertCached(db)
         for score in scores {
             try insert(score, into: db, scoredAt: scoredAt, replacing: false)
         }
@@ -98,9 +98,9 @@ extension ResultsDatabase {
         if replacing {
             try SampleKeyColumns.delete(from: ScoreRow.databaseTableName, runID: score.runID, score.key, mode: score.mode, in: db)
         }
-        try ScoreRow(score, scoredAt: scoredAt).insert(db)
+        try ScoreRow(score, scoredAt: scoredAt).insertCached(db)
         for part in score.verdict.subResults {
-            try SubResultRow(runID: score.runID, key: score.key, mode: score.mode, subResult: part).insert(db)
+            try SubResultRow(runID: score.runID, key: score.key, mode: score.mode, subResult: part).insertCached(db)
         }
     }
 

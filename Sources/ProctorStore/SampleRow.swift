@@ -34,11 +34,33 @@ enum SampleKeyColumns {
     }
 }
 
+/// A row type written once per stored sample or verdict: its columns and values are listed once, in one order,
+/// which `encode(to:)` (GRDB's persistence) and `insertCached(_:)` (a cached `INSERT` for the hot paths) both use.
+protocol ListedColumns: PersistableRecord {
+    /// The columns written, in the order of `values`.
+    static var columnNames: [String] { get }
+    /// The values written, in the order of `columnNames`.
+    var values: [(any DatabaseValueConvertible)?] { get }
+}
+
+extension ListedColumns {
+    func encode(to container: inout PersistenceContainer) throws {
+        for (name, value) in zip(Self.columnNames, values) { container[name] = value }
+    }
+
+    /// Inserts the row with a cached statement (GRDB's `insert` rebuilds its persistence container per row).
+    func insertCached(_ db: Database) throws {
+        let names = Self.columnNames
+        let sql = "INSERT INTO \(Self.databaseTableName) (\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))"
+        try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(values))
+    }
+}
+
 /// A row of `samples`.
-struct SampleRow: FetchableRecord, PersistableRecord, Sendable {
+struct SampleRow: FetchableRecord, ListedColumns, Sendable {
     static let databaseTableName = "samples"
 
-    enum Columns: String, ColumnExpression {
+    enum Columns: String, ColumnExpression, CaseIterable {
         case seed, promptJSON = "prompt_json", renderedPrompt = "rendered_prompt", imageHashes = "image_hashes", output
         case reasoningContent = "reasoning_content", preExtracted = "pre_extracted", finishReason = "finish_reason"
         case promptTokens = "prompt_tokens", completionTokens = "completion_tokens", latencyMs = "latency_ms", error, shard, host
@@ -67,31 +89,24 @@ struct SampleRow: FetchableRecord, PersistableRecord, Sendable {
             createdAt: try read.required(Columns.createdAt.rawValue))
     }
 
-    func encode(to container: inout PersistenceContainer) throws {
-        SampleKeyColumns.encode(runID: record.runID, record.key, to: &container)
-        container[Columns.seed] = Int64(bitPattern: record.seed)
-        container[Columns.promptJSON] = record.promptJSON
-        container[Columns.renderedPrompt] = record.renderedPrompt
-        container[Columns.imageHashes] = JSONCoding.canonical(record.imageHashes)
-        container[Columns.output] = record.output
-        container[Columns.reasoningContent] = record.reasoningContent
-        container[Columns.preExtracted] = record.preExtracted
-        container[Columns.finishReason] = record.finishReason?.rawValue
-        container[Columns.promptTokens] = record.promptTokens
-        container[Columns.completionTokens] = record.completionTokens
-        container[Columns.latencyMs] = record.latencyMs
-        container[Columns.error] = record.error
-        container[Columns.shard] = record.shard
-        container[Columns.host] = record.host
-        container[Columns.createdAt] = record.createdAt
+    static let columnNames = SampleKeyColumns.names + Columns.allCases.map(\.rawValue)
+
+    var values: [(any DatabaseValueConvertible)?] {
+        let r = record
+        // In the order of `Columns`.
+        return [
+            r.runID, r.key.benchmark, r.key.itemID, r.key.sampleIndex, Int64(bitPattern: r.seed), r.promptJSON, r.renderedPrompt,
+            JSONCoding.canonical(r.imageHashes), r.output, r.reasoningContent, r.preExtracted, r.finishReason?.rawValue, r.promptTokens,
+            r.completionTokens, r.latencyMs, r.error, r.shard, r.host, r.createdAt,
+        ]
     }
 }
 
 /// A row of `scores`: one verdict (its sub-results live in `sub_results`).
-struct ScoreRow: FetchableRecord, PersistableRecord, Sendable {
+struct ScoreRow: FetchableRecord, ListedColumns, Sendable {
     static let databaseTableName = "scores"
 
-    enum Columns: String, ColumnExpression {
+    enum Columns: String, ColumnExpression, CaseIterable {
         case mode, scorerID = "scorer_id", scorerVersion = "scorer_version", extracted, correct, score, truncated, unparsed, rule
         case detailsJSON = "details_json", scoredAt = "scored_at"
     }
@@ -120,28 +135,23 @@ struct ScoreRow: FetchableRecord, PersistableRecord, Sendable {
         scoredAt = try read.required(Columns.scoredAt.rawValue)
     }
 
-    func encode(to container: inout PersistenceContainer) throws {
-        let verdict = record.verdict
-        SampleKeyColumns.encode(runID: record.runID, record.key, to: &container)
-        container[Columns.mode] = record.mode.rawValue
-        container[Columns.scorerID] = record.scorerID
-        container[Columns.scorerVersion] = record.scorerVersion
-        container[Columns.extracted] = verdict.extracted
-        container[Columns.correct] = verdict.correct
-        container[Columns.score] = verdict.score
-        container[Columns.truncated] = verdict.truncated
-        container[Columns.unparsed] = verdict.unparsed
-        container[Columns.rule] = verdict.rule
-        container[Columns.detailsJSON] = JSONCoding.canonical(verdict.details)
-        container[Columns.scoredAt] = scoredAt
+    static let columnNames = SampleKeyColumns.names + Columns.allCases.map(\.rawValue)
+
+    var values: [(any DatabaseValueConvertible)?] {
+        let r = record, v = record.verdict
+        // In the order of `Columns`.
+        return [
+            r.runID, r.key.benchmark, r.key.itemID, r.key.sampleIndex, r.mode.rawValue, r.scorerID, r.scorerVersion, v.extracted, v.correct,
+            v.score, v.truncated, v.unparsed, v.rule, JSONCoding.canonical(v.details), scoredAt,
+        ]
     }
 }
 
 /// A row of `sub_results`: one part of a verdict (an instruction, a test case), in the verdict's order by rowid.
-struct SubResultRow: FetchableRecord, PersistableRecord, Sendable {
+struct SubResultRow: FetchableRecord, ListedColumns, Sendable {
     static let databaseTableName = "sub_results"
 
-    enum Columns: String, ColumnExpression {
+    enum Columns: String, ColumnExpression, CaseIterable {
         case mode, kind, partIndex = "part_index", partID = "part_id", passed, valuesJSON = "values_json", reason
     }
 
@@ -169,14 +179,14 @@ struct SubResultRow: FetchableRecord, PersistableRecord, Sendable {
             values: try read.json(Columns.valuesJSON.rawValue, as: [String: Double].self), reason: try read.optional(Columns.reason.rawValue))
     }
 
-    func encode(to container: inout PersistenceContainer) throws {
-        SampleKeyColumns.encode(runID: runID, key, to: &container)
-        container[Columns.mode] = mode.rawValue
-        container[Columns.kind] = subResult.kind
-        container[Columns.partIndex] = subResult.index
-        container[Columns.partID] = subResult.id
-        container[Columns.passed] = subResult.passed
-        container[Columns.valuesJSON] = JSONCoding.canonical(subResult.values)
-        container[Columns.reason] = subResult.reason
+    static let columnNames = SampleKeyColumns.names + Columns.allCases.map(\.rawValue)
+
+    var values: [(any DatabaseValueConvertible)?] {
+        let part = subResult
+        // In the order of `Columns`.
+        return [
+            runID, key.benchmark, key.itemID, key.sampleIndex, mode.rawValue, part.kind, part.index, part.id, part.passed,
+            JSONCoding.canonical(part.values), part.reason,
+        ]
     }
 }

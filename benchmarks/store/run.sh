@@ -27,6 +27,7 @@ python3 benchmarks/store/make_predictions.py "$WORK/pairs.jsonl" "$WORK/predicti
 start=$(date +%s.%N)
 MV="$(taskset -c 0 "$VENV/bin/python" benchmarks/scoring/mathverify_bench.py "$WORK/pairs.jsonl" "$WORK/mathverify.txt")"
 mv_wall=$(seconds "$start" "$(date +%s.%N)")
+echo "math-verify: $mv_wall s ($MV)" >&2
 
 # 3. proctor score as a whole process: read the file, resolve items, score both modes, store everything.
 score_times=()
@@ -38,6 +39,7 @@ for i in $(seq "$REPEATS"); do
     score_times+=("$(seconds "$start" "$(date +%s.%N)")")
 done
 score_wall=$(median "${score_times[@]}")
+echo "proctor score: ${score_times[*]} s" >&2
 stored=$(sqlite3 "$WORK/score-1.sqlite" "SELECT COUNT(*) FROM samples"),$(sqlite3 "$WORK/score-1.sqlite" "SELECT COUNT(*) FROM scores")
 agree=$(sqlite3 "$WORK/score-1.sqlite" "SELECT correct FROM scores WHERE mode = 'strict' ORDER BY CAST(substr(item_id, 6) AS INTEGER)" \
     | paste -d' ' - "$WORK/mathverify.txt" | awk '$1 == $2' | wc -l)
@@ -50,6 +52,7 @@ start=$(date +%s.%N)
 taskset -c 0 "$proctor" score --benchmark math500 --predictions "$WORK/large.jsonl" --data "$WORK/no-data" --db "$WORK/large.sqlite" \
     --json > /dev/null
 large_score=$(seconds "$start" "$(date +%s.%N)")
+echo "proctor score, $RESCORE short predictions: $large_score s" >&2
 rescore_times=()
 for i in $(seq "$REPEATS"); do
     start=$(date +%s.%N)
@@ -57,11 +60,12 @@ for i in $(seq "$REPEATS"); do
     rescore_times+=("$(seconds "$start" "$(date +%s.%N)")")
 done
 rescore_wall=$(median "${rescore_times[@]}")
+echo "proctor rescore: ${rescore_times[*]} s" >&2
 large_samples=$(sqlite3 "$WORK/large.sqlite" "SELECT COUNT(*) FROM samples")
 large_scores=$(sqlite3 "$WORK/large.sqlite" "SELECT COUNT(*) FROM scores")
 db_size=$(du -m "$WORK/large.sqlite" | cut -f1)
 
-mv_loop=$(python3 -c 'import json, sys; d = json.loads(sys.argv[1]); print(f"{d["pairs"] / d["pairs_per_second"]:.3f}")' "$MV")
+mv_loop=$(python3 -c "import json, sys; d = json.loads(sys.argv[1]); print('%.3f' % (d['pairs'] / d['pairs_per_second']))" "$MV")
 ratio() { python3 -c 'import sys; print(f"{float(sys.argv[1]) / float(sys.argv[2]):.1f}")' "$1" "$2"; }
 {
     echo "# Store speed: \`proctor score\` and \`proctor rescore\` as whole processes"
