@@ -17,6 +17,9 @@ proctor=.build/release/proctor
 mkdir -p "$WORK/no-data"   # the items travel with the lines (their "answer"): nothing is read from a local copy
 
 seconds() { python3 -c 'import sys; print(f"{float(sys.argv[2]) - float(sys.argv[1]):.3f}")' "$1" "$2"; }
+# CPU seconds (user + system) of the last process run under `timed`: the load-independent measure on a shared machine.
+timed() { /usr/bin/time -o "$WORK/cpu" -f "%U %S" "$@"; }
+cpu() { awk '{printf "%.3f", $1 + $2}' "$WORK/cpu"; }
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 # 1. The same pairs as benchmarks/scoring/run.sh (seed 20260), as `proctor score` lines.
@@ -25,21 +28,25 @@ python3 benchmarks/store/make_predictions.py "$WORK/pairs.jsonl" "$WORK/predicti
 
 # 2. math-verify as a whole process (interpreter start, import, parse + verify of every pair).
 start=$(date +%s.%N)
-MV="$(taskset -c 0 "$VENV/bin/python" benchmarks/scoring/mathverify_bench.py "$WORK/pairs.jsonl" "$WORK/mathverify.txt")"
+MV="$(timed taskset -c 0 "$VENV/bin/python" benchmarks/scoring/mathverify_bench.py "$WORK/pairs.jsonl" "$WORK/mathverify.txt")"
 mv_wall=$(seconds "$start" "$(date +%s.%N)")
+mv_cpu=$(cpu)
 echo "math-verify: $mv_wall s ($MV)" >&2
 
 # 3. proctor score as a whole process: read the file, resolve items, score both modes, store everything.
 score_times=()
+score_cpus=()
 for i in $(seq "$REPEATS"); do
     db="$WORK/score-$i.sqlite"
     start=$(date +%s.%N)
-    taskset -c 0 "$proctor" score --benchmark math500 --predictions "$WORK/predictions.jsonl" --data "$WORK/no-data" --db "$db" \
+    timed taskset -c 0 "$proctor" score --benchmark math500 --predictions "$WORK/predictions.jsonl" --data "$WORK/no-data" --db "$db" \
         --mode strict --json > "$WORK/score-$i.json"
     score_times+=("$(seconds "$start" "$(date +%s.%N)")")
+    score_cpus+=("$(cpu)")
 done
 score_wall=$(median "${score_times[@]}")
-echo "proctor score: ${score_times[*]} s" >&2
+score_cpu=$(median "${score_cpus[@]}")
+echo "proctor score: ${score_times[*]} s, cpu ${score_cpus[*]} s" >&2
 stored=$(sqlite3 "$WORK/score-1.sqlite" "SELECT COUNT(*) FROM samples"),$(sqlite3 "$WORK/score-1.sqlite" "SELECT COUNT(*) FROM scores")
 agree=$(sqlite3 "$WORK/score-1.sqlite" "SELECT correct FROM scores WHERE mode = 'strict' ORDER BY CAST(substr(item_id, 6) AS INTEGER)" \
     | paste -d' ' - "$WORK/mathverify.txt" | awk '$1 == $2' | wc -l)
@@ -49,18 +56,22 @@ agree=$(sqlite3 "$WORK/score-1.sqlite" "SELECT correct FROM scores WHERE mode = 
 python3 benchmarks/scoring/generate_pairs.py "$RESCORE" 20261 /dev/stdout \
     | python3 benchmarks/store/make_predictions.py - "$WORK/large.jsonl" 50 --short
 start=$(date +%s.%N)
-taskset -c 0 "$proctor" score --benchmark math500 --predictions "$WORK/large.jsonl" --data "$WORK/no-data" --db "$WORK/large.sqlite" \
+timed taskset -c 0 "$proctor" score --benchmark math500 --predictions "$WORK/large.jsonl" --data "$WORK/no-data" --db "$WORK/large.sqlite" \
     --json > /dev/null
 large_score=$(seconds "$start" "$(date +%s.%N)")
+large_score_cpu=$(cpu)
 echo "proctor score, $RESCORE short predictions: $large_score s" >&2
 rescore_times=()
+rescore_cpus=()
 for i in $(seq "$REPEATS"); do
     start=$(date +%s.%N)
-    taskset -c 0 "$proctor" rescore --data "$WORK/no-data" --db "$WORK/large.sqlite" > "$WORK/rescore-$i.txt"
+    timed taskset -c 0 "$proctor" rescore --data "$WORK/no-data" --db "$WORK/large.sqlite" > "$WORK/rescore-$i.txt"
     rescore_times+=("$(seconds "$start" "$(date +%s.%N)")")
+    rescore_cpus+=("$(cpu)")
 done
 rescore_wall=$(median "${rescore_times[@]}")
-echo "proctor rescore: ${rescore_times[*]} s" >&2
+rescore_cpu=$(median "${rescore_cpus[@]}")
+echo "proctor rescore: ${rescore_times[*]} s, cpu ${rescore_cpus[*]} s" >&2
 large_samples=$(sqlite3 "$WORK/large.sqlite" "SELECT COUNT(*) FROM samples")
 large_scores=$(sqlite3 "$WORK/large.sqlite" "SELECT COUNT(*) FROM scores")
 db_size=$(du -m "$WORK/large.sqlite" | cut -f1)
@@ -82,8 +93,9 @@ ratio() { python3 -c 'import sys; print(f"{float(sys.argv[1]) / float(sys.argv[2
     echo
     echo "| measurement | math-verify 0.9.0 | proctor score | ratio |"
     echo "|---|---|---|---|"
-    echo "| whole process, $PAIRS pairs | ${mv_wall} s | ${score_wall} s (runs: ${score_times[*]}) | $(ratio "$mv_wall" "$score_wall")x |"
-    echo "| math-verify's scoring loop alone vs the whole Proctor process | ${mv_loop} s | ${score_wall} s | $(ratio "$mv_loop" "$score_wall")x |"
+    echo "| whole process, wall clock, $PAIRS pairs | ${mv_wall} s | ${score_wall} s (runs: ${score_times[*]}) | $(ratio "$mv_wall" "$score_wall")x |"
+    echo "| whole process, CPU time (user + system) | ${mv_cpu} s | ${score_cpu} s (runs: ${score_cpus[*]}) | $(ratio "$mv_cpu" "$score_cpu")x |"
+    echo "| math-verify's scoring loop alone vs the whole Proctor process (wall) | ${mv_loop} s | ${score_wall} s | $(ratio "$mv_loop" "$score_wall")x |"
     echo
     echo "Stored (samples, verdicts): $stored. Proctor's strict verdicts agree with math-verify's on $agree/$PAIRS pairs."
     echo
@@ -94,9 +106,9 @@ ratio() { python3 -c 'import sys; print(f"{float(sys.argv[1]) / float(sys.argv[2
     echo "\`proctor rescore --db\`: read every sample and item, re-score both modes, replace the verdicts"
     echo "(batches of 2,000 samples per transaction)."
     echo
-    echo "| measurement | time |"
-    echo "|---|---|"
-    echo "| \`proctor score\`, $large_samples short predictions | ${large_score} s |"
-    echo "| \`proctor rescore\`, $large_samples samples | ${rescore_wall} s (runs: ${rescore_times[*]}) |"
+    echo "| measurement | wall clock | CPU time |"
+    echo "|---|---|---|"
+    echo "| \`proctor score\`, $large_samples short predictions | ${large_score} s | ${large_score_cpu} s |"
+    echo "| \`proctor rescore\`, $large_samples samples | ${rescore_wall} s (runs: ${rescore_times[*]}) | ${rescore_cpu} s (runs: ${rescore_cpus[*]}) |"
 } > results/store-speed.md
 cat results/store-speed.md
