@@ -20,6 +20,20 @@ seconds() { python3 -c 'import sys; print(f"{float(sys.argv[2]) - float(sys.argv
 # CPU seconds (user + system) of the last process run under `timed`: the load-independent measure on a shared machine.
 timed() { /usr/bin/time -o "$WORK/cpu" -f "%U %S" "$@"; }
 cpu() { awk '{printf "%.3f", $1 + $2}' "$WORK/cpu"; }
+# measure PREPARE COMMAND...: $REPEATS times, runs PREPARE (untimed, with eval) then COMMAND; sets walls and cpus.
+measure() {
+    local prepare=$1 start
+    shift
+    walls=()
+    cpus=()
+    for _ in $(seq "$REPEATS"); do
+        eval "$prepare"
+        start=$(date +%s.%N)
+        timed "$@" > "$WORK/last-output"
+        walls+=("$(seconds "$start" "$(date +%s.%N)")")
+        cpus+=("$(cpu)")
+    done
+}
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 # 1. The same pairs as benchmarks/scoring/run.sh (seed 20260), as `proctor score` lines.
@@ -34,21 +48,15 @@ mv_cpu=$(cpu)
 echo "math-verify: $mv_wall s ($MV)" >&2
 
 # 3. proctor score as a whole process: read the file, resolve items, score both modes, store everything.
-score_times=()
-score_cpus=()
-for i in $(seq "$REPEATS"); do
-    db="$WORK/score-$i.sqlite"
-    start=$(date +%s.%N)
-    timed taskset -c 0 "$proctor" score --benchmark math500 --predictions "$WORK/predictions.jsonl" --data "$WORK/no-data" --db "$db" \
-        --mode strict --json > "$WORK/score-$i.json"
-    score_times+=("$(seconds "$start" "$(date +%s.%N)")")
-    score_cpus+=("$(cpu)")
-done
+measure "rm -f '$WORK/score.sqlite'*" taskset -c 0 "$proctor" score --benchmark math500 --predictions "$WORK/predictions.jsonl" \
+    --data "$WORK/no-data" --db "$WORK/score.sqlite" --mode strict --json
+score_times=("${walls[@]}")
+score_cpus=("${cpus[@]}")
 score_wall=$(median "${score_times[@]}")
 score_cpu=$(median "${score_cpus[@]}")
 echo "proctor score: ${score_times[*]} s, cpu ${score_cpus[*]} s" >&2
-stored=$(sqlite3 "$WORK/score-1.sqlite" "SELECT COUNT(*) FROM samples"),$(sqlite3 "$WORK/score-1.sqlite" "SELECT COUNT(*) FROM scores")
-agree=$(sqlite3 "$WORK/score-1.sqlite" "SELECT correct FROM scores WHERE mode = 'strict' ORDER BY CAST(substr(item_id, 6) AS INTEGER)" \
+stored=$(sqlite3 "$WORK/score.sqlite" "SELECT COUNT(*) FROM samples"),$(sqlite3 "$WORK/score.sqlite" "SELECT COUNT(*) FROM scores")
+agree=$(sqlite3 "$WORK/score.sqlite" "SELECT correct FROM scores WHERE mode = 'strict' ORDER BY CAST(substr(item_id, 6) AS INTEGER)" \
     | paste -d' ' - "$WORK/mathverify.txt" | awk '$1 == $2' | wc -l)
 
 # 4. A database of RESCORE samples (RESCORE/50 items x 50 samples, answer text only), written by `proctor score`,
@@ -61,14 +69,9 @@ timed taskset -c 0 "$proctor" score --benchmark math500 --predictions "$WORK/lar
 large_score=$(seconds "$start" "$(date +%s.%N)")
 large_score_cpu=$(cpu)
 echo "proctor score, $RESCORE short predictions: $large_score s" >&2
-rescore_times=()
-rescore_cpus=()
-for i in $(seq "$REPEATS"); do
-    start=$(date +%s.%N)
-    timed taskset -c 0 "$proctor" rescore --data "$WORK/no-data" --db "$WORK/large.sqlite" > "$WORK/rescore-$i.txt"
-    rescore_times+=("$(seconds "$start" "$(date +%s.%N)")")
-    rescore_cpus+=("$(cpu)")
-done
+measure ":" taskset -c 0 "$proctor" rescore --data "$WORK/no-data" --db "$WORK/large.sqlite"
+rescore_times=("${walls[@]}")
+rescore_cpus=("${cpus[@]}")
 rescore_wall=$(median "${rescore_times[@]}")
 rescore_cpu=$(median "${rescore_cpus[@]}")
 echo "proctor rescore: ${rescore_times[*]} s, cpu ${rescore_cpus[*]} s" >&2
