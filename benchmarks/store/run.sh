@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Store speed: `proctor score` of 2,000 math predictions as a whole process vs math-verify 0.9.0 scoring the same
 # (gold, output) pairs, and `proctor rescore` of a 100,000-sample database. Both sides pinned to one core.
-# Writes results/store-speed.md. Usage: benchmarks/store/run.sh [PAIRS] [RESCORE_SAMPLES] (defaults 2000 100000)
+# Writes results/store-speed.md. Usage: benchmarks/store/run.sh [PAIRS] [RESCORE_SAMPLES] (defaults 2000 100000).
+# Needs the sqlite3 command (Debian package sqlite3) to count the stored rows.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PAIRS="${1:-2000}"
