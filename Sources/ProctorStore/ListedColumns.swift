@@ -18,6 +18,13 @@ enum SampleKeyColumns {
         try db.cachedStatement(sql: sql).execute(arguments: arguments)
     }
 
+    /// A reader of a per-sample table's row (errors name its key and `extra` columns), with the row's run and key.
+    static func reader(_ row: Row, table: String, alsoNaming extra: [String] = []) throws -> (RowReader, runID: String, key: SampleKey) {
+        let read = RowReader(row: row, table: table, keyColumns: names + extra)
+        let (runID, key) = try Self.read(read)
+        return (read, runID, key)
+    }
+
     /// The run and key of a row of a per-sample table.
     static func read(_ read: RowReader) throws -> (runID: String, key: SampleKey) {
         let runID: String = try read.required("run_id")

@@ -98,7 +98,7 @@ extension ResultsDatabase {
         if replacing {
             try SampleKeyColumns.delete(from: ScoreRow.databaseTableName, runID: score.runID, score.key, mode: score.mode, in: db)
         }
-        try ScoreRow(score, scoredAt: scoredAt).insertCached(db)
+        try ScoreRow(record: score, scoredAt: scoredAt).insertCached(db)
         for part in score.verdict.subResults {
             try SubResultRow(runID: score.runID, key: score.key, mode: score.mode, subResult: part).insertCached(db)
         }

@@ -19,8 +19,7 @@ struct SampleRow: FetchableRecord, ListedColumns, Sendable {
     }
 
     init(row: Row) throws {
-        let read = RowReader(row: row, table: Self.databaseTableName, keyColumns: SampleKeyColumns.names)
-        let (runID, key) = try SampleKeyColumns.read(read)
+        let (read, runID, key) = try SampleKeyColumns.reader(row, table: Self.databaseTableName)
         let seed: Int64 = try read.required(Columns.seed.rawValue)
         record = SampleRecord(
             runID: runID, key: key, seed: UInt64(bitPattern: seed), promptJSON: try read.required(Columns.promptJSON.rawValue),

@@ -13,15 +13,11 @@ struct ScoreRow: FetchableRecord, ListedColumns, Sendable {
     /// The verdict, with no sub-results when read (they are read from their own table).
     var record: ScoreRecord
     var scoredAt: String
+}
 
-    init(_ record: ScoreRecord, scoredAt: String) {
-        self.record = record
-        self.scoredAt = scoredAt
-    }
-
+extension ScoreRow {
     init(row: Row) throws {
-        let read = RowReader(row: row, table: Self.databaseTableName, keyColumns: SampleKeyColumns.names + [Columns.mode.rawValue])
-        let (runID, key) = try SampleKeyColumns.read(read)
+        let (read, runID, key) = try SampleKeyColumns.reader(row, table: Self.databaseTableName, alsoNaming: [Columns.mode.rawValue])
         let verdict = Verdict(
             extracted: try read.optional(Columns.extracted.rawValue), correct: try read.required(Columns.correct.rawValue),
             score: try read.required(Columns.score.rawValue) as Double, truncated: try read.required(Columns.truncated.rawValue),

@@ -91,7 +91,7 @@ import Testing
         #expect(try Self.roundTrip(SampleRow(sample)).record == sample)
         let verdict = Verdict(extracted: "x", correct: true, score: 0.5, truncated: true, unparsed: false, rule: "r", details: ["k": "v"])
         let score = ScoreRecord(runID: "r", key: key, mode: .strict, scorerID: "s", scorerVersion: 4, verdict: verdict)
-        let stored = try Self.roundTrip(ScoreRow(score, scoredAt: "t"))
+        let stored = try Self.roundTrip(ScoreRow(record: score, scoredAt: "t"))
         #expect(stored.record == score && stored.scoredAt == "t")
         let part = SubResult(kind: "test", index: 2, id: "test 2", passed: false, values: ["seconds": 1.25], reason: "timeout")
         let row = try Self.roundTrip(SubResultRow(runID: "r", key: key, mode: .official, subResult: part))
