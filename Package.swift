@@ -23,7 +23,10 @@ let backboneTargets: [Target] = [
     .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
     .target(name: "ProctorStore", dependencies: ["ProctorCore", "CSQLite"]),
     .target(name: "ProctorRunner", dependencies: ["ProctorCore", "ProctorStore", logging]),
-    .target(name: "ProctorReport", dependencies: ["ProctorCore", "ProctorStore"]),
+    .target(name: "ProctorReport", dependencies: ["ProctorCore", "ProctorStore", "PublishedScores"]),
+    // Published figures and their protocols, one JSON file per model card or paper (Registry/).
+    .target(name: "PublishedScores", resources: [.copy("Registry")]),
+    .testTarget(name: "PublishedScoresTests", dependencies: ["PublishedScores", "ProctorBenchmarks"]),
     .target(name: "ProctorTestSupport", dependencies: ["ProctorCore", "ProctorStore"]),
     .testTarget(name: "ProctorCoreTests", dependencies: ["ProctorCore"]),
     // The git commit (and dirty flag) of the source being built, written by GitStampPlugin at build time.
@@ -146,7 +149,7 @@ let engineExecutableDependencies: [Target.Dependency] = ["ProctorEngineBackend"]
 let extraExecutableDependencies = openAIExecutableDependencies + engineExecutableDependencies
 let executableDependencies: [Target.Dependency] = [
     "ProctorCore", "ProctorStore", "ProctorRunner", "ProctorReport", "ProctorScoring", "ProctorData", "ProctorBenchmarks", "ProctorBuildInfo",
-    argumentParser, logging,
+    "PublishedScores", argumentParser, logging,
 ]
 let cliTargets: [Target] = [
     .executableTarget(name: "proctor", dependencies: executableDependencies + extraExecutableDependencies),
@@ -162,6 +165,7 @@ let package = Package(
         // The harness as libraries, for benchmarks/ tools and for users embedding Proctor.
         .library(name: "ProctorHarness", targets: [
             "ProctorCore", "ProctorStore", "ProctorRunner", "ProctorReport", "ProctorScoring", "ProctorData", "ProctorBenchmarks",
+            "PublishedScores",
         ]),
         .library(name: "ProctorEngine", targets: ["InferenceEngine", "ProctorEngineBackend", "ModelFormats", "TextTokenizers", "ChatTemplates"]),
         .library(name: "ProctorOpenAIClient", targets: ["ProctorOpenAI"]),
