@@ -58,7 +58,12 @@ extension Report {
             for benchmark in benchmarks {
                 guard let m = row.benchmarks[benchmark], m.items > 0 else { continue }
                 let name = BenchmarkName(parsing: benchmark)
-                for entry in entries where entry.figure.benchmark == benchmark || entry.figure.benchmark == name.name {
+                var matching = entries.filter { $0.figure.benchmark == benchmark || $0.figure.benchmark == name.name }
+                // A run scored from a published outputs file goes beside the figure computed from that file.
+                let file = URL(fileURLWithPath: row.config.model.location).lastPathComponent
+                let fromFile = matching.filter { $0.figure.outputs == file }
+                if !fromFile.isEmpty { matching = fromFile }
+                for entry in matching {
                     checks.append(Report.check(row: row, metrics: m, entry: entry, mode: mode, specs: specs[name.name] ?? []))
                 }
             }

@@ -16,10 +16,13 @@ public struct PublishedFigure: Sendable, Codable, Hashable {
     public var toolSettings: PublishedProtocol?
     /// Where `toolSettings` were read (a file of the tool's repository).
     public var toolSettingsSource: String?
+    /// The published outputs file the figure was computed from (`gpt-4o_standard(10 options)_cot.jsonl`), when the
+    /// source publishes one: a run scored from that file is matched to this figure rather than the model's others.
+    public var outputs: String?
 
     enum CodingKeys: String, CodingKey {
         case benchmark, reportedAs = "reported_as", metric, value, protocolDetails = "protocol"
-        case toolSettings = "tool_settings", toolSettingsSource = "tool_settings_source"
+        case toolSettings = "tool_settings", toolSettingsSource = "tool_settings_source", outputs
     }
 }
 
