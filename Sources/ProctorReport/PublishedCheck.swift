@@ -122,7 +122,10 @@ extension Report {
         if let scorer = stated.scorerMode, scorer != mode.rawValue {
             out.append("scorer: source \(scorer), run Proctor's \(mode.rawValue) rules")
         }
-        if let judge = stated.judge, judge != "none" { out.append("judge: source \(judge), run rules only") }
+        // An imported file carries the judge's extractions where it has them; they are scored as given.
+        if let judge = stated.judge, judge != "none", row.config.source != "predictions" {
+            out.append("judge: source \(judge), run rules only")
+        }
         if let items = stated.items, items != m.items { out.append("items: source \(items), run \(m.items)") }
         if !entry.figure.benchmark.contains(":") { out.append("split or subset: the source does not say") }
         return out
@@ -137,7 +140,9 @@ private func zip2<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
 extension Report {
     /// The "Published figures" section: each run beside its model's published figures, or nothing when no run
     /// is matched to a model of the registry.
-    func publishedMarkdown() -> String {
+    ///
+    /// - Returns: Markdown, empty when there is nothing to show.
+    public func publishedMarkdown() -> String {
         guard !published.isEmpty else { return "" }
         var out = "\n### Published figures\n\n"
         out += "Measured ± 95% CI beside the figure a model card or paper publishes for the same model (matched by "
