@@ -1,0 +1,112 @@
+import Foundation
+import ProctorCore
+import ProctorData
+
+/// Reads LiveBench's questions: `livebench/<category>/<task>/question.jsonl` as the official runner writes them
+/// (`download_questions`), or the rows of the hub dataset `livebench/<category>` (split `test`) whose `task` is the
+/// split's task. Items keep every official field (the scorers read `ground_truth`, `subtask`, the dates and, for
+/// instruction following, `instruction_id_list` and `kwargs`); the prompt is the question's `turns` as given, after
+/// its `system_prompt` when it has one, as `gen_api_answer` sends them.
+///
+/// Loading gives every question of the task in the files; `LiveBenchRelease.select` keeps those of one release.
+public struct LiveBenchAdapter: BenchmarkAdapter {
+    public let name = "livebench"
+    public let summary = "LiveBench, contamination-limited questions in 6 categories (one split per task)"
+    public var splits: [String] { LiveBenchTask.all.map(\.name) }
+
+    /// The prompt template id stored with runs.
+    public static let promptTemplate = "livebench-turns"
+
+    /// Creates the adapter.
+    public init() {}
+
+    public func load(split: String, from location: DataLocation) throws -> [BenchmarkItem] {
+        guard let task = LiveBenchTask.named(split) else {
+            throw ProctorError(.invalidArgument, "livebench has no task \"\(split)\"; its tasks: \(splits.joined(separator: ", "))")
+        }
+        let hub = ["livebench/\(task.category)"]
+        let path = "\(task.category)/\(task.name)/question.jsonl"
+        for root in DataRoot.find(folder: "livebench", hubRepos: hub, in: location) {
+            if let file = root.first([path]) {
+                return try JSONLines.decode(JSONValue.self, from: file).map { line, row in
+                    try item(row.objectValue ?? [:], task: task, place: "\(file.path):\(line)")
+                }
+            }
+            let shards = HubParquet.splitFiles(in: root, split: "test")
+            if !shards.isEmpty {
+                var items: [BenchmarkItem] = []
+                var index = 0
+                try HubParquet.forEachRow(shards) { file, row in
+                    index += 1
+                    let fields = HubParquet.fields(row)
+                    guard fields["task"]?.stringValue == task.name else { return }
+                    items.append(try item(Self.hubDates(fields), task: task, place: "\(file.path) row \(index)"))
+                }
+                if !items.isEmpty { return items }
+            }
+        }
+        var error = DataRoot.notFound(benchmark: "livebench:\(task.name)", folder: "livebench", localFiles: [path], hubRepos: hub, in: location)
+        if let reason = task.unavailableReason { error.message += " (\(task.name): \(reason))" }
+        throw error
+    }
+
+    public func item(id: String, split: String, fields: [String: JSONValue]) -> BenchmarkItem? {
+        guard let task = LiveBenchTask.named(split), fields["ground_truth"] != nil || fields["instruction_id_list"] != nil else { return nil }
+        var fields = fields
+        fields["question_id"] = .string(id)
+        return try? item(fields, task: task, place: "item \(id)")
+    }
+
+    /// Builds an item from a question's official fields.
+    ///
+    /// - Parameters:
+    ///   - fields: The question's fields.
+    ///   - task: The split's task.
+    ///   - place: The file and line, for errors.
+    /// - Returns: The item.
+    /// - Throws: `ProctorError` naming `place` when the question lacks its id, turns or (for scored tasks) its ground truth.
+    func item(_ fields: [String: JSONValue], task: LiveBenchTask, place: String) throws -> BenchmarkItem {
+        guard let id = fields["question_id"]?.stringValue else {
+            throw ProctorError(.invalidInput, "\(place): a LiveBench question needs \"question_id\"; fix or remove that line")
+        }
+        let turns = fields["turns"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        guard let prompt = turns.first else {
+            throw ProctorError(.invalidInput, "\(place): question \(id) has no \"turns\" (its prompt); fix or remove that line")
+        }
+        if let other = fields["task"]?.stringValue, other != task.name {
+            throw ProctorError(.invalidInput, "\(place): question \(id) belongs to task \"\(other)\", not \(task.name); the file is misplaced")
+        }
+        var messages: [ChatMessage] = []
+        if let system = fields["system_prompt"]?.stringValue { messages.append(ChatMessage(role: .system, text: system)) }
+        messages.append(ChatMessage(role: .user, text: prompt))
+        var categories = ["category": task.category, "task": task.name]
+        categories["subtask"] = fields["subtask"]?.stringValue
+        categories["livebench_release_date"] = fields["livebench_release_date"]?.stringValue
+        return BenchmarkItem(
+            benchmark: BenchmarkName(name: name, split: task.name), id: id, messages: messages, promptTemplate: Self.promptTemplate,
+            answer: Self.groundTruthText(fields["ground_truth"]), categories: categories, fields: fields)
+    }
+
+    /// The ground truth as text (olympiad's is a comma-separated list, tablejoin's a Python dict literal).
+    static func groundTruthText(_ value: JSONValue?) -> String {
+        switch value {
+        case .string(let s): s
+        case .array(let a): a.last?.stringValue ?? ""
+        case let other?: other.stringValue ?? ""
+        case nil: ""
+        }
+    }
+
+    /// The hub's dates are timestamps; the official loader turns them into `YYYY-MM-DD` text.
+    static func hubDates(_ fields: [String: JSONValue]) -> [String: JSONValue] {
+        var fields = fields
+        for key in ["livebench_release_date", "livebench_removal_date", "release_date"] {
+            if let text = fields[key]?.stringValue, text.count > 10, text.dropFirst(4).first == "-" {
+                fields[key] = .string(String(text.prefix(10)))
+            } else if fields[key]?.isNull == true, key == "livebench_removal_date" {
+                fields[key] = .string("")
+            }
+        }
+        return fields
+    }
+}
