@@ -56,7 +56,7 @@ let benchmarkDefinitionTargets: [Target.Dependency] = ["LiveBenchBenchmark"]
 let benchmarkTargets: [Target] = [
     .target(name: "ProctorBenchmarks", dependencies: ["ProctorCore", "ProctorData", "ProctorScoring"] + benchmarkDefinitionTargets),
     // LiveBench: the question files, the release selection and each task's ground-truth scorer.
-    .target(name: "LiveBenchBenchmark", dependencies: ["ProctorCore", "ProctorData", "MathEquivalence"], swiftSettings: optimizedInDebug),
+    .target(name: "LiveBenchBenchmark", dependencies: ["ProctorCore", "ProctorData", "MathEquivalence", "OrderedJSON"], swiftSettings: optimizedInDebug),
     .testTarget(name: "LiveBenchBenchmarkTests", dependencies: ["LiveBenchBenchmark", "ProctorCore"]),
     .testTarget(name: "ProctorBenchmarksTests", dependencies: ["ProctorBenchmarks", "ProctorCore", "ProctorRunner", "ProctorStore", "ProctorReport", "ProctorTestSupport"]),
 ]
