@@ -52,7 +52,16 @@ enum AMPSHard {
         var options = EquivalenceOptions()
         options.numeric = .absolute(0.001)
         options.orderedLists = true
-        return AnswerEquivalence.compare(gold: gold, prediction: answer, options: options) == .equal
+        guard AnswerEquivalence.compare(gold: gold, prediction: answer, options: options) == .equal else { return false }
+        if antlrFunctionApplication(gold) || antlrFunctionApplication(answer) { return false }
+        return !ComplexCheck.differ(gold, answer)
+    }
+
+    /// sympy's lark grammar cannot read a power followed by an implicit product (`e^{3x} x (…)`), so
+    /// `parse_latex` falls back to its ANTLR parser, which reads a letter followed by `(` as an undefined function
+    /// applied to the bracket: such an expression equals no ordinary one.
+    static func antlrFunctionApplication(_ text: String) -> Bool {
+        text.firstMatch(of: /\^(\{[^{}]*\}|[A-Za-z0-9])\s*[A-Za-z]\s*\(/) != nil
     }
 
     /// `normalize_final_answer` (Lewkowycz et al. 2022, appendix D), as LiveBench copies it.
