@@ -21,13 +21,24 @@ enum SharedData {
 struct LiveBenchAgreementTests {
     static let scored = LiveBenchTask.all.filter { $0.unavailableReason == nil }
 
+    /// Questions where Proctor knowingly differs from the published judgment, with the reason (docs/livebench.md).
+    static let knownDifferences: [String: String] = [
+        // The answer equals the gold derivative (checked numerically), but sympy's simplify does not reduce
+        // csc²(8−4x)·sin(16−8x) against cot(8−4x) to zero; Proctor's comparator proves the identity.
+        "457dc1ce3126f4707cd06e29114df0625a4fc69051c5c41c1dd2d2853198d078": "sympy simplify misses a trigonometric identity",
+    ]
+
     @Test(arguments: scored)
     func agreesWithPublishedJudgments(task: LiveBenchTask) throws {
         let row = try LiveBenchAgreement.compare(task, reference: SharedData.reference, location: SharedData.location)
         #expect(row.questions > 0)
         let shown = row.differences.prefix(8).map { "\($0.id.prefix(12)): official \($0.official) proctor \($0.proctor) (\($0.rule))" }
         #expect(row.agreement >= 0.99, "\(task.name): \(row.agreeing)/\(row.questions) agree; \(shown.joined(separator: "; "))")
-        #expect(abs(row.officialMean - row.proctorMean) < 1e-6, "\(task.name): mean \(row.proctorMean) vs published \(row.officialMean)")
+        let unexpected = row.differences.filter { Self.knownDifferences[$0.id] == nil }
+        #expect(unexpected.isEmpty, "\(task.name): undocumented differences \(shown.joined(separator: "; "))")
+        // The task mean equals the published one once the documented differences are taken out.
+        let known = row.differences.reduce(0.0) { $0 + ($1.official - $1.proctor) } / Double(row.questions) * 100
+        #expect(abs(row.officialMean - row.proctorMean - known) < 1e-6, "\(task.name): mean \(row.proctorMean) vs published \(row.officialMean)")
     }
 
     /// Writes the agreement table when `LIVEBENCH_AGREEMENT` names a file (results/livebench-agreement.md).
