@@ -131,6 +131,12 @@ let tokenizerTargets: [Target] = [
     .testTarget(name: "TextTokenizersGGUFTests", dependencies: ["TextTokenizersGGUF", "TextTokenizers", "ModelFormats", "TokenizerTestSupport"]),
 ]
 
+// MARK: - Text analysis: langdetect and nltk Punkt ports (IFEval's language and sentence checks), no dependencies
+let textAnalysisTargets: [Target] = [
+    .target(name: "TextAnalysis", swiftSettings: optimizedInDebug),
+    .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"], exclude: ["Fixtures"]),
+]
+
 // MARK: - Code execution: the sandbox and the benchmarks that run model-written programs
 let codeTargets: [Target] = [
     .target(name: "CSandbox"),
@@ -170,6 +176,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
-    targets: backboneTargets + scoringTargets + benchmarkTargets + dataTargets + formatTargets + openAITargets + tokenizerTargets + engineTargets + codeTargets + cliTargets,
+    targets: backboneTargets + scoringTargets + benchmarkTargets + dataTargets + formatTargets + openAITargets + tokenizerTargets + engineTargets + codeTargets + textAnalysisTargets + cliTargets,
     swiftLanguageModes: [.v6]
 )
