@@ -141,8 +141,8 @@ let textAnalysisTargets: [Target] = [
 let instructionTargets: [Target] = [
     .target(name: "InstructionChecks", dependencies: ["ProctorCore", "TextAnalysis"], swiftSettings: optimizedInDebug),
     .testTarget(name: "InstructionChecksTests", dependencies: ["InstructionChecks", "ProctorCore"]),
-    .target(name: "IFEvalBenchmark", dependencies: ["ProctorCore", "ProctorScoring", "InstructionChecks"], swiftSettings: optimizedInDebug),
-    .testTarget(name: "IFEvalBenchmarkTests", dependencies: ["IFEvalBenchmark", "ProctorCore", "ProctorTestSupport", "InstructionChecks"]),
+    .target(name: "IFEvalBenchmark", dependencies: ["ProctorCore", "ProctorData", "ProctorScoring", "InstructionChecks"], swiftSettings: optimizedInDebug),
+    .testTarget(name: "IFEvalBenchmarkTests", dependencies: ["IFEvalBenchmark", "ProctorCore", "ProctorReport", "ProctorTestSupport", "InstructionChecks"]),
 ]
 
 // MARK: - Code execution: the sandbox and the benchmarks that run model-written programs
