@@ -140,7 +140,7 @@ let textAnalysisTargets: [Target] = [
 // MARK: - Instruction following: IFEval's verifiable-instruction checkers (LiveBench reuses them) and the benchmark
 let instructionTargets: [Target] = [
     .target(name: "InstructionChecks", dependencies: ["ProctorCore", "TextAnalysis"], swiftSettings: optimizedInDebug),
-    .testTarget(name: "InstructionChecksTests", dependencies: ["InstructionChecks", "ProctorCore"]),
+    .testTarget(name: "InstructionChecksTests", dependencies: ["InstructionChecks", "ProctorCore"], exclude: ["Fixtures"]),
     .target(name: "IFEvalBenchmark", dependencies: ["ProctorCore", "ProctorData", "ProctorScoring", "InstructionChecks"], swiftSettings: optimizedInDebug),
     .testTarget(name: "IFEvalBenchmarkTests", dependencies: ["IFEvalBenchmark", "ProctorCore", "ProctorReport", "ProctorTestSupport", "InstructionChecks"]),
 ]
