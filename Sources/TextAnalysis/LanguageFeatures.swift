@@ -30,8 +30,8 @@ enum LanguageFeatures {
                 grams.removeFirst()
             }
             grams.append(c)
-            if isUpper(c) {
-                if isUpper(last) { capitalWord = true }
+            if PythonCharacters.isUpper(c) {
+                if PythonCharacters.isUpper(last) { capitalWord = true }
             } else {
                 capitalWord = false
             }
@@ -44,11 +44,6 @@ enum LanguageFeatures {
             }
         }
         return features
-    }
-
-    /// Python's `str.isupper` on one character: the Unicode `Uppercase` property.
-    static func isUpper(_ c: UInt32) -> Bool {
-        Unicode.Scalar(c)?.properties.isUppercase ?? false
     }
 
     /// `cleaning_text`: when fewer than half as many characters are in "A"..."z" as are at or above U+0300
