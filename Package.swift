@@ -133,7 +133,7 @@ let tokenizerTargets: [Target] = [
 
 // MARK: - Text analysis: langdetect and nltk Punkt ports (IFEval's language and sentence checks), no dependencies
 let textAnalysisTargets: [Target] = [
-    .target(name: "TextAnalysis", swiftSettings: optimizedInDebug),
+    .target(name: "TextAnalysis", resources: [.copy("Resources")], swiftSettings: optimizedInDebug),
     .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"], exclude: ["Fixtures"]),
 ]
 
