@@ -49,9 +49,12 @@ public struct IFEvalScorer: AnswerScorer {
                 return Self.failed(instruction, reason: "scorer-error: \(error.message)")
             case .success(let check):
                 let result = check.evaluate(variants)
+                var values: [String: Double] = ["loose": result.loose ? 1 : 0]
+                // The official checker draws this instruction's argument at random: its verdict is not reproducible.
+                if check.officialDrawsRandomArgument { values["official_random"] = 1 }
                 return SubResult(
-                    kind: Self.kind, index: instruction.index, id: instruction.id, passed: result.strict,
-                    values: ["loose": result.loose ? 1 : 0], reason: result.strict ? nil : "not followed")
+                    kind: Self.kind, index: instruction.index, id: instruction.id, passed: result.strict, values: values,
+                    reason: result.strict ? nil : "not followed")
             }
         }
         let strict = subResults.count { $0.passed }, loose = subResults.count { $0.values["loose"] == 1 }

@@ -9,6 +9,10 @@ import ProctorCore
 public struct InstructionCheck: Sendable {
     /// The instruction's id, as the official registry names it.
     public let id: String
+    /// Whether the official checker replaces one of the given arguments by a random draw (a
+    /// `keywords:letter_frequency` letter outside `a`–`z`), so that its verdict varies from run to run and no
+    /// deterministic port can reproduce it; this port checks the argument as given.
+    public let officialDrawsRandomArgument: Bool
     /// The official `check_following`.
     let rule: Rule
 
@@ -29,9 +33,17 @@ public struct InstructionCheck: Sendable {
                 .unknownInstruction,
                 "unknown instruction id \(String(reflecting: id)); the official checker registers: \(Self.supportedIDs.joined(separator: ", "))")
         }
+        let arguments = InstructionArguments(instructionID: id, values: kwargs)
         self.id = id
-        self.rule = try build(InstructionArguments(instructionID: id, values: kwargs))
+        self.rule = try build(arguments)
+        self.officialDrawsRandomArgument = try Self.randomArgumentProbes[id]?(arguments) ?? false
     }
+
+    /// For the instructions whose official `build_description` draws a random value for some valid-looking
+    /// arguments: whether it would for these.
+    static let randomArgumentProbes: [String: @Sendable (InstructionArguments) throws -> Bool] = [
+        "keywords:letter_frequency": { try LetterArgument($0.text("letter"), instructionID: $0.instructionID).officialDrawsRandomLetter },
+    ]
 
     /// The ids the official registry lists (`instructions_registry.INSTRUCTION_DICT`), sorted.
     public static var supportedIDs: [String] { builders.keys.sorted() }

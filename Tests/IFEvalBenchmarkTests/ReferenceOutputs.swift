@@ -27,6 +27,19 @@ struct ReferenceOutputs {
         var referenceLoose: Bool
         var strict: Bool
         var loose: Bool
+        /// The official checker draws this instruction's argument at random (its published verdict is one draw).
+        var officialRandom: Bool
+    }
+
+    /// One row's prompt-level verdicts.
+    struct Prompt {
+        var itemID: String
+        var referenceStrict: Bool
+        var referenceLoose: Bool
+        var strict: Bool
+        var loose: Bool
+        /// Some instruction of the row has a random official verdict.
+        var officialRandom: Bool
     }
 
     static let folder = Fixtures.sharedData.appendingPathComponent("ifeval")
@@ -37,8 +50,8 @@ struct ReferenceOutputs {
     var strictRows: [Row]
     var looseRows: [Row]
     var instructions: [Instruction]
-    /// Prompt-level verdicts per row: (reference strict, reference loose, Proctor strict, Proctor loose).
-    var prompts: [(itemID: String, referenceStrict: Bool, referenceLoose: Bool, strict: Bool, loose: Bool)]
+    /// Prompt-level verdicts per row.
+    var prompts: [Prompt]
 
     /// Loads both files, reads the strict file as a predictions file through the definition's own format, and scores
     /// every row with the definition's scorer (official mode).
@@ -53,7 +66,7 @@ struct ReferenceOutputs {
         }
         let scorer = try definition.makeScorer(ScorerContext(data: location))
         var instructions: [Instruction] = []
-        var prompts: [(String, Bool, Bool, Bool, Bool)] = []
+        var prompts: [Prompt] = []
         for (index, prediction) in predictions.enumerated() {
             guard let item = items[prediction.itemID] else { continue }
             let verdict = await scorer.verdict(ScoringInput(response: prediction.response), item: item, mode: .official)
@@ -61,12 +74,23 @@ struct ReferenceOutputs {
             for (k, part) in verdict.subResults.enumerated() where k < strict.followed.count && k < loose.followed.count {
                 instructions.append(Instruction(
                     row: index + 1, itemID: item.id, id: part.id, referenceStrict: strict.followed[k], referenceLoose: loose.followed[k],
-                    strict: part.passed, loose: part.values["loose"] == 1))
+                    strict: part.passed, loose: part.values["loose"] == 1, officialRandom: part.values["official_random"] == 1))
             }
             let parts = verdict.subResults
-            prompts.append((item.id, strict.followed.allSatisfy { $0 }, loose.followed.allSatisfy { $0 },
-                            !parts.isEmpty && parts.allSatisfy(\.passed), !parts.isEmpty && parts.allSatisfy { $0.values["loose"] == 1 }))
+            prompts.append(Prompt(
+                itemID: item.id, referenceStrict: strict.followed.allSatisfy { $0 }, referenceLoose: loose.followed.allSatisfy { $0 },
+                strict: !parts.isEmpty && parts.allSatisfy(\.passed), loose: !parts.isEmpty && parts.allSatisfy { $0.values["loose"] == 1 },
+                officialRandom: parts.contains { $0.values["official_random"] == 1 }))
         }
         return ReferenceOutputs(strictRows: strictRows, looseRows: looseRows, instructions: instructions, prompts: prompts)
+    }
+}
+
+extension ReferenceOutputs {
+    /// The rows whose prompt-level verdicts satisfy `keep`, with their instructions.
+    func filtered(_ keep: (Prompt) -> Bool) -> ReferenceOutputs {
+        let kept = prompts.filter(keep)
+        let ids = Set(kept.map(\.itemID))
+        return ReferenceOutputs(strictRows: strictRows, looseRows: looseRows, instructions: instructions.filter { ids.contains($0.itemID) }, prompts: kept)
     }
 }
