@@ -52,11 +52,11 @@ let scoringTargets: [Target] = [
 
 // MARK: - Benchmarks: one definition per benchmark and the registry every command reads
 // A benchmark in its own targets adds them here and one line to Sources/ProctorBenchmarks/BenchmarkRegistry.swift.
-let benchmarkDefinitionTargets: [Target.Dependency] = ["LiveBenchBenchmark"]
+let benchmarkDefinitionTargets: [Target.Dependency] = ["IFEvalBenchmark", "LiveBenchBenchmark"]
 let benchmarkTargets: [Target] = [
     .target(name: "ProctorBenchmarks", dependencies: ["ProctorCore", "ProctorData", "ProctorScoring"] + benchmarkDefinitionTargets),
     // LiveBench: the question files, the release selection and each task's ground-truth scorer.
-    .target(name: "LiveBenchBenchmark", dependencies: ["ProctorCore", "ProctorData", "MathEquivalence", "OrderedJSON"], swiftSettings: optimizedInDebug),
+    .target(name: "LiveBenchBenchmark", dependencies: ["ProctorCore", "ProctorData", "MathEquivalence", "OrderedJSON", "InstructionChecks"], swiftSettings: optimizedInDebug),
     .testTarget(name: "LiveBenchBenchmarkTests", dependencies: ["LiveBenchBenchmark", "ProctorCore"]),
     .testTarget(name: "ProctorBenchmarksTests", dependencies: ["ProctorBenchmarks", "ProctorCore", "ProctorRunner", "ProctorStore", "ProctorReport", "ProctorTestSupport"]),
 ]
@@ -134,6 +134,20 @@ let tokenizerTargets: [Target] = [
     .testTarget(name: "TextTokenizersGGUFTests", dependencies: ["TextTokenizersGGUF", "TextTokenizers", "ModelFormats", "TokenizerTestSupport"]),
 ]
 
+// MARK: - Text analysis: langdetect and nltk Punkt ports (IFEval's language and sentence checks), no dependencies
+let textAnalysisTargets: [Target] = [
+    .target(name: "TextAnalysis", resources: [.copy("Resources")], swiftSettings: optimizedInDebug),
+    .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"], exclude: ["Fixtures"]),
+]
+
+// MARK: - Instruction following: IFEval's verifiable-instruction checkers (LiveBench reuses them) and the benchmark
+let instructionTargets: [Target] = [
+    .target(name: "InstructionChecks", dependencies: ["ProctorCore", "TextAnalysis"], swiftSettings: optimizedInDebug),
+    .testTarget(name: "InstructionChecksTests", dependencies: ["InstructionChecks", "ProctorCore"], exclude: ["Fixtures"]),
+    .target(name: "IFEvalBenchmark", dependencies: ["ProctorCore", "ProctorData", "ProctorScoring", "InstructionChecks"], swiftSettings: optimizedInDebug),
+    .testTarget(name: "IFEvalBenchmarkTests", dependencies: ["IFEvalBenchmark", "ProctorCore", "ProctorReport", "ProctorRunner", "ProctorStore", "ProctorTestSupport", "InstructionChecks"]),
+]
+
 // MARK: - Code execution: the sandbox and the benchmarks that run model-written programs
 let codeTargets: [Target] = [
     .target(name: "CSandbox"),
@@ -173,6 +187,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
-    targets: backboneTargets + scoringTargets + benchmarkTargets + dataTargets + formatTargets + openAITargets + tokenizerTargets + engineTargets + codeTargets + cliTargets,
+    targets: backboneTargets + scoringTargets + benchmarkTargets + dataTargets + formatTargets + openAITargets + tokenizerTargets + engineTargets + codeTargets + textAnalysisTargets + instructionTargets + cliTargets,
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,4 @@
+import IFEvalBenchmark
 import LiveBenchBenchmark
 import ProctorCore
 
@@ -18,10 +19,10 @@ public enum BenchmarkRegistry {
         .olympiadbench,
         .gpqa,
         .livebench,
-    ]
+    ] + IFEvalBenchmark.definitions
 
     /// Scores over several benchmarks (a leaderboard's overall).
-    public static let suites: [SuiteDefinition] = SuiteDefinition.liveBench
+    public static let suites: [SuiteDefinition] = IFEvalBenchmark.suites + SuiteDefinition.liveBench
 
     /// Settings presets every benchmark accepts (a benchmark's own presets of the same name win for it).
     public static let presets: [String: GenerationPreset] = [

@@ -58,7 +58,9 @@ struct ScoreCommand: AsyncParsableCommand {
             benchmark: name.description, results: results.benchmarks[name.description] ?? [:], items: results.items[name.description] ?? [:],
             specs: benchmark.definition.metrics)
         if json {
-            print(try ScoreSummary(name: name, mode: mode, metrics: metrics, entries: summary.entries, scorer: summary.scorer).json())
+            print(try ScoreSummary(
+                name: name, mode: mode, metrics: metrics, entries: summary.entries, scorer: summary.scorer,
+                items: results.items[name.description] ?? [:]).json())
         } else {
             print(String(format: "%@ (%@ scoring, %@): %.2f%% over %d items, %d samples", name.description, mode.rawValue, summary.scorer, metrics.pass1, metrics.items, metrics.samples))
             for metric in metrics.metricOrder where metric != MetricSpec.pass1.name {
@@ -77,6 +79,17 @@ struct ScoreSummary: Encodable {
         var sample: Int
         var extracted: String?
         var correct: Bool
+        /// The item's `prompt` field, for benchmarks whose predictions are matched by prompt (IFEval).
+        var prompt: String?
+        /// IFEval's per-instruction verdicts, in `instruction_id_list` order (absent for other benchmarks).
+        var instructions: [Instruction]?
+    }
+
+    /// One instruction's verdicts: `strict` is the sub-result's `passed`, `loose` its `values["loose"]`.
+    struct Instruction: Encodable {
+        var id: String
+        var strict: Bool
+        var loose: Bool
     }
 
     var benchmark: String
@@ -92,7 +105,10 @@ struct ScoreSummary: Encodable {
         case benchmark, mode, nItems = "n_items", nSamples = "n_samples", score, metrics, scorer, items
     }
 
-    init(name: BenchmarkName, mode: ScoringMode, metrics: BenchmarkMetrics, entries: [(sample: SampleRecord, scores: [ScoreRecord])], scorer: String) {
+    init(
+        name: BenchmarkName, mode: ScoringMode, metrics: BenchmarkMetrics, entries: [(sample: SampleRecord, scores: [ScoreRecord])], scorer: String,
+        items stored: [String: BenchmarkItem] = [:]
+    ) {
         benchmark = name.description
         self.mode = mode.rawValue
         nItems = metrics.items
@@ -101,8 +117,12 @@ struct ScoreSummary: Encodable {
         self.metrics = metrics
         self.scorer = scorer
         items = entries.compactMap { entry in
-            entry.scores.first { $0.mode == mode }.map {
-                Item(id: entry.sample.key.itemID, sample: entry.sample.key.sampleIndex, extracted: $0.verdict.extracted, correct: $0.verdict.correct)
+            entry.scores.first { $0.mode == mode }.map { score in
+                let parts = score.verdict.subResults.filter { $0.kind == "instruction" }.sorted { $0.index < $1.index }
+                return Item(
+                    id: entry.sample.key.itemID, sample: entry.sample.key.sampleIndex, extracted: score.verdict.extracted, correct: score.verdict.correct,
+                    prompt: stored[entry.sample.key.itemID]?.fields["prompt"]?.stringValue,
+                    instructions: parts.isEmpty ? nil : parts.map { Instruction(id: $0.id, strict: $0.passed, loose: ($0.values["loose"] ?? 0) >= 0.5) })
             }
         }
     }
