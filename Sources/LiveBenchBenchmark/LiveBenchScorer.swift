@@ -12,6 +12,9 @@ struct TaskOutcome: Sendable, Hashable {
 /// Proctor has: every `<think>…</think>` block is removed from the answer, then the question's task (or subtask)
 /// picks the task's own scorer from `livebench/process_results/**`.
 ///
+/// Instruction-following questions are judged by IFEval's checks (the `InstructionChecks` target), with
+/// one `SubResult` per instruction.
+///
 /// Both modes use the official rules: LiveBench's judgments are deterministic string programs (AMPS_Hard's sympy
 /// comparison is replaced by Proctor's exact symbolic comparator, see docs/livebench.md), so a stricter reading
 /// would only be a second opinion nobody publishes. Where the official code raises (a failed assertion), the
@@ -26,6 +29,9 @@ public struct LiveBenchScorer: AnswerScorer {
     public func score(_ input: ScoringInput, item: BenchmarkItem, mode: ScoringMode) -> Verdict {
         let answer = Self.removeThinking(input.response)
         let truncated = input.finishReason == .length
+        if item.categories["category"] == "instruction_following" || item.fields["instruction_id_list"] != nil {
+            return InstructionFollowing.verdict(answer, item: item, truncated: truncated)
+        }
         do {
             let outcome = try Self.judge(answer, item: item)
             return Verdict(

@@ -28,9 +28,6 @@ public struct LiveBenchTask: Sendable, Hashable {
 extension LiveBenchTask {
     static let noQuestions = "its question file is not in the data (LiveBench's published snapshot never committed it) and Proctor has no scorer for it yet"
 
-    static let noIFChecks =
-        "its scorer needs the IFEval instruction checkers (issue #14 reuses the InstructionChecks target of the ifeval branch, not merged here yet)"
-
     /// Every task of the 2024-11-25 release and later, in the official category order.
     public static let all: [LiveBenchTask] = [
         LiveBenchTask("AMPS_Hard", category: "math"),
@@ -42,10 +39,10 @@ extension LiveBenchTask {
         LiveBenchTask("cta", category: "data_analysis"),
         LiveBenchTask("tablejoin", category: "data_analysis"),
         LiveBenchTask("tablereformat", category: "data_analysis"),
-        LiveBenchTask("paraphrase", category: "instruction_following", unavailableReason: noIFChecks),
-        LiveBenchTask("simplify", category: "instruction_following", unavailableReason: noIFChecks),
-        LiveBenchTask("story_generation", category: "instruction_following", unavailableReason: noIFChecks),
-        LiveBenchTask("summarize", category: "instruction_following", unavailableReason: noIFChecks),
+        LiveBenchTask("paraphrase", category: "instruction_following"),
+        LiveBenchTask("simplify", category: "instruction_following"),
+        LiveBenchTask("story_generation", category: "instruction_following"),
+        LiveBenchTask("summarize", category: "instruction_following"),
         LiveBenchTask("LCB_generation", category: "coding", unavailableReason: noQuestions),
         LiveBenchTask("coding_completion", category: "coding", unavailableReason: noQuestions),
         LiveBenchTask("connections", category: "language", unavailableReason: noQuestions),
