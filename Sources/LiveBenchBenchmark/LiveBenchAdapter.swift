@@ -50,6 +50,17 @@ public struct LiveBenchAdapter: BenchmarkAdapter {
         throw error
     }
 
+    public func availability(split: String, from location: DataLocation) -> DataAvailability {
+        guard let task = LiveBenchTask.named(split), let items = try? load(split: split, from: location) else {
+            return DataAvailability(source: nil, items: 0, images: 0)
+        }
+        let hub = ["livebench/\(task.category)"]
+        let source = DataRoot.find(folder: "livebench", hubRepos: hub, in: location).first { root in
+            root.has("\(task.category)/\(task.name)/question.jsonl") || !HubParquet.splitFiles(in: root, split: "test").isEmpty
+        }
+        return DataAvailability(source: source?.description ?? "found", items: items.count, images: 0)
+    }
+
     public func item(id: String, split: String, fields: [String: JSONValue]) -> BenchmarkItem? {
         guard let task = LiveBenchTask.named(split), fields["ground_truth"] != nil || fields["instruction_id_list"] != nil else { return nil }
         var fields = fields

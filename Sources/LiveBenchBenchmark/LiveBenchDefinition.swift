@@ -22,7 +22,7 @@ extension BenchmarkDefinition {
 
 extension SuiteDefinition {
     /// LiveBench's averages as `show_livebench_result` computes them: a category is the mean of its task means, the
-    /// overall the mean of the categories; one suite per category (`livebench_math`) and the overall (`livebench`)
+    /// overall the mean of the categories; one suite per category (`livebench-math`) and the overall (`livebench-avg`)
     /// over the categories Proctor can score.
     public static var liveBench: [SuiteDefinition] {
         let runnable = LiveBenchTask.categories.compactMap { category -> (name: String, tasks: [LiveBenchTask])? in
@@ -34,12 +34,12 @@ extension SuiteDefinition {
         }
         let categories = runnable.map { category in
             SuiteDefinition(
-                name: "livebench_\(category.name)", summary: "LiveBench \(category.name): the mean of its task means", root: node(category))
+                name: "livebench-\(category.name)", summary: "LiveBench \(category.name): the mean of its task means", root: node(category))
         }
         let names = runnable.map(\.name).joined(separator: ", ")
         let overall = SuiteDefinition(
-            name: "livebench", summary: "LiveBench overall: the mean of the category means (\(names))",
-            root: .mean(name: "livebench", children: runnable.map(node)))
+            name: "livebench-avg", summary: "LiveBench overall: the mean of the category means (\(names))",
+            root: .mean(name: "livebench-avg", children: runnable.map(node)))
         return [overall] + categories
     }
 }

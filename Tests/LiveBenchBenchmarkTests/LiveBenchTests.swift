@@ -84,10 +84,10 @@ struct LiveBenchDataTests {
         let categoryMeans = taskMeans.mapValues(mean)
         for suite in SuiteDefinition.liveBench {
             let value = try #require(suite.value(in: metrics)?.value)
-            if suite.name == "livebench" {
+            if suite.name == "livebench-avg" {
                 #expect(abs(value - mean(Array(categoryMeans.values))) < 1e-9)
             } else {
-                let category = String(suite.name.dropFirst("livebench_".count))
+                let category = String(suite.name.dropFirst("livebench-".count))
                 #expect(abs(value - (categoryMeans[category] ?? -1)) < 1e-9, "\(suite.name)")
             }
         }
