@@ -145,7 +145,7 @@ let instructionTargets: [Target] = [
     .target(name: "InstructionChecks", dependencies: ["ProctorCore", "TextAnalysis"], swiftSettings: optimizedInDebug),
     .testTarget(name: "InstructionChecksTests", dependencies: ["InstructionChecks", "ProctorCore"], exclude: ["Fixtures"]),
     .target(name: "IFEvalBenchmark", dependencies: ["ProctorCore", "ProctorData", "ProctorScoring", "InstructionChecks"], swiftSettings: optimizedInDebug),
-    .testTarget(name: "IFEvalBenchmarkTests", dependencies: ["IFEvalBenchmark", "ProctorCore", "ProctorReport", "ProctorRunner", "ProctorStore", "ProctorTestSupport", "InstructionChecks"]),
+    .testTarget(name: "IFEvalBenchmarkTests", dependencies: ["IFEvalBenchmark", "ProctorCore", "ProctorReport", "ProctorRunner", "ProctorStore", "ProctorTestSupport", "InstructionChecks"], exclude: ["Fixtures"]),
 ]
 
 // MARK: - Code execution: the sandbox and the benchmarks that run model-written programs

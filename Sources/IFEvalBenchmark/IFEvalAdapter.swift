@@ -30,24 +30,49 @@ public struct IFEvalAdapter: BenchmarkAdapter {
             throw ProctorError(.invalidArgument, "ifeval has no split \"\(split)\"; use train")
         }
         let benchmark = BenchmarkName(name: name, split: split)
-        for root in DataRoot.find(folder: "ifeval", hubRepos: [Self.hubDataset], in: location) {
-            let names = root.layout == .local ? Self.localFiles : Self.hubJSONFiles
-            if let file = root.first(names) {
-                return try JSONLines.decode([String: JSONValue].self, from: file).map { line, row in
-                    try Self.item(row, benchmark: benchmark, place: "\(file.path):\(line)")
-                }
+        switch Self.locate(split: split, in: location) {
+        case .jsonLines(let file, _):
+            return try JSONLines.decode([String: JSONValue].self, from: file).map { line, row in
+                try Self.item(row, benchmark: benchmark, place: "\(file.path):\(line)")
             }
-            let shards = HubParquet.splitFiles(in: root, split: split)
-            if !shards.isEmpty {
-                var items: [BenchmarkItem] = []
-                try HubParquet.forEachRow(shards, columns: ["key", "prompt", "instruction_id_list", "kwargs"]) { file, row in
-                    items.append(try Self.item(HubParquet.fields(row), benchmark: benchmark, place: "\(file.path): row \(items.count + 1)"))
-                }
-                return items
+        case .parquet(let shards, _):
+            var items: [BenchmarkItem] = []
+            try HubParquet.forEachRow(shards, columns: ["key", "prompt", "instruction_id_list", "kwargs"]) { file, row in
+                items.append(try Self.item(HubParquet.fields(row), benchmark: benchmark, place: "\(file.path): row \(items.count + 1)"))
             }
+            return items
+        case nil:
+            throw DataRoot.notFound(
+                benchmark: name, folder: "ifeval", localFiles: Self.localFiles, hubRepos: [Self.hubDataset], in: location)
         }
-        throw DataRoot.notFound(
-            benchmark: name, folder: "ifeval", localFiles: Self.localFiles, hubRepos: [Self.hubDataset], in: location)
+    }
+
+    public func availability(split: String, from location: DataLocation) -> DataAvailability {
+        switch Self.locate(split: split, in: location) {
+        case .jsonLines(let file, let root):
+            let lines = (try? JSONLines.decode(JSONValue.self, from: file).count) ?? 0
+            return DataAvailability(source: "\(root) \(file.lastPathComponent)", items: lines, images: 0)
+        case .parquet(let shards, let root):
+            return DataAvailability(source: root.description, items: HubParquet.rowCount(shards), images: 0)
+        case nil:
+            return DataAvailability(source: nil, items: 0, images: 0)
+        }
+    }
+
+    /// Where a split's rows are.
+    enum Source {
+        case jsonLines(URL, DataRoot)
+        case parquet([URL], DataRoot)
+    }
+
+    /// The first root holding the input file (local copy first), as JSON lines or the hub's Parquet shards.
+    static func locate(split: String, in location: DataLocation) -> Source? {
+        for root in DataRoot.find(folder: "ifeval", hubRepos: [hubDataset], in: location) {
+            if let file = root.first(root.layout == .local ? localFiles : hubJSONFiles) { return .jsonLines(file, root) }
+            let shards = HubParquet.splitFiles(in: root, split: split)
+            if !shards.isEmpty { return .parquet(shards, root) }
+        }
+        return nil
     }
 
     /// Builds an item from the official fields (`{key, prompt, instruction_id_list, kwargs}`), keeping null-free kwargs.

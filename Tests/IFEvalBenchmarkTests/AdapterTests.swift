@@ -33,6 +33,26 @@ struct IFEvalAdapterTests {
         #expect(verdict.correct)
     }
 
+    /// The hub's Parquet layout (`data/train-….parquet`, every kwargs struct with every key, null when unused), from
+    /// `Fixtures/hub-train.parquet` (two made-up rows; `make-hub-parquet.py` writes it).
+    @Test func readsTheHubParquetLayout() throws {
+        let cache = try Fixtures.temporaryDirectory("ifeval-parquet")
+        let data = cache.appendingPathComponent("datasets--google--IFEval/snapshots/0123abc/data")
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/hub-train.parquet")
+        try FileManager.default.copyItem(at: fixture, to: data.appendingPathComponent("train-00000-of-00001.parquet"))
+        let location = DataLocation(root: nil, hubCache: cache)
+        let items = try IFEvalAdapter().load(split: "train", from: location)
+        #expect(items.map(\.id) == ["11", "12"])
+        #expect(items[0].fields["kwargs"] == .array([.object(["num_words": 3, "relation": "less than"]), .object([:])]))
+        #expect(items[1].fields["instruction_id_list"] == .array(["detectable_format:number_bullet_lists"]))
+        #expect(IFEvalAdapter().availability(split: "train", from: location).items == 2)
+        let scorer = IFEvalScorer()
+        #expect(scorer.score(ScoringInput(response: "Hello there"), item: items[0], mode: .official).correct)
+        #expect(scorer.score(ScoringInput(response: "* red\n* green\n* blue"), item: items[1], mode: .official).correct)
+        #expect(!scorer.score(ScoringInput(response: "* red\n* green"), item: items[1], mode: .official).correct)
+    }
+
     @Test func malformedRowsNameTheirLine() throws {
         let root = try Fixtures.temporaryDirectory("ifeval-bad")
         try FileManager.default.createDirectory(at: root.appendingPathComponent("ifeval"), withIntermediateDirectories: true)
