@@ -20,12 +20,9 @@ extension Proctor {
 
     /// The items of a release, for benchmarks with a release schedule (the latest when none is given).
     ///
-    /// - Throws: `ProctorError` for a release the benchmark does not know, or a release given to one without any.
+    /// - Throws: `ProctorError` for a release the benchmark does not know (benchmarks without releases ignore it).
     static func selectRelease(_ release: String?, of loaded: LoadedSplit, definition: BenchmarkDefinition, name: BenchmarkName) throws -> LoadedSplit {
-        guard let schedule = definition.releaseSchedule else {
-            if let release { throw ProctorError(.invalidArgument, "\(name) has no releases; --release \(release) applies to benchmarks with releases (livebench)") }
-            return loaded
-        }
+        guard let schedule = definition.releaseSchedule else { return loaded }
         guard let chosen = release ?? schedule.latest, schedule.releases.contains(chosen) else {
             throw ProctorError(.invalidArgument, "\(name.name) has no release \"\(release ?? "")\"; its releases: \(schedule.releases.joined(separator: ", "))")
         }

@@ -137,6 +137,9 @@ struct RunCommand: AsyncParsableCommand {
         var options: [String: String] = [:]
         options["start-date"] = startDate
         options["end-date"] = endDate
+        if let release, !resolved.contains(where: { $0.definition.releaseSchedule != nil }) {
+            throw ProctorError(.invalidArgument, "none of these benchmarks has releases; --release \(release) applies to benchmarks with releases (livebench)")
+        }
         let context = ScorerContext(data: data.location, execWorkers: execWorkers, options: options)
         let plans = try resolved.map { benchmark -> BenchmarkPlan in
             let definition = benchmark.definition
