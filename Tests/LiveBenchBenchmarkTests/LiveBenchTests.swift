@@ -96,6 +96,20 @@ struct LiveBenchDataTests {
 
 /// Rules that need no data.
 struct LiveBenchRuleTests {
+    @Test func aMalformedQuestionNamesItsFileAndLine() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("livebench-bad-\(UUID().uuidString)")
+        let folder = root.appendingPathComponent("livebench/reasoning/spatial")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let good = #"{"question_id": "a", "task": "spatial", "turns": ["Q?"], "ground_truth": "3", "livebench_release_date": "2024-07-26", "livebench_removal_date": ""}"#
+        try Data((good + "\n" + #"{"question_id": "b", "task": "spatial", "turns": []}"# + "\n").utf8).write(to: folder.appendingPathComponent("question.jsonl"))
+        #expect {
+            try LiveBenchAdapter().load(split: "spatial", from: DataLocation(root: root, hubCache: nil))
+        } throws: { error in
+            "\(error)".contains("question.jsonl:2") && "\(error)".contains("no \"turns\"")
+        }
+    }
+
     @Test func thinkingRemovedAsTheOfficialJudgeDoes() {
         #expect(LiveBenchScorer.removeThinking("<think>a</think>b<think>c\nd</think>e") == "be")
         #expect(LiveBenchScorer.removeThinking("<think>never closed") == "<think>never closed")
