@@ -40,7 +40,7 @@ public struct LiveBenchAdapter: BenchmarkAdapter {
                     index += 1
                     let fields = HubParquet.fields(row)
                     guard fields["task"]?.stringValue == task.name else { return }
-                    items.append(try item(Self.hubDates(fields), task: task, place: "\(file.path) row \(index)"))
+                    items.append(try item(Self.officialDates(fields), task: task, place: "\(file.path) row \(index)"))
                 }
                 if !items.isEmpty { return items }
             }
@@ -108,16 +108,45 @@ public struct LiveBenchAdapter: BenchmarkAdapter {
         }
     }
 
-    /// The hub's dates are timestamps; the official loader turns them into `YYYY-MM-DD` text.
-    static func hubDates(_ fields: [String: JSONValue]) -> [String: JSONValue] {
+    /// A hub row's fields with its dates as the official loader leaves them: `YYYY-MM-DD` text (`load_questions`
+    /// formats the dataset's timestamps so), an empty removal date for a null one.
+    ///
+    /// Proctor's Parquet reader gives a timestamp column its stored integers; the unit (seconds to nanoseconds since
+    /// 1970) is told by the magnitude, which for dates after 1971 is unambiguous.
+    ///
+    /// - Parameter fields: The row's fields.
+    /// - Returns: The fields with the three date fields as text.
+    public static func officialDates(_ fields: [String: JSONValue]) -> [String: JSONValue] {
         var fields = fields
         for key in ["livebench_release_date", "livebench_removal_date", "release_date"] {
-            if let text = fields[key]?.stringValue, text.count > 10, text.dropFirst(4).first == "-" {
+            switch fields[key] {
+            case .int(let n)?: fields[key] = .string(day(sinceEpoch: Int64(n)))
+            case .double(let d)? where d.isFinite && abs(d) < 9e18: fields[key] = .string(day(sinceEpoch: Int64(d)))
+            case .string(let text)? where text.unicodeScalars.count > 10 && text.dropFirst(4).first == "-":
                 fields[key] = .string(String(text.prefix(10)))
-            } else if fields[key]?.isNull == true, key == "livebench_removal_date" {
-                fields[key] = .string("")
+            case .null? where key == "livebench_removal_date": fields[key] = .string("")
+            default: break
             }
         }
         return fields
+    }
+
+    /// The UTC day of a timestamp in seconds, milliseconds, microseconds or nanoseconds since 1970.
+    static func day(sinceEpoch value: Int64) -> String {
+        var seconds = value
+        for _ in 0..<3 where abs(seconds) >= 100_000_000_000 { seconds /= 1000 }
+        let days = Int((Double(seconds) / 86_400).rounded(.down))
+        // Howard Hinnant's civil_from_days.
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(y)-\(two(m))-\(two(d))"
     }
 }

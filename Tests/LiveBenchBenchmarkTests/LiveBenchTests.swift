@@ -110,6 +110,17 @@ struct LiveBenchRuleTests {
         }
     }
 
+    /// The hub's timestamp columns become the `YYYY-MM-DD` text the official loader compares.
+    @Test(arguments: [Int64(1_732_492_800), 1_732_492_800_000, 1_732_492_800_000_000, 1_732_492_800_000_000_000])
+    func hubTimestampsBecomeDays(stamp: Int64) {
+        let fields = LiveBenchAdapter.officialDates([
+            "livebench_release_date": .int(Int(stamp)), "livebench_removal_date": .null, "release_date": .string("2024-06-24 00:00:00"),
+        ])
+        #expect(fields["livebench_release_date"] == .string("2024-11-25"))
+        #expect(fields["livebench_removal_date"] == .string(""))
+        #expect(fields["release_date"] == .string("2024-06-24"))
+    }
+
     @Test func thinkingRemovedAsTheOfficialJudgeDoes() {
         #expect(LiveBenchScorer.removeThinking("<think>a</think>b<think>c\nd</think>e") == "be")
         #expect(LiveBenchScorer.removeThinking("<think>never closed") == "<think>never closed")
