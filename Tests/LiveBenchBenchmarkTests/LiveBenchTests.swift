@@ -110,6 +110,27 @@ struct LiveBenchRuleTests {
         }
     }
 
+    /// The hub's Parquet layout (`datasets--livebench--reasoning/snapshots/…/data/test-….parquet`, timestamp dates),
+    /// from a synthetic fixture written by `Fixtures/make-hub-parquet.py`.
+    @Test func readsTheHubLayout() throws {
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("livebench-hub-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: cache) }
+        let data = cache.appendingPathComponent("datasets--livebench--reasoning/snapshots/0123abc/data")
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/hub-test.parquet")
+        try FileManager.default.copyItem(at: fixture, to: data.appendingPathComponent("test-00000-of-00001.parquet"))
+        let location = DataLocation(root: nil, hubCache: cache)
+        let items = try LiveBenchAdapter().load(split: "spatial", from: location)
+        #expect(items.map(\.id) == ["s1", "s2"])
+        #expect(items.map { $0.fields["livebench_release_date"] } == [.string("2024-07-26"), .string("2024-11-25")])
+        #expect(items.map { $0.fields["livebench_removal_date"] } == [.string(""), .string("2025-04-02")])
+        #expect(items.first?.messages == [ChatMessage(role: .user, text: "How many faces has a cube? Answer in **bold**.")])
+        #expect(try LiveBenchRelease.select(items, release: "2025-05-30").map(\.id) == ["s1"])
+        let verdict = LiveBenchScorer().score(ScoringInput(response: "It has **6** faces."), item: try #require(items.first), mode: .official)
+        #expect(verdict.score == 1)
+        #expect(LiveBenchAdapter().availability(split: "spatial", from: location).source?.contains("livebench/reasoning") == true)
+    }
+
     /// The hub's timestamp columns become the `YYYY-MM-DD` text the official loader compares.
     @Test(arguments: [Int64(1_732_492_800), 1_732_492_800_000, 1_732_492_800_000_000, 1_732_492_800_000_000_000])
     func hubTimestampsBecomeDays(stamp: Int64) {
