@@ -8,7 +8,7 @@ import MathEquivalence
 /// random-point evaluation, with an absolute tolerance of 0.001 for numbers. The optional LLM fallback (only with
 /// `OPENAI_API_KEY` set) is not used, as it was not for the published judgments.
 enum AMPSHard {
-    static func score(truth: String, answer: String) throws -> TaskOutcome {
+    static func score(truth: String, answer: String, sympyReading: Bool = true) throws -> TaskOutcome {
         var llm = answer
         for (old, new) in [
             ("+C", ""), ("+ C", ""), ("+ c", ""), ("+c", ""), ("\\\\fbox{", "\\\\boxed{"), ("\\dfrac", "\\frac"), ("\\tfrac", "\\frac"),
@@ -44,15 +44,17 @@ enum AMPSHard {
             let right = gold == PyText.suffix(tail, PyText.count(gold))
             return TaskOutcome(score: right ? 1 : 0, extracted: right ? gold : nil, rule: "suffix")
         }
-        return TaskOutcome(score: equivalent(gold, parsed) ? 1 : 0, extracted: parsed, rule: rule)
+        return TaskOutcome(score: equivalent(gold, parsed, sympyReading: sympyReading) ? 1 : 0, extracted: parsed, rule: rule)
     }
 
-    /// The official `is_equiv`, decided by Proctor's comparator.
-    static func equivalent(_ gold: String, _ answer: String) -> Bool {
+    /// The official `is_equiv`, decided by Proctor's comparator; with `sympyReading`, two readings of sympy's that
+    /// reject answers equal over the reals are applied too.
+    static func equivalent(_ gold: String, _ answer: String, sympyReading: Bool = true) -> Bool {
         var options = EquivalenceOptions()
         options.numeric = .absolute(0.001)
         options.orderedLists = true
         guard AnswerEquivalence.compare(gold: gold, prediction: answer, options: options) == .equal else { return false }
+        guard sympyReading else { return true }
         if antlrFunctionApplication(gold) || antlrFunctionApplication(answer) { return false }
         return !ComplexCheck.differ(gold, answer)
     }

@@ -15,9 +15,10 @@ struct TaskOutcome: Sendable, Hashable {
 /// Instruction-following questions are judged by IFEval's checks (the `InstructionChecks` target), with
 /// one `SubResult` per instruction.
 ///
-/// Both modes use the official rules: LiveBench's judgments are deterministic string programs (AMPS_Hard's sympy
-/// comparison is replaced by Proctor's exact symbolic comparator, see docs/livebench.md), so a stricter reading
-/// would only be a second opinion nobody publishes. Where the official code raises (a failed assertion), the
+/// Both modes use the official extraction rules (LiveBench's judgments are deterministic string programs). They
+/// differ only for AMPS_Hard's equivalence: `official` reads both sides as sympy does (an ANTLR-fallback function
+/// application, complex principal branches), `strict` accepts what is mathematically equal over the reals, as a
+/// careful grader would (docs/livebench.md). Where the official code raises (a failed assertion), the
 /// verdict is `scorer-error` with score 0 and the reason in `details`.
 public struct LiveBenchScorer: AnswerScorer {
     public let id = "livebench"
@@ -33,7 +34,7 @@ public struct LiveBenchScorer: AnswerScorer {
             return InstructionFollowing.verdict(answer, item: item, truncated: truncated)
         }
         do {
-            let outcome = try Self.judge(answer, item: item)
+            let outcome = try Self.judge(answer, item: item, mode: mode)
             return Verdict(
                 extracted: outcome.extracted, correct: outcome.score >= 1, score: outcome.score, truncated: truncated && outcome.score < 1,
                 unparsed: outcome.extracted == nil && outcome.score == 0, rule: outcome.rule)
@@ -56,7 +57,7 @@ public struct LiveBenchScorer: AnswerScorer {
     /// Scores an answer (thinking already removed) by the question's task.
     ///
     /// - Throws: `OfficialFailure` where the official code raises.
-    static func judge(_ answer: String, item: BenchmarkItem) throws -> TaskOutcome {
+    static func judge(_ answer: String, item: BenchmarkItem, mode: ScoringMode = .official) throws -> TaskOutcome {
         let task = item.fields["task"]?.stringValue ?? item.benchmark.split
         let taskOrSubtask = item.fields["subtask"]?.stringValue ?? task
         let truth = item.answer
@@ -75,7 +76,7 @@ public struct LiveBenchScorer: AnswerScorer {
         case "tablereformat":
             return try TableReformat.score(question: question, truth: truth, answer: answer, version: releaseDate >= "2025-04-25" ? .v2 : .v1)
         case "tablejoin": return try TableJoin.score(truth: truth, answer: answer)
-        case _ where PyText.contains(taskOrSubtask, "amps_hard"): return try AMPSHard.score(truth: truth, answer: answer)
+        case _ where PyText.contains(taskOrSubtask, "amps_hard"): return try AMPSHard.score(truth: truth, answer: answer, sympyReading: mode == .official)
         case "web_of_lies_v2": return try WebOfLies.score(truth: truth, answer: answer)
         case _ where PyText.contains(taskOrSubtask, "zebra_puzzle"):
             return releaseDate < "2024-11-25" ? ZebraPuzzle.scoreOld(truth: truth, answer: answer) : try ZebraPuzzle.score(truth: truth, answer: answer)

@@ -187,6 +187,19 @@ struct LiveBenchRuleTests {
         #expect(Self.score("Answer: 1, 2, 4", proof) == 0.75)
     }
 
+    /// `official` reads `x (…)` after a power as sympy's ANTLR fallback does (a function); `strict` accepts the
+    /// product, which is the mathematically right reading.
+    @Test func ampsStrictAcceptsWhatSympyMisreads() {
+        let amps = Self.item(task: "AMPS_Hard", subtask: "amps_hard_derivatives", truth: "e^{2 x} x (2 x+3)")
+        let answer = "$\\boxed{e^{2x}(2x^2+3x)}$"
+        #expect(LiveBenchScorer().score(ScoringInput(response: answer), item: amps, mode: .official).score == 0)
+        #expect(LiveBenchScorer().score(ScoringInput(response: answer), item: amps, mode: .strict).score == 1)
+        let roots = Self.item(task: "AMPS_Hard", subtask: "amps_hard_derivatives", truth: "\\frac{1}{\\sqrt[3]{1-x^2}^2}")
+        let other = "$\\boxed{\\frac{1}{\\sqrt[3]{(1-x^2)^2}}}$"
+        #expect(LiveBenchScorer().score(ScoringInput(response: other), item: roots, mode: .official).score == 0)
+        #expect(LiveBenchScorer().score(ScoringInput(response: other), item: roots, mode: .strict).score == 1)
+    }
+
     @Test func unknownTaskIsAScorerErrorNotACrash() {
         let verdict = LiveBenchScorer().score(ScoringInput(response: "x"), item: Self.item(task: "house_traversal", truth: "a"), mode: .official)
         #expect(verdict.rule == "scorer-error" && verdict.score == 0)
