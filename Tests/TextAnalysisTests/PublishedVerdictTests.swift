@@ -2,17 +2,18 @@ import Foundation
 import Testing
 import TextAnalysis
 
-/// The four IFEval instructions that rest on these ports, checked with them against the published strict verdicts
-/// (`follow_instruction_list` in eval_results_strict.jsonl), instruction by instruction. The checks are the official
-/// ones in miniature (`count < N` for "less than", else `count >= N`; a langdetect exception counts as followed);
-/// the full checker lives in the IFEval benchmark target.
+/// The four IFEval instructions that rest on these ports, checked with them against the published verdicts
+/// (`follow_instruction_list` in eval_results_strict.jsonl and eval_results_loose.jsonl), instruction by
+/// instruction. The checks are the official ones in miniature (`count < N` for "less than", else `count >= N`; a
+/// langdetect exception counts as followed; a whitespace-only text fails; loose passes if any of the checker's eight
+/// variants passes); the full checker lives in the IFEval benchmark target.
 @Suite(.enabled(if: IFEvalFixtures.available, "needs ../shared/data/ifeval (input_data.jsonl and reference-outputs)"))
 struct PublishedVerdictTests {
     static let inputFile = IFEvalFixtures.responsesFile.deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("input_data.jsonl")
 
     /// The published rows with their instructions' kwargs, matched to the input by prompt.
-    static func instructions() throws -> [(row: Int, id: String, kwargs: [String: Any], followed: Bool, response: String)] {
+    static func instructions(_ file: URL) throws -> [(row: Int, id: String, kwargs: [String: Any], followed: Bool, response: String)] {
         var kwargsByPrompt: [String: [[String: Any]]] = [:]
         for (number, line) in try String(contentsOf: inputFile, encoding: .utf8).split(separator: "\n").enumerated() {
             guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
@@ -22,13 +23,13 @@ struct PublishedVerdictTests {
             kwargsByPrompt[prompt] = kwargs
         }
         var result: [(row: Int, id: String, kwargs: [String: Any], followed: Bool, response: String)] = []
-        let text = try String(contentsOf: IFEvalFixtures.responsesFile, encoding: .utf8)
+        let text = try String(contentsOf: file, encoding: .utf8)
         for (number, line) in text.split(separator: "\n").enumerated() {
             guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
                   let prompt = object["prompt"] as? String, let response = object["response"] as? String,
                   let ids = object["instruction_id_list"] as? [String], let followed = object["follow_instruction_list"] as? [Bool],
                   let kwargs = kwargsByPrompt[prompt], kwargs.count == ids.count, followed.count == ids.count else {
-                throw FixtureError("\(IFEvalFixtures.responsesFile.path) line \(number + 1): no matching input or bad fields")
+                throw FixtureError("\(file.path) line \(number + 1): no matching input or bad fields")
             }
             for i in ids.indices { result.append((number, ids[i], kwargs[i], followed[i], response)) }
         }
@@ -55,15 +56,48 @@ struct PublishedVerdictTests {
         }
     }
 
-    @Test func strictVerdictsEqualThePublishedOnes() throws {
+    /// Python's `str.strip()` is non-empty.
+    static func hasText(_ text: String) -> Bool { text.unicodeScalars.contains { !isPythonSpace($0) } }
+
+    static func isPythonSpace(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x09...0x0D, 0x1C...0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
+    }
+
+    /// Python's `str.strip()`.
+    static func strip(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        guard let first = scalars.firstIndex(where: { !isPythonSpace($0) }),
+              let last = scalars.lastIndex(where: { !isPythonSpace($0) }) else { return "" }
+        return IFEvalFixtures.string(scalars[first...last])
+    }
+
+    /// The checker's eight loose variants: the response, without its first line, last line or both (stripped),
+    /// and each of those with every "*" removed.
+    static func looseVariants(_ response: String) -> [String] {
+        let lines = IFEvalFixtures.pythonSplit(response, on: "\n")
+        let removeFirst = strip(lines.dropFirst().joined(separator: "\n"))
+        let removeLast = strip(lines.dropLast().joined(separator: "\n"))
+        let removeBoth = strip(lines.dropFirst().dropLast().joined(separator: "\n"))
+        let noStars = { (text: String) in text.replacingOccurrences(of: "*", with: "") }
+        return [response, noStars(response), removeFirst, removeLast, removeBoth, noStars(removeFirst), noStars(removeLast), noStars(removeBoth)]
+    }
+
+    @Test(arguments: ["strict", "loose"])
+    func verdictsEqualThePublishedOnes(mode: String) throws {
+        let file = IFEvalFixtures.responsesFile.deletingLastPathComponent().appendingPathComponent("eval_results_\(mode).jsonl")
         var checked: [String: (all: Int, equal: Int)] = [:]
         var differing: [String] = []
-        for item in try Self.instructions() {
-            guard let verdict = Self.verdict(item.id, item.kwargs, item.response) else { continue }
+        for item in try Self.instructions(file) {
+            let texts = mode == "loose" ? Self.looseVariants(item.response) : [item.response]
+            guard Self.verdict(item.id, item.kwargs, "") != nil else { continue }
+            let verdict = texts.contains { Self.hasText($0) && Self.verdict(item.id, item.kwargs, $0) == true }
             checked[item.id, default: (0, 0)].all += 1
             if verdict == item.followed { checked[item.id, default: (0, 0)].equal += 1 } else { differing.append("row \(item.row + 1) \(item.id)") }
         }
-        for (id, counts) in checked.sorted(by: { $0.key < $1.key }) { print("\(id): \(counts.equal)/\(counts.all) published verdicts") }
+        for (id, counts) in checked.sorted(by: { $0.key < $1.key }) { print("\(mode) \(id): \(counts.equal)/\(counts.all) published verdicts") }
         #expect(checked.count == 4, "expected all four instruction ids in the data")
         #expect(differing.isEmpty, "verdicts differ: \(differing.prefix(20))")
     }
