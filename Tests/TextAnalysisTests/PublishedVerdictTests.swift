@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import TextAnalysis
+@testable import TextAnalysis
 
 /// The four IFEval instructions that rest on these ports, checked with them against the published verdicts
 /// (`follow_instruction_list` in eval_results_strict.jsonl and eval_results_loose.jsonl), instruction by
@@ -59,12 +59,7 @@ struct PublishedVerdictTests {
     /// Python's `str.strip()` is non-empty.
     static func hasText(_ text: String) -> Bool { text.unicodeScalars.contains { !isPythonSpace($0) } }
 
-    static func isPythonSpace(_ s: Unicode.Scalar) -> Bool {
-        switch s.value {
-        case 0x09...0x0D, 0x1C...0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
-        default: false
-        }
-    }
+    static func isPythonSpace(_ s: Unicode.Scalar) -> Bool { PythonCharacters.isSpace(s.value) }
 
     /// Python's `str.strip()`.
     static func strip(_ text: String) -> String {
