@@ -44,6 +44,8 @@ enum IFEvalFixtures {
             var upperWordCount: Int
             var regexpWordCount: Int
             var regexpWordHash: String
+            /// `summary` hashes of the seven other loose variants of the response, then of the prompt.
+            var variantHashes: [String]
 
             enum CodingKeys: String, CodingKey {
                 case index
@@ -53,6 +55,7 @@ enum IFEvalFixtures {
                 case upperWordCount = "upper_word_count"
                 case regexpWordCount = "regexp_word_count"
                 case regexpWordHash = "regexp_word_hash"
+                case variantHashes = "variant_hashes"
             }
         }
     }

@@ -55,4 +55,32 @@ struct TokenizerAgreementTests {
             return words.count == answer.regexpWordCount && IFEvalFixtures.fnv1a64(words) == answer.regexpWordHash
         }
     }
+
+    /// The fixture script's `summary`: one hash over the sentence spans, `word_tokenize` tokens, upper-case count
+    /// and `\w+` runs of a text.
+    static func summary(_ text: String) -> String {
+        let words = WordTokenizer.words(text)
+        let parts = ["S"] + SentenceTokenizer.spans(text).map { "\($0.lowerBound)-\($0.upperBound)" } + ["W"] + words
+            + ["U", String(words.count(where: WordTokenizer.isUpper)), "R"] + WordTokenizer.regexpWords(text)
+        return IFEvalFixtures.fnv1a64(parts)
+    }
+
+    /// The same on the seven other loose variants of every response (first/last line removed, "*" removed) and on
+    /// every prompt: 4,320 more texts.
+    @Test func looseVariantsAndPromptsEqualNLTK() throws {
+        let answers = try Self.answers.get()
+        let rows = try Self.rows.get()
+        var compared = 0
+        var differing: [String] = []
+        for answer in answers.responses {
+            let texts = PublishedVerdictTests.looseVariants(rows[answer.index].response).dropFirst() + [rows[answer.index].prompt]
+            try #require(texts.count == answer.variantHashes.count, "row \(answer.index): \(answer.variantHashes.count) hashes")
+            for (variant, (text, hash)) in zip(texts, answer.variantHashes).enumerated() {
+                compared += 1
+                if Self.summary(text) != hash { differing.append("row \(answer.index) variant \(variant)") }
+            }
+        }
+        print("loose variants and prompts: \(compared - differing.count)/\(compared) texts equal to \(answers.source)")
+        #expect(differing.isEmpty, "differs: \(differing.prefix(20))")
+    }
 }
