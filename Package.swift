@@ -63,7 +63,7 @@ let benchmarkTargets: [Target] = [
 
 // MARK: - Data: benchmark adapters, Parquet, images, hub cache
 let dataTargets: [Target] = [
-    .target(name: "ProctorData", dependencies: ["ProctorCore", "Parquet", "ImageCodec"]),
+    .target(name: "ProctorData", dependencies: ["ProctorCore", "Parquet", "ImageCodec", "PythonCompat"]),
     .testTarget(name: "ProctorDataTests", dependencies: ["ProctorData", "ProctorCore"], exclude: ["Fixtures"]),
 ]
 
@@ -134,9 +134,12 @@ let tokenizerTargets: [Target] = [
     .testTarget(name: "TextTokenizersGGUFTests", dependencies: ["TextTokenizersGGUF", "TextTokenizers", "ModelFormats", "TokenizerTestSupport"]),
 ]
 
-// MARK: - Text analysis: langdetect and nltk Punkt ports (IFEval's language and sentence checks), no dependencies
+// MARK: - Python semantics official scorers rely on, and the langdetect / nltk Punkt ports (IFEval's language,
+// sentence and word checks); Foundation only
 let textAnalysisTargets: [Target] = [
-    .target(name: "TextAnalysis", resources: [.copy("Resources")], swiftSettings: optimizedInDebug),
+    .target(name: "PythonCompat"),
+    .testTarget(name: "PythonCompatTests", dependencies: ["PythonCompat"]),
+    .target(name: "TextAnalysis", dependencies: ["PythonCompat"], resources: [.copy("Resources")], swiftSettings: optimizedInDebug),
     .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"], exclude: ["Fixtures"]),
 ]
 

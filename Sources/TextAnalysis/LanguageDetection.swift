@@ -1,4 +1,5 @@
 import Foundation
+import PythonCompat
 
 /// Language identification as Python's `langdetect.detect` does it (langdetect 1.0.9, the Python port of Cybozu's
 /// language-detection), for IFEval's `language:response_language` check.
