@@ -56,15 +56,18 @@ let scoringTargets: [Target] = [
 
 // MARK: - Benchmarks: one definition per benchmark and the registry every command reads
 // A benchmark in its own targets adds them here and one line to Sources/ProctorBenchmarks/BenchmarkRegistry.swift.
-let benchmarkDefinitionTargets: [Target.Dependency] = []
+let benchmarkDefinitionTargets: [Target.Dependency] = ["IFEvalBenchmark", "LiveBenchBenchmark"]
 let benchmarkTargets: [Target] = [
     .target(name: "ProctorBenchmarks", dependencies: ["ProctorCore", "ProctorData", "ProctorScoring"] + benchmarkDefinitionTargets),
+    // LiveBench: the question files, the release selection and each task's ground-truth scorer.
+    .target(name: "LiveBenchBenchmark", dependencies: ["ProctorCore", "ProctorData", "MathEquivalence", "OrderedJSON", "InstructionChecks"], swiftSettings: optimizedInDebug),
+    .testTarget(name: "LiveBenchBenchmarkTests", dependencies: ["LiveBenchBenchmark", "ProctorCore", "ProctorReport"], exclude: ["Fixtures"]),
     .testTarget(name: "ProctorBenchmarksTests", dependencies: ["ProctorBenchmarks", "ProctorCore", "ProctorRunner", "ProctorStore", "ProctorReport", "ProctorTestSupport"]),
 ]
 
 // MARK: - Data: benchmark adapters, Parquet, images, hub cache
 let dataTargets: [Target] = [
-    .target(name: "ProctorData", dependencies: ["ProctorCore", "Parquet", "ImageCodec"]),
+    .target(name: "ProctorData", dependencies: ["ProctorCore", "Parquet", "ImageCodec", "PythonCompat"]),
     .testTarget(name: "ProctorDataTests", dependencies: ["ProctorData", "ProctorCore"], exclude: ["Fixtures"]),
 ]
 
@@ -135,6 +138,23 @@ let tokenizerTargets: [Target] = [
     .testTarget(name: "TextTokenizersGGUFTests", dependencies: ["TextTokenizersGGUF", "TextTokenizers", "ModelFormats", "TokenizerTestSupport"]),
 ]
 
+// MARK: - Python semantics official scorers rely on, and the langdetect / nltk Punkt ports (IFEval's language,
+// sentence and word checks); Foundation only
+let textAnalysisTargets: [Target] = [
+    .target(name: "PythonCompat"),
+    .testTarget(name: "PythonCompatTests", dependencies: ["PythonCompat"]),
+    .target(name: "TextAnalysis", dependencies: ["PythonCompat"], resources: [.copy("Resources")], swiftSettings: optimizedInDebug),
+    .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"], exclude: ["Fixtures"]),
+]
+
+// MARK: - Instruction following: IFEval's verifiable-instruction checkers (LiveBench reuses them) and the benchmark
+let instructionTargets: [Target] = [
+    .target(name: "InstructionChecks", dependencies: ["ProctorCore", "TextAnalysis"], swiftSettings: optimizedInDebug),
+    .testTarget(name: "InstructionChecksTests", dependencies: ["InstructionChecks", "ProctorCore"], exclude: ["Fixtures"]),
+    .target(name: "IFEvalBenchmark", dependencies: ["ProctorCore", "ProctorData", "ProctorScoring", "InstructionChecks"], swiftSettings: optimizedInDebug),
+    .testTarget(name: "IFEvalBenchmarkTests", dependencies: ["IFEvalBenchmark", "ProctorCore", "ProctorReport", "ProctorRunner", "ProctorStore", "ProctorTestSupport", "InstructionChecks"], exclude: ["Fixtures"]),
+]
+
 // MARK: - Code execution: the sandbox and the benchmarks that run model-written programs
 let codeTargets: [Target] = [
     .target(name: "CSandbox"),
@@ -176,6 +196,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
-    targets: backboneTargets + scoringTargets + benchmarkTargets + dataTargets + formatTargets + openAITargets + tokenizerTargets + engineTargets + codeTargets + cliTargets,
+    targets: backboneTargets + scoringTargets + benchmarkTargets + dataTargets + formatTargets + openAITargets + tokenizerTargets + engineTargets + codeTargets + textAnalysisTargets + instructionTargets + cliTargets,
     swiftLanguageModes: [.v6]
 )

@@ -62,7 +62,9 @@ struct ScoreCommand: AsyncParsableCommand {
             specs: benchmark.definition.metrics)
         let published = Report(results: [results], metrics: BenchmarkRegistry.metricsByBenchmark).published
         if json {
-            var output = ScoreSummary(name: name, mode: mode, metrics: metrics, entries: summary.entries, scorer: summary.scorer)
+            var output = ScoreSummary(
+                name: name, mode: mode, metrics: metrics, entries: summary.entries, scorer: summary.scorer,
+                items: results.items[name.description] ?? [:])
             output.published = published
             print(try output.json())
         } else {
@@ -87,6 +89,17 @@ struct ScoreSummary: Encodable {
         var sample: Int
         var extracted: String?
         var correct: Bool
+        /// The item's `prompt` field, for benchmarks whose predictions are matched by prompt (IFEval).
+        var prompt: String?
+        /// IFEval's per-instruction verdicts, in `instruction_id_list` order (absent for other benchmarks).
+        var instructions: [Instruction]?
+    }
+
+    /// One instruction's verdicts: `strict` is the sub-result's `passed`, `loose` its `values["loose"]`.
+    struct Instruction: Encodable {
+        var id: String
+        var strict: Bool
+        var loose: Bool
     }
 
     var benchmark: String
@@ -104,7 +117,10 @@ struct ScoreSummary: Encodable {
         case benchmark, mode, nItems = "n_items", nSamples = "n_samples", score, metrics, scorer, items, published
     }
 
-    init(name: BenchmarkName, mode: ScoringMode, metrics: BenchmarkMetrics, entries: [(sample: SampleRecord, scores: [ScoreRecord])], scorer: String) {
+    init(
+        name: BenchmarkName, mode: ScoringMode, metrics: BenchmarkMetrics, entries: [(sample: SampleRecord, scores: [ScoreRecord])], scorer: String,
+        items stored: [String: BenchmarkItem] = [:]
+    ) {
         benchmark = name.description
         self.mode = mode.rawValue
         nItems = metrics.items
@@ -113,8 +129,12 @@ struct ScoreSummary: Encodable {
         self.metrics = metrics
         self.scorer = scorer
         items = entries.compactMap { entry in
-            entry.scores.first { $0.mode == mode }.map {
-                Item(id: entry.sample.key.itemID, sample: entry.sample.key.sampleIndex, extracted: $0.verdict.extracted, correct: $0.verdict.correct)
+            entry.scores.first { $0.mode == mode }.map { score in
+                let parts = score.verdict.subResults.filter { $0.kind == "instruction" }.sorted { $0.index < $1.index }
+                return Item(
+                    id: entry.sample.key.itemID, sample: entry.sample.key.sampleIndex, extracted: score.verdict.extracted, correct: score.verdict.correct,
+                    prompt: stored[entry.sample.key.itemID]?.fields["prompt"]?.stringValue,
+                    instructions: parts.isEmpty ? nil : parts.map { Instruction(id: $0.id, strict: $0.passed, loose: ($0.values["loose"] ?? 0) >= 0.5) })
             }
         }
     }
