@@ -2,7 +2,7 @@
 /// `re`, the `tokenize` path only, no training; 3.8 and 3.10 split the IFEval responses identically).
 ///
 /// IFEval's `length_constraints:number_sentences` counts `nltk.data.load("nltk:tokenizers/punkt/english.pickle")
-/// .tokenize(text)`, which current nltk serves with the same English parameters as `nltk.sent_tokenize(text)`
+/// .tokenize(text)`, which nltk 3.9 and later serve with the English parameters of `nltk.sent_tokenize(text)`
 /// (`PunktTokenizer("english")`, the punkt_tab model). The port follows nltk's steps: candidate ends are ".", "?"
 /// and "!" followed by a non-word character or by whitespace and a token (`period_context_re`); the word before
 /// each is found by scanning back to the last ASCII whitespace, overlapping candidates merge
