@@ -56,7 +56,7 @@ let scoringTargets: [Target] = [
 
 // MARK: - Benchmarks: one definition per benchmark and the registry every command reads
 // A benchmark in its own targets adds them here and one line to Sources/ProctorBenchmarks/BenchmarkRegistry.swift.
-let benchmarkDefinitionTargets: [Target.Dependency] = []
+let benchmarkDefinitionTargets: [Target.Dependency] = ["LiveCodeBenchBenchmark"]
 let benchmarkTargets: [Target] = [
     .target(name: "ProctorBenchmarks", dependencies: ["ProctorCore", "ProctorData", "ProctorScoring"] + benchmarkDefinitionTargets),
     .testTarget(name: "ProctorBenchmarksTests", dependencies: ["ProctorBenchmarks", "ProctorCore", "ProctorRunner", "ProctorStore", "ProctorReport", "ProctorTestSupport"]),
@@ -140,7 +140,9 @@ let codeTargets: [Target] = [
     .target(name: "CSandbox"),
     .target(name: "Sandbox", dependencies: ["CSandbox"]),
     .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
-    .target(name: "LiveCodeBenchBenchmark", dependencies: ["ProctorCore", "Sandbox", "CZlib"]),
+    .target(name: "LiveCodeBenchBenchmark", dependencies: ["ProctorCore", "ProctorData", "Sandbox", "CZlib"]),
+    .testTarget(name: "LiveCodeBenchBenchmarkTests", dependencies: ["LiveCodeBenchBenchmark", "ProctorCore", "Sandbox", "ProctorRunner", "ProctorStore", "ProctorReport"],
+                exclude: ["Fixtures"]),
 ]
 
 // MARK: - The executable

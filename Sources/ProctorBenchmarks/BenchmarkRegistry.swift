@@ -1,3 +1,4 @@
+import LiveCodeBenchBenchmark
 import ProctorCore
 
 /// Every benchmark Proctor knows, in the order `proctor list benchmarks` shows them, and the suites over them.
@@ -16,6 +17,7 @@ public enum BenchmarkRegistry {
         .mathvision,
         .olympiadbench,
         .gpqa,
+        LiveCodeBenchBenchmark.definition,
     ]
 
     /// Scores over several benchmarks (a leaderboard's overall).
