@@ -141,7 +141,7 @@ let codeTargets: [Target] = [
     .target(name: "Sandbox", dependencies: ["CSandbox"]),
     .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
     .target(name: "LiveCodeBenchBenchmark", dependencies: ["ProctorCore", "ProctorData", "Sandbox", "CZlib"]),
-    .testTarget(name: "LiveCodeBenchBenchmarkTests", dependencies: ["LiveCodeBenchBenchmark", "ProctorCore", "Sandbox", "ProctorRunner", "ProctorStore", "ProctorReport"],
+    .testTarget(name: "LiveCodeBenchBenchmarkTests", dependencies: ["LiveCodeBenchBenchmark", "ProctorCore", "Sandbox", "ProctorRunner", "ProctorStore", "ProctorReport", "ProctorTestSupport"],
                 exclude: ["Fixtures"]),
 ]
 
