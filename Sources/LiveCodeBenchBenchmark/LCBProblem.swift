@@ -88,16 +88,11 @@ public enum LCBRelease {
     /// The increments' files, in order (`test.jsonl` is the first).
     public static let files = ["test.jsonl", "test2.jsonl", "test3.jsonl", "test4.jsonl", "test5.jsonl", "test6.jsonl"]
 
-    /// Every version tag, the cumulative releases first (`release_v5` is the default: the shared copy's problems and
-    /// the published submissions are release_v5).
-    public static let tags: [String] = {
-        var tags = ["release_v5", "release_v1", "release_v2", "release_v3", "release_v4", "release_v6", "release_latest"]
-        tags += (1...6).map { "v\($0)" }
-        for first in 1...5 {
-            for last in (first + 1)...6 { tags.append("v\(first)_v\(last)") }
-        }
-        return tags
-    }()
+    /// The version tags offered as splits: the cumulative releases, `release_v5` first (the default: the shared
+    /// copy's problems and the published submissions are release_v5), then the single increments `v1` … `v6` (new
+    /// problems only). `files(for:)` also reads the script's `vM_vN` ranges.
+    public static let tags: [String] = ["release_v5", "release_v1", "release_v2", "release_v3", "release_v4", "release_v6", "release_latest"]
+        + (1...6).map { "v\($0)" }
 
     /// The files a tag selects, in order.
     ///

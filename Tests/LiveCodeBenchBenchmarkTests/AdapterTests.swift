@@ -16,7 +16,7 @@ struct AdapterTests {
         #expect(LCBRelease.files(for: "v2_v4") == ["test2.jsonl", "test3.jsonl", "test4.jsonl"])
         #expect(LCBRelease.files(for: "v4_v2") == nil)
         #expect(LCBRelease.files(for: "release_v7") == nil)
-        #expect(LCBRelease.tags.count == 7 + 6 + 15)
+        #expect(LCBRelease.tags.count == 7 + 6)
         #expect(LCBRelease.tags.allSatisfy { LCBRelease.files(for: $0) != nil })
     }
 
