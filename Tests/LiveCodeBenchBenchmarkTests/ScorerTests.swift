@@ -70,7 +70,7 @@ struct ScorerTests {
         let item = try #require(try items()["9001"])
         let program = "import signal\nsignal.signal(signal.SIGALRM, signal.SIG_IGN)\nclass Solution:\n    def addToEach(self, k, nums):\n        while True:\n            pass"
         let start = Date()
-        let verdict = await try scorer().verdict(ScoringInput(response: LCBFixtures.answer(program)), item: item, mode: .official)
+        let verdict = try await scorer().verdict(ScoringInput(response: LCBFixtures.answer(program)), item: item, mode: .official)
         #expect(!verdict.correct)
         #expect(verdict.subResults.map(\.reason) == ["global timeout", "global timeout", "global timeout"])
         #expect(verdict.details["sandbox"] == .string("timeout"))
@@ -79,7 +79,7 @@ struct ScorerTests {
 
     @Test func anOutputWithoutCodeFailsWithoutRunning() async throws {
         let item = try #require(try items()["fx_sum"])
-        let verdict = await try scorer().verdict(ScoringInput(response: "I think the answer is 6."), item: item, mode: .official)
+        let verdict = try await scorer().verdict(ScoringInput(response: "I think the answer is 6."), item: item, mode: .official)
         #expect(verdict.unparsed && !verdict.correct && verdict.rule == "no-code")
     }
 }
