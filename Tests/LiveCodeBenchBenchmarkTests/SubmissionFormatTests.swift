@@ -73,4 +73,26 @@ struct SubmissionFormatTests {
         try #"{"id": "x", "response": "y"}"#.write(to: url, atomically: true, encoding: .utf8)
         #expect(try LCBSubmissionFormat().read(url, items: [:], split: "release_v5") == nil)
     }
+
+    /// With the problems' tests in the data, a submission's outputs are graded again in the sandbox and its
+    /// `graded_list` is not imported.
+    @Test(.enabled(if: LCBFixtures.hasPython, "needs python3 on PATH"))
+    func withTestsPresentTheOutputsAreGradedAgain() async throws {
+        var record = Self.problem("fx_sum", date: "2024-07-31T00:00:00", graded: [false, true])
+        record["output_list"] = [
+            LCBFixtures.answer("n = int(input())\nprint(sum(map(int, input().split())))"), LCBFixtures.answer("print(0)"),
+        ]
+        record["code_list"] = ["n = int(input())\nprint(sum(map(int, input().split())))", "print(0)"]
+        let file = try write([record])
+        let definition = LiveCodeBenchBenchmark.definition
+        let name = BenchmarkName(name: definition.name, split: "release_v2")
+        let db = try ResultsDatabase(path: try Fixtures.temporaryDirectory().appendingPathComponent("g.sqlite").path)
+        let summary = try await PredictionImport(definition: definition, name: name, location: LCBFixtures.location).run(
+            file, modelName: nil, context: ScorerContext(data: LCBFixtures.location, options: ["timeout": "2"]), database: db, harnessVersion: "test",
+            gitCommit: nil, host: nil)
+        let official = summary.entries.compactMap { $0.scores.first { $0.mode == .official } }
+        #expect(official.map(\.scorerID) == ["livecodebench", "livecodebench"])
+        #expect(official.map(\.verdict.correct) == [true, false], "the sandbox's verdicts, not the file's [false, true]")
+        #expect(official.last?.verdict.subResults.first?.reason == "wrong answer")
+    }
 }
