@@ -4,11 +4,15 @@ import ProctorCore
 /// One problem as the hub's `code_generation_lite` files store it (one JSON object per line), or as the
 /// problems-only file stores it (the same fields without `public_test_cases`, `private_test_cases` and `metadata`).
 public struct LCBProblem: Sendable, Codable, Hashable {
+    /// `question_title`.
     public var questionTitle: String
+    /// `question_content`: the statement shown in the prompt.
     public var questionContent: String
     /// `leetcode`, `codeforces` or `atcoder`.
     public var platform: String
+    /// `question_id`, the item's id (`2777`, `abc301_a`, `1873_A`).
     public var questionID: String
+    /// `contest_id`.
     public var contestID: String
     /// An ISO date-time (`2024-08-03T00:00:00`).
     public var contestDate: String
@@ -27,6 +31,7 @@ public struct LCBProblem: Sendable, Codable, Hashable {
 
 /// The test columns of one hub row (read apart from the problem text: they are most of the files' size).
 public struct LCBTestRow: Sendable, Codable, Hashable {
+    /// `question_id`.
     public var questionID: String
     /// The public tests as a JSON string.
     public var publicTestCases: String

@@ -45,9 +45,19 @@ public enum LCBPrompt {
 
     /// One few-shot example of the base-model prompt (`few_shot_examples/generation/*.json`).
     public struct Example: Sendable, Codable, Hashable {
+        /// The example's statement.
         public var question: String
+        /// Its starter code (functional examples only).
         public var sampleCode: String?
+        /// Its answer, a fenced program (empty for the question being asked).
         public var answer: String
+
+        /// Creates an example.
+        public init(question: String, sampleCode: String?, answer: String) {
+            self.question = question
+            self.sampleCode = sampleCode
+            self.answer = answer
+        }
 
         enum CodingKeys: String, CodingKey {
             case question, sampleCode = "sample_code", answer

@@ -8,8 +8,11 @@ import ProctorCore
 /// (`contest_date` is what `--start-date`/`--end-date` filter on) and `has_tests`, which says whether its tests were
 /// read with it. The tests themselves stay in the data files; the scorer reads them by id when it grades.
 public struct LiveCodeBenchAdapter: BenchmarkAdapter {
+    /// `livecodebench`.
     public let name = "livecodebench"
+    /// The `list` description.
     public let summary = "LiveCodeBench code generation (lite): LeetCode, AtCoder and Codeforces problems graded by running the program's tests"
+    /// The version tags (`release_v5` first).
     public var splits: [String] { LCBRelease.tags }
     /// The prompt style.
     public var style: LCBPromptStyle
@@ -21,6 +24,9 @@ public struct LiveCodeBenchAdapter: BenchmarkAdapter {
         self.style = style
     }
 
+    /// Loads a version's problems with this style's prompts.
+    ///
+    /// - Throws: `ProctorError` naming missing increments, a malformed line or a repeated id.
     public func load(split: String, from location: DataLocation) throws -> [BenchmarkItem] {
         let found = try LCBDataFiles.find(tag: split, in: location)
         var examples: (func: LCBPrompt.Example, stdin: LCBPrompt.Example)?
@@ -50,6 +56,7 @@ public struct LiveCodeBenchAdapter: BenchmarkAdapter {
         return items
     }
 
+    /// Where a version's files are and how many problems they hold (lines counted, not decoded).
     public func availability(split: String, from location: DataLocation) -> DataAvailability {
         guard let found = try? LCBDataFiles.find(tag: split, in: location) else { return DataAvailability(source: nil, items: 0, images: 0) }
         let files: [URL]

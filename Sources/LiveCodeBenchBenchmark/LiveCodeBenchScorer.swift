@@ -12,7 +12,9 @@ import Sandbox
 /// files are there. Execution leaves no room for a stricter reading, so `strict` verdicts equal `official` ones; the
 /// program runs once for both (results are shared by problem and code).
 public final class LiveCodeBenchScorer: ItemScorer {
+    /// The stored scorer id (`livecodebench-imported` marks verdicts imported from a submission file).
     public let id = "livecodebench"
+    /// Bumped when a verdict can change.
     public let version = 1
     /// Seconds per test (`--timeout` of the official runner).
     public let timeout: Int
@@ -25,7 +27,7 @@ public final class LiveCodeBenchScorer: ItemScorer {
     /// - Parameters:
     ///   - tests: Where tests come from.
     ///   - workers: The most programs run at once.
-    ///   - timeout: Seconds per test.
+    ///   - timeout: Seconds per test (the official default 6).
     ///   - pool: A pool to use (default: one made on the first program, so scoring imported verdicts needs no python3).
     public init(tests: LCBTestStore, workers: Int, timeout: Int = 6, pool: SandboxPool? = nil) {
         self.tests = tests
@@ -33,12 +35,20 @@ public final class LiveCodeBenchScorer: ItemScorer {
         self.sandbox = PoolHolder(workers: workers, pool: pool)
     }
 
+    /// The per-test timeout, and the sandbox's facts (interpreter, isolation) once a program has run.
     public var settings: [String: String] {
         var settings = ["lcb_timeout_seconds": String(timeout)]
         if let pool = sandbox.existing { settings.merge(pool.settings) { a, _ in a } }
         return settings
     }
 
+    /// Extracts, finds the tests, runs the program (once per problem and program), and judges.
+    ///
+    /// - Parameters:
+    ///   - input: The output (or a pre-extracted program).
+    ///   - item: The problem.
+    ///   - mode: Either mode; both give the same verdict.
+    /// - Returns: The verdict with one sub-result per test that ran.
     public func verdict(_ input: ScoringInput, item: BenchmarkItem, mode: ScoringMode) async -> Verdict {
         let style = LCBPromptStyle.of(templateID: item.promptTemplate)
         let code = input.preExtracted ?? LCBCodeExtraction.extract(input.response, style: style)

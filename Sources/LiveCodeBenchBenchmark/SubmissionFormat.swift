@@ -11,6 +11,7 @@ import ProctorCore
 /// tests are not in the local data, the file's verdict is stored as imported (not re-graded); with tests present,
 /// the outputs are graded again in the sandbox.
 public struct LCBSubmissionFormat: PredictionFormat {
+    /// The format's name in messages.
     public let name = "LiveCodeBench Scenario.codegeneration eval_all.json"
 
     /// Creates the format.
@@ -19,6 +20,14 @@ public struct LCBSubmissionFormat: PredictionFormat {
     /// The problem fields copied onto each prediction (so problems absent from the local data still resolve).
     static let problemFields = ["question_title", "question_content", "platform", "question_id", "contest_id", "contest_date", "starter_code", "difficulty"]
 
+    /// Reads the file when it is a JSON list of problems with `output_list`.
+    ///
+    /// - Parameters:
+    ///   - url: The file.
+    ///   - items: The local items by id (their `has_tests` decides import or re-grading).
+    ///   - split: The split scored.
+    /// - Returns: One prediction per output, or nil for another format.
+    /// - Throws: `ProctorError` naming the problem when a record is malformed.
     public func read(_ url: URL, items: [String: BenchmarkItem], split: String) throws -> [ImportedPrediction]? {
         guard let data = FileManager.default.contents(atPath: url.path),
               data.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) == UInt8(ascii: "["),
