@@ -4,10 +4,9 @@ import ProctorCore
 /// Finds a problem's tests by `question_id` in the hub's increment files, reading only the row it needs.
 ///
 /// The files are memory-mapped and indexed once (question id → line), on the first request; a row's tests are
-/// decoded when asked for (the last few are kept). Hand-made suites can be given directly (tests).
+/// decoded when asked for (the last few are kept).
 public actor LCBTestStore {
-    private let location: DataLocation?
-    private var given: [String: LCBTestSuite]
+    private let location: DataLocation
     private var files: [(url: URL, data: Data)] = []
     private var index: [String: (file: Int, range: Range<Int>)]?
     private var recent: [(id: String, suite: LCBTestSuite)] = []
@@ -17,16 +16,6 @@ public actor LCBTestStore {
     /// - Parameter location: Where the data is.
     public init(location: DataLocation) {
         self.location = location
-        self.given = [:]
-    }
-
-    /// A store holding the given suites only.
-    ///
-    /// - Parameter suites: Suites by question id.
-    public init(suites: [String: LCBTestSuite]) {
-        self.location = nil
-        self.given = suites
-        self.index = [:]
     }
 
     /// The tests of a problem.
@@ -35,7 +24,6 @@ public actor LCBTestStore {
     /// - Returns: Its suite, or nil when no data file holds its tests.
     /// - Throws: `ProctorError` naming the file and line when the row's tests do not decode.
     public func suite(for questionID: String) throws -> LCBTestSuite? {
-        if let suite = given[questionID] { return suite }
         if let hit = recent.first(where: { $0.id == questionID }) { return hit.suite }
         let index = try buildIndex()
         guard let entry = index[questionID] else { return nil }
@@ -54,12 +42,6 @@ public actor LCBTestStore {
         return suite
     }
 
-    /// Whether any data file with tests was found.
-    public func hasFiles() throws -> Bool {
-        _ = try buildIndex()
-        return !files.isEmpty || !given.isEmpty
-    }
-
     private struct IDOnly: Decodable {
         var questionID: String
         enum CodingKeys: String, CodingKey { case questionID = "question_id" }
@@ -68,7 +50,7 @@ public actor LCBTestStore {
     private func buildIndex() throws -> [String: (file: Int, range: Range<Int>)] {
         if let index { return index }
         var built: [String: (file: Int, range: Range<Int>)] = [:]
-        let urls = location.map(LCBDataFiles.allIncrementFiles) ?? []
+        let urls = LCBDataFiles.allIncrementFiles(in: location)
         for url in urls {
             let data: Data
             do { data = try Data(contentsOf: url, options: .alwaysMapped) } catch {

@@ -33,6 +33,16 @@ struct ScorerTests {
         Case(item: "9001", program: "class Solution:\n    def other(self, k, nums):\n        return nums", passes: false, reasons: ["compile error"]),
         Case(item: "9001", program: "class Solution:\n    def addToEach(self, k, nums):\n        return [x + k for x in nums] if nums else 1 // 0", passes: false,
              reasons: [nil, "runtime error"]),
+        // Hostile programs fail their test with the official status and the run goes on.
+        Case(item: "fx_sum", program: "x = bytearray(50 * 1024 ** 3)", passes: false, reasons: ["runtime error"]),
+        Case(item: "9001", program: "import os\nclass Solution:\n    def addToEach(self, k, nums):\n        os.kill(os.getppid(), 9)", passes: false,
+             reasons: ["runtime error"]),
+        Case(item: "9001", program: "import socket\nclass Solution:\n    def addToEach(self, k, nums):\n        socket.create_connection(('127.0.0.1', 22), timeout=1)",
+             passes: false, reasons: ["runtime error"]),
+        Case(item: "9001", program: "class Solution:\n    def addToEach(self, k, nums):\n        return open('/etc/shadow').read()", passes: false,
+             reasons: ["runtime error"]),
+        Case(item: "9001", program: "class Solution:\n    def addToEach(self, k, nums):\n        while True:\n            print('x' * 1000000)", passes: false,
+             reasons: ["time limit exceeded"]),
     ]
 
     func items() throws -> [String: BenchmarkItem] {
