@@ -50,7 +50,7 @@ struct ScorerTests {
     }
 
     func scorer() throws -> any ItemScorer {
-        try LiveCodeBenchBenchmark.definition.makeScorer(ScorerContext(data: LCBFixtures.location, execWorkers: 2, options: ["timeout": "1"]))
+        try LiveCodeBenchBenchmark.definition.makeScorer(ScorerContext(data: LCBFixtures.location, execWorkers: 2, options: ["timeout": "2"]))
     }
 
     @Test func gradesCorrectAndWrongProgramsWithTheOfficialStatuses() async throws {
@@ -67,7 +67,7 @@ struct ScorerTests {
             #expect(verdicts[1].verdict == official, "strict equals official")
         }
         #expect(scorer.settings["sandbox"] != nil)
-        #expect(scorer.settings["lcb_timeout_seconds"] == "1")
+        #expect(scorer.settings["lcb_timeout_seconds"] == "2")
         await scorer.finish()
         // Other suites of this process may be running a program right now: what is left must go within seconds.
         var left: (folders: [String], children: [String]) = ([], [])
@@ -107,7 +107,7 @@ struct ScorerTests {
         #expect(!verdict.correct)
         #expect(verdict.subResults.map(\.reason) == ["global timeout", "global timeout", "global timeout"])
         #expect(verdict.details["sandbox"] == .string("timeout"))
-        #expect(Date().timeIntervalSince(start) >= 11, "the limit is (1 + 1) · 3 + 5 = 11 s")
+        #expect(Date().timeIntervalSince(start) >= 14, "the limit is (2 + 1) · 3 + 5 = 14 s")
     }
 
     @Test func anOutputWithoutCodeFailsWithoutRunning() async throws {
