@@ -56,7 +56,7 @@ let scoringTargets: [Target] = [
 
 // MARK: - Benchmarks: one definition per benchmark and the registry every command reads
 // A benchmark in its own targets adds them here and one line to Sources/ProctorBenchmarks/BenchmarkRegistry.swift.
-let benchmarkDefinitionTargets: [Target.Dependency] = ["IFEvalBenchmark", "LiveBenchBenchmark"]
+let benchmarkDefinitionTargets: [Target.Dependency] = ["IFEvalBenchmark", "LiveBenchBenchmark", "LiveCodeBenchBenchmark"]
 let benchmarkTargets: [Target] = [
     .target(name: "ProctorBenchmarks", dependencies: ["ProctorCore", "ProctorData", "ProctorScoring"] + benchmarkDefinitionTargets),
     // LiveBench: the question files, the release selection and each task's ground-truth scorer.
@@ -160,7 +160,9 @@ let codeTargets: [Target] = [
     .target(name: "CSandbox"),
     .target(name: "Sandbox", dependencies: ["CSandbox"]),
     .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
-    .target(name: "LiveCodeBenchBenchmark", dependencies: ["ProctorCore", "Sandbox", "CZlib"]),
+    .target(name: "LiveCodeBenchBenchmark", dependencies: ["ProctorCore", "ProctorData", "Sandbox", "CZlib"]),
+    .testTarget(name: "LiveCodeBenchBenchmarkTests", dependencies: ["LiveCodeBenchBenchmark", "ProctorCore", "Sandbox", "ProctorRunner", "ProctorStore", "ProctorReport", "ProctorTestSupport"],
+                exclude: ["Fixtures"]),
 ]
 
 // MARK: - The executable

@@ -1,5 +1,6 @@
 import IFEvalBenchmark
 import LiveBenchBenchmark
+import LiveCodeBenchBenchmark
 import ProctorCore
 
 /// Every benchmark Proctor knows, in the order `proctor list benchmarks` shows them, and the suites over them.
@@ -19,6 +20,7 @@ public enum BenchmarkRegistry {
         .olympiadbench,
         .gpqa,
         .livebench,
+        LiveCodeBenchBenchmark.definition,
     ] + IFEvalBenchmark.definitions
 
     /// Scores over several benchmarks (a leaderboard's overall).
