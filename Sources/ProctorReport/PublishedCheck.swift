@@ -55,6 +55,11 @@ extension Report {
             if let reproduced = row.config.reproduces, let entry = try? registry.entry(reproducing: reproduced) {
                 entries = registry.entries.filter { $0.model.id == entry.model.id && $0.source.id == entry.source.id }
             }
+            // A figure over several benchmarks (LiveBench's overall, BFCL's) is matched to the suite of that name.
+            for entry in entries {
+                guard let value = row.suites[entry.figure.benchmark] else { continue }
+                checks.append(Report.suiteCheck(row: row, value: value, entry: entry))
+            }
             for benchmark in benchmarks {
                 guard let m = row.benchmarks[benchmark], m.items > 0 else { continue }
                 let name = BenchmarkName(parsing: benchmark)
@@ -97,6 +102,16 @@ extension Report {
             run: row.name, benchmark: m.benchmark, metric: metric, measured: measured, ci95: ci, published: published, delta: delta,
             inside: inside, verdict: verdict, source: entry.source.id, sourceTitle: entry.source.title, url: entry.source.url,
             reportedAs: entry.figure.reportedAs, differences: differences(row: row, metrics: m, entry: entry, mode: mode),
+            unstated: entry.stated.unstatedSettings)
+    }
+
+    static func suiteCheck(row: Row, value: Double, entry: PublishedEntry) -> PublishedCheck {
+        let delta = value - entry.figure.value
+        return PublishedCheck(
+            run: row.name, benchmark: entry.figure.benchmark, metric: "suite", measured: value, ci95: nil, published: entry.figure.value,
+            delta: delta, inside: nil, verdict: String(format: "%+.1f points (a mean over benchmarks: no CI)", delta), source: entry.source.id,
+            sourceTitle: entry.source.title, url: entry.source.url, reportedAs: entry.figure.reportedAs,
+            differences: row.config.source == "predictions" ? ["outputs imported from a file: generation settings are those of whoever produced it"] : [],
             unstated: entry.stated.unstatedSettings)
     }
 

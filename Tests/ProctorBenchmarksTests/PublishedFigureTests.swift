@@ -32,7 +32,17 @@ struct PublishedFigureTests {
         Case(benchmark: "mmmu:validation", file: "mmmu/reference-outputs/llava1.5_13b_val.json", label: "llava1.5_13b", source: "mmmu-example-outputs"),
         Case(benchmark: "mmmu_pro:standard10", file: "mmmu_pro/reference-outputs/gpt-4o_standard(10 options)_cot.jsonl", label: "gpt-4o-2024-05-13", source: "mmmu-pro-outputs"),
         Case(benchmark: "mmmu_pro:standard10", file: "mmmu_pro/reference-outputs/gpt-4o_standard(10 options)_direct.jsonl", label: "gpt-4o-2024-05-13", source: "mmmu-pro-outputs"),
-    ]
+        Case(benchmark: "livecodebench:release_v5", file: "livecodebench/reference-outputs/O1-Mini-2024-09-12 (N=1)/Scenario.codegeneration_1_0.2_eval_all.json",
+             label: "o1-mini-2024-09-12", source: "livecodebench-submissions"),
+    ] + [
+        ("math", "AMPS_Hard"), ("math", "math_comp"), ("math", "olympiad"), ("reasoning", "spatial"), ("reasoning", "web_of_lies_v2"),
+        ("reasoning", "zebra_puzzle"), ("data_analysis", "cta"), ("data_analysis", "tablejoin"), ("data_analysis", "tablereformat"),
+        ("instruction_following", "paraphrase"), ("instruction_following", "simplify"), ("instruction_following", "story_generation"),
+        ("instruction_following", "summarize"),
+    ].map { category, task in
+        Case(benchmark: "livebench:\(task)", file: "livebench/reference-outputs/\(category)/\(task)/model_answer/zft-community-8b-bs4.jsonl",
+             source: "livebench-pr271")
+    }
 
     @Test(arguments: cases)
     func scoringThePublishedOutputsLandsOnThePublishedFigure(_ c: Case) async throws {
