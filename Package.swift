@@ -4,7 +4,7 @@
 // The package reads as the pipeline's dependency diagram. Each area keeps its targets in its own array
 // so that the areas can grow independently:
 //   ProctorCore  ← plain values and the seams (InferenceBackend, BenchmarkAdapter, AnswerScorer)
-//   ProctorStore ← SQLite results database (CSQLite)          ProctorData   ← dataset adapters
+//   ProctorStore ← SQLite results database (GRDB)             ProctorData   ← dataset adapters
 //   ProctorRunner ← sharded, resumable runner                  ProctorScoring ← extraction and scoring
 //   ProctorReport ← metrics, report tables, checkpoint comparison
 //   ProctorOpenAI ← OpenAI-compatible backend (client) and server
@@ -14,23 +14,27 @@ import PackageDescription
 
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
 let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
+let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
 
 // MARK: - Backbone: core values, store, runner, report
 let backboneTargets: [Target] = [
     // SHA-256 comes from the system's libcrypto (OpenSSL 3): maintained, and several times faster than Swift code.
     .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
     .target(name: "ProctorCore", dependencies: ["CCrypto"], swiftSettings: [.unsafeFlags(["-O"])]),
-    .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
-    .target(name: "ProctorStore", dependencies: ["ProctorCore", "CSQLite"]),
+    // The results database: typed records and migrations on GRDB (which links the system's SQLite).
+    .target(name: "ProctorStore", dependencies: ["ProctorCore", grdb]),
     .target(name: "ProctorRunner", dependencies: ["ProctorCore", "ProctorStore", logging]),
-    .target(name: "ProctorReport", dependencies: ["ProctorCore", "ProctorStore"]),
+    .target(name: "ProctorReport", dependencies: ["ProctorCore", "ProctorStore", "PublishedScores"]),
+    // Published figures and their protocols, one JSON file per model card or paper (Registry/).
+    .target(name: "PublishedScores", resources: [.copy("Registry")]),
+    .testTarget(name: "PublishedScoresTests", dependencies: ["PublishedScores", "ProctorBenchmarks"]),
     .target(name: "ProctorTestSupport", dependencies: ["ProctorCore", "ProctorStore"]),
     .testTarget(name: "ProctorCoreTests", dependencies: ["ProctorCore"]),
     // The git commit (and dirty flag) of the source being built, written by GitStampPlugin at build time.
     .plugin(name: "GitStampPlugin", capability: .buildTool()),
     .target(name: "ProctorBuildInfo", plugins: [.plugin(name: "GitStampPlugin")]),
     .testTarget(name: "ProctorBuildInfoTests", dependencies: ["ProctorBuildInfo"]),
-    .testTarget(name: "ProctorStoreTests", dependencies: ["ProctorStore", "ProctorTestSupport"]),
+    .testTarget(name: "ProctorStoreTests", dependencies: ["ProctorStore", "ProctorTestSupport", "ProctorCore", grdb], exclude: ["Fixtures"]),
     .testTarget(name: "ProctorRunnerTests", dependencies: ["ProctorRunner", "ProctorReport", "ProctorTestSupport", "ProctorScoring", "ProctorData"]),
     .testTarget(name: "ProctorReportTests", dependencies: ["ProctorReport", "ProctorTestSupport"]),
 ]
@@ -163,7 +167,7 @@ let engineExecutableDependencies: [Target.Dependency] = ["ProctorEngineBackend"]
 let extraExecutableDependencies = openAIExecutableDependencies + engineExecutableDependencies
 let executableDependencies: [Target.Dependency] = [
     "ProctorCore", "ProctorStore", "ProctorRunner", "ProctorReport", "ProctorScoring", "ProctorData", "ProctorBenchmarks", "ProctorBuildInfo",
-    argumentParser, logging,
+    "PublishedScores", argumentParser, logging,
 ]
 let cliTargets: [Target] = [
     .executableTarget(name: "proctor", dependencies: executableDependencies + extraExecutableDependencies),
@@ -179,6 +183,7 @@ let package = Package(
         // The harness as libraries, for benchmarks/ tools and for users embedding Proctor.
         .library(name: "ProctorHarness", targets: [
             "ProctorCore", "ProctorStore", "ProctorRunner", "ProctorReport", "ProctorScoring", "ProctorData", "ProctorBenchmarks",
+            "PublishedScores",
         ]),
         .library(name: "ProctorEngine", targets: ["InferenceEngine", "ProctorEngineBackend", "ModelFormats", "TextTokenizers", "ChatTemplates"]),
         .library(name: "ProctorOpenAIClient", targets: ["ProctorOpenAI"]),
@@ -186,6 +191,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: backboneTargets + scoringTargets + benchmarkTargets + dataTargets + formatTargets + openAITargets + tokenizerTargets + engineTargets + codeTargets + textAnalysisTargets + instructionTargets + cliTargets,
     swiftLanguageModes: [.v6]

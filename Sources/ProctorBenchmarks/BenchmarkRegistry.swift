@@ -20,7 +20,7 @@ public enum BenchmarkRegistry {
     ] + IFEvalBenchmark.definitions
 
     /// Scores over several benchmarks (a leaderboard's overall).
-    public static let suites: [SuiteDefinition] = [] + IFEvalBenchmark.suites
+    public static let suites: [SuiteDefinition] = []
 
     /// Settings presets every benchmark accepts (a benchmark's own presets of the same name win for it).
     public static let presets: [String: GenerationPreset] = [

@@ -134,13 +134,15 @@ public struct BenchmarkDefinition: Sendable {
     ///   - sources: Where files come from.
     ///   - metrics: Reported metrics.
     ///   - presets: Authors' settings presets.
+    ///   - predictionFormats: Further predictions file shapes for `proctor score` (published output files).
     public init(
         name: String, summary: String, adapter: any BenchmarkAdapter, promptVariants: [String: any BenchmarkAdapter] = [:],
-        scorer: any AnswerScorer, sources: DataSources, metrics: [MetricSpec] = [.pass1], presets: [String: GenerationPreset] = [:]
+        scorer: any AnswerScorer, sources: DataSources, metrics: [MetricSpec] = [.pass1], presets: [String: GenerationPreset] = [:],
+        predictionFormats: [any PredictionFormat] = []
     ) {
         self.init(
             name: name, summary: summary, adapter: adapter, promptVariants: promptVariants, scorerID: scorer.id,
-            makeScorer: { _ in scorer }, sources: sources, metrics: metrics, presets: presets)
+            makeScorer: { _ in scorer }, sources: sources, metrics: metrics, presets: presets, predictionFormats: predictionFormats)
     }
 
     /// The splits; the first is the default.

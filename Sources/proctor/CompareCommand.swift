@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ProctorBenchmarks
 import ProctorCore
 import ProctorReport
 import ProctorStore
@@ -67,6 +68,8 @@ struct CompareCommand: AsyncParsableCommand {
                 print(String(format: "| %@ | %d | %.1f | %.1f | %+.1f | [%+.1f, %+.1f] | %d / %d | %.4g | %.4g | %@ |",
                              c.benchmark, c.items, c.basePass1, c.newPass1, c.delta, c.ciLow, c.ciHigh, c.worse, c.better, c.pValue, c.holmP, verdict))
             }
+            let published = Report(results: [baseResults, newResults], metrics: BenchmarkRegistry.metricsByBenchmark).publishedMarkdown()
+            if !published.isEmpty { print(published) }
             for c in comparisons where !c.flipped.isEmpty && flips > 0 {
                 print("\n### \(c.benchmark): items that changed (\(c.flipped.count))\n")
                 for flip in c.flipped.prefix(flips) {

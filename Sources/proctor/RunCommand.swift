@@ -30,8 +30,13 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The model's name (sent to a server, shown in reports).", valueName: "name"))
     var modelName: String?
 
-    @Option(help: ArgumentHelp("Comma-separated benchmarks, each NAME[:SPLIT] (see `proctor list benchmarks`).", valueName: "list"))
-    var benchmarks: String = "aime24,math500"
+    @Option(help: ArgumentHelp("Comma-separated benchmarks, each NAME[:SPLIT] (see `proctor list benchmarks`; default: aime24,math500).", valueName: "list"))
+    var benchmarks: String?
+
+    @Option(help: ArgumentHelp(
+        "Reproduce a published figure, MODEL:BENCHMARK (see `proctor published`): runs its benchmark with every setting its source states (and the source's evaluation tool's defaults where it is silent) and refuses options that contradict them. The run records what it reproduces; `report` puts it beside the figure.",
+        valueName: "model:benchmark"))
+    var reproduce: String?
 
     @Option(help: ArgumentHelp("Settings preset: r1 (temperature 0.6, top-p 0.95, max tokens 32768), or one a benchmark defines (see `proctor list benchmarks`). Explicit options win.", valueName: "name"))
     var preset: String?
@@ -130,7 +135,8 @@ struct RunCommand: AsyncParsableCommand {
         var logger = Logger(label: "proctor")
         logger.logLevel = .warning
         let shard = try self.shard.map(Shard.init(parsing:)) ?? Shard.fromEnvironment(ProcessInfo.processInfo.environment, countOption: shardCount)
-        let resolved = try BenchmarkRegistry.resolveList(benchmarks)
+        let reproduction = try reproduce.map { try Reproduction(id: $0, command: self) }
+        let resolved = try BenchmarkRegistry.resolveList(reproduction?.benchmark ?? benchmarks ?? "aime24,math500")
         var options: [String: String] = [:]
         options["start-date"] = startDate
         options["end-date"] = endDate
@@ -153,13 +159,14 @@ struct RunCommand: AsyncParsableCommand {
             model: model, modelName: modelName, chatTemplate: chatTemplate, threads: threads, requestTimeout: requestTimeout,
             maxRetries: maxRetries, folderWeights: folderWeights)
         let backend = try await Catalog.backend(for: spec)
-        let presetValues = try preset.map { try BenchmarkRegistry.preset($0, for: resolved) }
+        let presetValues = try reproduction?.preset ?? preset.map { try BenchmarkRegistry.preset($0, for: resolved) }
         let parameters = GenerationParameters(
             temperature: temperature ?? presetValues?.temperature ?? 0, topP: topP ?? presetValues?.topP ?? 1,
             topK: topK ?? presetValues?.topK, minP: minP, repetitionPenalty: repetitionPenalty,
             maxTokens: maxTokens ?? presetValues?.maxTokens ?? 2048, seed: seed, stop: [])
         let config = RunConfig(model: backend.identity, parameters: parameters, samples: samples ?? presetValues?.samples ?? 1, preset: preset,
-            promptStyle: prompt == PromptStyle.official ? nil : prompt)
+            promptStyle: prompt == PromptStyle.official ? nil : prompt, reproduces: reproduction?.entry.reproductionID)
+        if let reproduction { reproduction.announce(parameters: parameters, samples: config.samples) }
         let db = try database.open()
         let plan = RunPlan(
             config: config, label: label, benchmarks: plans, shard: shard, concurrency: concurrency,

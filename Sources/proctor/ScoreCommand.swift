@@ -33,6 +33,9 @@ struct ScoreCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A model name for the stored run (default: the file's name).", valueName: "name"))
     var modelName: String?
 
+    @Option(help: ArgumentHelp("A name for the stored run; a model id or alias of `proctor published` puts the score beside that model's published figure.", valueName: "label"))
+    var label: String?
+
     @Flag(help: "Print one JSON object instead of the summary.")
     var json = false
 
@@ -52,21 +55,28 @@ struct ScoreCommand: AsyncParsableCommand {
         let db = try database.open()
         let summary = try await importer.run(
             URL(fileURLWithPath: predictions), modelName: modelName, context: ScorerContext(data: data.location, execWorkers: execWorkers),
-            database: db, harnessVersion: ProctorVersion.string, gitCommit: BuildInfo.gitCommit, host: BuildInfo.host)
+            database: db, harnessVersion: ProctorVersion.string, gitCommit: BuildInfo.gitCommit, host: BuildInfo.host, label: label)
         let results = try RunResults(run: summary.run, mode: mode, database: db)
         let metrics = BenchmarkMetrics(
             benchmark: name.description, results: results.benchmarks[name.description] ?? [:], items: results.items[name.description] ?? [:],
             specs: benchmark.definition.metrics)
+        let published = Report(results: [results], metrics: BenchmarkRegistry.metricsByBenchmark).published
         if json {
-            print(try ScoreSummary(
+            var output = ScoreSummary(
                 name: name, mode: mode, metrics: metrics, entries: summary.entries, scorer: summary.scorer,
-                items: results.items[name.description] ?? [:]).json())
+                items: results.items[name.description] ?? [:])
+            output.published = published
+            print(try output.json())
         } else {
             print(String(format: "%@ (%@ scoring, %@): %.2f%% over %d items, %d samples", name.description, mode.rawValue, summary.scorer, metrics.pass1, metrics.items, metrics.samples))
             for metric in metrics.metricOrder where metric != MetricSpec.pass1.name {
                 print(String(format: "%@: %.2f", metric, metrics.metrics[metric] ?? .nan))
             }
             print(String(format: "truncated %.1f%%, no answer found %.1f%%", metrics.truncationRate, metrics.unparsedRate))
+            for check in published {
+                let differences = check.differences.isEmpty ? "" : "; differences: " + check.differences.joined(separator: "; ")
+                print(String(format: "published %@ %.2f (%@, %@): %@%@", check.metric, check.published, check.source, check.reportedAs, check.verdict, differences))
+            }
             Console.error("stored in \(database.path) as run \(summary.run.runID)")
         }
     }
@@ -100,9 +110,11 @@ struct ScoreSummary: Encodable {
     var metrics: BenchmarkMetrics
     var scorer: String
     var items: [Item]
+    /// The score beside the published figures of the model the run's label or name matches.
+    var published: [PublishedCheck] = []
 
     enum CodingKeys: String, CodingKey {
-        case benchmark, mode, nItems = "n_items", nSamples = "n_samples", score, metrics, scorer, items
+        case benchmark, mode, nItems = "n_items", nSamples = "n_samples", score, metrics, scorer, items, published
     }
 
     init(

@@ -33,7 +33,7 @@ struct IFEvalScoreCommandTests {
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let object = try JSONDecoder().decode([String: JSONValue].self, from: Data(outcome.stdout.utf8))
         #expect(object["benchmark"]?.stringValue == "ifeval:train")
-        #expect(object["metrics"]?.objectValue?["metric_order"] == .array(["prompt_level_strict", "inst_level_strict", "prompt_level_loose", "inst_level_loose"]))
+        #expect(object["metrics"]?.objectValue?["metric_order"] == .array(["prompt_level_strict", "inst_level_strict", "prompt_level_loose", "inst_level_loose", "prompt_inst_strict_mean"]))
         let items = try #require(object["items"]?.arrayValue)
         #expect(items.count == rows.count)
         for (item, row) in zip(items, rows) {
