@@ -6,8 +6,9 @@ import PythonCompat
 ///
 /// The port keeps langdetect's steps: URLs and e-mail addresses become spaces, Vietnamese letter + combining mark
 /// pairs are composed, runs of spaces collapse, the first 10,000 code points are kept, Latin letters are dropped
-/// from a mostly non-Latin text, characters are normalised by Unicode block (CJK ideographs to their class
-/// representative, kana and Hangul to one letter, ASCII punctuation and digits to spaces), and the 1–3 character
+/// from a mostly non-Latin text (with langdetect's quirk that Vietnamese letters count as non-Latin there),
+/// characters are normalised by Unicode block (CJK ideographs to their class representative, kana and Hangul to
+/// one letter, ASCII punctuation and digits to spaces), and the 1–3 character
 /// n-grams outside all-capital words that some profile knows are the features. Then seven trials, each with a
 /// smoothing `alpha = 0.5 + N(0, 1) · 0.05`, multiply the 55 language probabilities by `alpha / 10000 + P(n-gram |
 /// language)` for randomly drawn features, normalising every fifth draw, until one language passes 0.99999 or

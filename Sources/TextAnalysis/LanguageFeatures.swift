@@ -46,15 +46,19 @@ enum LanguageFeatures {
         return features
     }
 
-    /// `cleaning_text`: when fewer than half as many characters are in "A"..."z" as are at or above U+0300
-    /// (outside Latin Extended Additional), the "A"..."z" characters are removed.
+    /// `cleaning_text`: when fewer than half as many characters are in "A"..."z" as are at or above U+0300, the
+    /// "A"..."z" characters are removed.
+    ///
+    /// langdetect means to leave Latin Extended Additional (Vietnamese) out of the second count, but compares
+    /// `unicode_block(ch)`, an integer, with the string 'Latin Extended Additional', which never matches; so those
+    /// letters count as non-Latin, here as there.
     static func withoutLatinIfMostlyNonLatin(_ text: [UInt32]) -> [UInt32] {
         var latin = 0
         var nonLatin = 0
         for c in text {
             if (0x41...0x7A).contains(c) {
                 latin += 1
-            } else if c >= 0x300 && !(0x1E00...0x1EFF).contains(c) {
+            } else if c >= 0x300 {
                 nonLatin += 1
             }
         }

@@ -1,11 +1,10 @@
-/// Punkt's own word segmentation (`PunktLanguageVars.word_tokenize` and `period_context_re`), written as scanners
-/// over code points that follow Python `re`'s matching of nltk's patterns.
+/// Punkt's own word segmentation (`PunktLanguageVars.word_tokenize` and `period_context_re`, nltk 3.9.2), written
+/// as scanners over code points that follow Python `re`'s matching of nltk's patterns.
 enum PunktWords {
-    /// `_re_non_word_chars`: characters that cannot appear within words.
+    /// `_re_non_word_chars`: characters that cannot appear within words (nltk 3.9; 3.10 adds ‘ ’ “ ” « »).
     static func isNonWord(_ c: UInt32) -> Bool {
         switch c {
-        case 0x29, 0x22, 0x3B, 0x7D, 0x5D, 0x2A, 0x3A, 0x40, 0x27, 0x28, 0x7B, 0x5B,  // ) " ; } ] * : @ ' ( { [
-             0x2018, 0x2019, 0x201C, 0x201D, 0xAB, 0xBB, 0x3F, 0x21: true  // ‘ ’ “ ” « » ? !
+        case 0x29, 0x22, 0x3B, 0x7D, 0x5D, 0x2A, 0x3A, 0x40, 0x27, 0x28, 0x7B, 0x5B, 0x3F, 0x21: true  // ) " ; } ] * : @ ' ( { [ ? !
         default: false
         }
     }

@@ -1,7 +1,9 @@
 import Foundation
 
-/// nltk's `NLTKWordTokenizer.tokenize` (3.10): the ordered regular-expression substitutions of the improved
-/// Treebank tokenizer, then a split on whitespace.
+/// nltk's `NLTKWordTokenizer.tokenize` as of nltk 3.9.2 (the same rules as 3.8, the era of IFEval's published
+/// outputs, and the last release on Python's `re`): the ordered regular-expression substitutions of the improved
+/// Treebank tokenizer, then a split on whitespace. nltk 3.10 added a split at figure/en/em dashes and a new
+/// leading-apostrophe rule, and moved to the `regex` engine; see docs/text-analysis.md.
 ///
 /// The patterns run on ICU (`NSRegularExpression`); where ICU and Python `re` differ, they are rewritten to mean
 /// what Python means: `\w` is `[\p{L}\p{N}_]` (Python's `str.isalnum()` or "_", without combining marks), `\s`
@@ -37,16 +39,15 @@ enum TreebankWords {
         Rule(#"^""#, "``"),
         Rule("(``)", " $1 "),
         Rule(#"([ \(\[{<])("|'{2})"#, "$1 `` "),
-        Rule(#"(?i)(?<!\#(w))(')(?!(?:re|ve|ll|m|t|s|d|n)(?!\#(w)))(?=\#(w))"#, "$1 "),
+        Rule(#"(?i)(')(?!re|ve|ll|m|t|s|d|n)(\#(w))(?!\#(w))"#, "$1 $2"),
     ]
 
     static let punctuation: [Rule] = [
-        Rule(#"([^\.])(\.)([\]\)}>"'»”’ ]*+)\#(s)*\z"#, "$1 $2 $3 "),
+        Rule(#"([^\.])(\.)([\]\)}>"'»”’ ]*)\#(s)*\z"#, "$1 $2 $3 "),
         Rule(#"([:,])([^\d])"#, " $1 $2"),
         Rule(#"([:,])\#(end)"#, " $1 "),
         Rule(#"\.{2,}"#, " $0 "),
         Rule(#"[;@#\$%&]"#, " $0 "),
-        Rule(#"[\x{2012}-\x{2015}]"#, " $0 "),
         Rule(#"([^\.])(\.)([\]\)}>"']*)\#(s)*\z"#, "$1 $2$3 "),
         Rule(#"[?!]"#, " $0 "),
         Rule(#"([^'])' "#, "$1 ' "),

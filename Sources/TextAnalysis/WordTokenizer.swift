@@ -2,8 +2,8 @@ import Foundation
 
 /// Word tokenisation as the two nltk calls IFEval makes.
 ///
-/// * ``words(_:)`` is `nltk.word_tokenize(text)` (nltk 3.10): Punkt sentences (``SentenceTokenizer``), then
-///   `NLTKWordTokenizer` (the improved Treebank tokenizer) on each. IFEval's `change_case:capital_word_frequency`
+/// * ``words(_:)`` is `nltk.word_tokenize(text)` (nltk 3.9.2, on Python's `re`): Punkt sentences
+///   (``SentenceTokenizer``), then `NLTKWordTokenizer` (the improved Treebank tokenizer) on each. IFEval's `change_case:capital_word_frequency`
 ///   counts its tokens for which `str.isupper()` holds; ``upperCaseWordCount(_:)`` does that count.
 /// * ``regexpWords(_:)`` is `nltk.tokenize.RegexpTokenizer(r"\w+").tokenize(text)`, which IFEval's
 ///   `instructions_util.count_words` (`length_constraints:number_words`) counts.
@@ -40,7 +40,7 @@ public enum WordTokenizer {
     }
 
     /// The maximal runs of Python `\w` characters (letters, digits and other numerals, "_"), as
-    /// `nltk.tokenize.RegexpTokenizer(r"\w+").tokenize(text)` returns them up to nltk 3.9, on Python's `re`.
+    /// `nltk.tokenize.RegexpTokenizer(r"\w+").tokenize(text)` returns them up to nltk 3.9.2, on Python's `re`.
     ///
     /// nltk 3.10 runs `RegexpTokenizer` on the third-party `regex` module, whose `\w` also takes combining marks
     /// (Kannada "ಹೌದು" is one word there, three here); the published IFEval checker outputs predate it, so this

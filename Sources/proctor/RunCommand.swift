@@ -83,6 +83,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("end-date"), help: ArgumentHelp("Only items dated on or before this day (YYYY-MM-DD).", valueName: "date"))
     var endDate: String?
 
+    @Option(help: ArgumentHelp("The question set of a benchmark with releases (LiveBench: YYYY-MM-DD; default: the latest, as its runner does).", valueName: "date"))
+    var release: String?
+
     @Option(name: .customLong("exec-workers"), help: "Programs a scorer may run at once (code benchmarks), independent of --concurrency.")
     var execWorkers: Int = 2
 
@@ -140,10 +143,13 @@ struct RunCommand: AsyncParsableCommand {
         var options: [String: String] = [:]
         options["start-date"] = startDate
         options["end-date"] = endDate
+        if let release, !resolved.contains(where: { $0.definition.releaseSchedule != nil }) {
+            throw ProctorError(.invalidArgument, "none of these benchmarks has releases; --release \(release) applies to benchmarks with releases (livebench)")
+        }
         let context = ScorerContext(data: data.location, execWorkers: execWorkers, options: options)
         let plans = try resolved.map { benchmark -> BenchmarkPlan in
             let definition = benchmark.definition
-            if let reason = definition.unavailableReason {
+            if let reason = definition.unavailableReason(split: benchmark.name.split) {
                 throw ProctorError(.unsupported, "\(benchmark.name) cannot be run: \(reason)")
             }
             let adapter = definition.adapter(promptStyle: prompt) ?? {
@@ -152,7 +158,8 @@ struct RunCommand: AsyncParsableCommand {
             }()
             let loaded = try Proctor.loadItems(adapter: adapter, split: benchmark.name.split, location: data.location, allowPartial: allowPartial)
             let window = ItemSelection(dateField: definition.dateField, startDate: startDate, endDate: endDate, limit: limit)
-            let (items, problems) = try window.apply(loaded, benchmark: benchmark.name.description)
+            let (items, problems) = try window.apply(
+                try Proctor.selectRelease(release, of: loaded, definition: definition, name: benchmark.name), benchmark: benchmark.name.description)
             return BenchmarkPlan(name: benchmark.name, items: items, scorer: try definition.makeScorer(context), problems: problems)
         }
         let spec = ModelSpec(

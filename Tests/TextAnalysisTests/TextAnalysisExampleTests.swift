@@ -2,7 +2,7 @@ import Testing
 import TextAnalysis
 
 /// Small tables of tricky cases; every expected value is what Python answers (langdetect 1.0.9 with seed 0,
-/// nltk 3.10.4), printed by a throwaway script when this file was written.
+/// nltk 3.9.2), printed by a throwaway script when this file was written.
 enum PythonAnswers {
     static let languages: [(String, String)] = [
         ("Xin chào, tôi là một sinh viên. Tôi đang học tiếng Việt.", "vi"),
@@ -32,7 +32,7 @@ enum PythonAnswers {
     ]
 
     static let words: [(String, [String], Int)] = [
-        ("I'm gonna tell 'em: \"don't\" cannot wait—really—it's 'quoted' text.", ["I", "'m", "gon", "na", "tell", "'", "em", ":", "``", "do", "n't", "''", "can", "not", "wait", "—", "really", "—", "it", "'s", "'", "quoted", "'", "text", "."], 1),
+        ("I'm gonna tell 'em: \"don't\" cannot wait—really—it's 'quoted' text.", ["I", "'m", "gon", "na", "tell", "'em", ":", "``", "do", "n't", "''", "can", "not", "wait—really—it", "'s", "'quoted", "'", "text", "."], 1),
         ("Prices: $3.88 (roughly 3,36 euros), 50% off!", ["Prices", ":", "$", "3.88", "(", "roughly", "3,36", "euros", ")", ",", "50", "%", "off", "!"], 0),
         ("«Bonjour», dit-il… C'est « fini ».", ["«", "Bonjour", "»", ",", "dit-il…", "C'est", "«", "fini", "»", "."], 0),
         ("THE END. NOW, WHAT?", ["THE", "END", ".", "NOW", ",", "WHAT", "?"], 4),
