@@ -36,12 +36,14 @@ public struct BenchmarkComparison: Sendable, Codable, Hashable {
 
     /// One part (a `SubResult` of an item) whose result changed.
     public struct PartFlip: Sendable, Codable, Hashable {
+        /// The item the part belongs to.
         public var itemID: String
         /// The part's kind (`instruction`) and position within its kind.
         public var kind: String
         public var index: Int
         /// The part's name (`punctuation:no_comma`).
         public var id: String
+        /// The part's pass rate over the item's samples in the base run and in the new run (0…1).
         public var base: Double
         public var new: Double
     }

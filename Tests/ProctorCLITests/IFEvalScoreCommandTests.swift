@@ -15,11 +15,11 @@ struct IFEvalScoreCommandTests {
         enum CodingKeys: String, CodingKey { case prompt, response, instructionIDs = "instruction_id_list", followed = "follow_instruction_list" }
     }
 
-    func firstRows(_ count: Int) throws -> (URL, [Published]) {
+    func firstRows(_ count: Int, response: (Published) -> String = \.response) throws -> (URL, [Published]) {
         let source = Fixtures.sharedData.appendingPathComponent("ifeval/reference-outputs/eval_results_strict.jsonl")
         let rows = try JSONLines.decode(Published.self, from: source).prefix(count).map(\.value)
         let text = try rows.map { row in
-            String(decoding: try JSONEncoder().encode(["prompt": row.prompt, "response": row.response]), as: UTF8.self) + "\n"
+            String(decoding: try JSONEncoder().encode(["prompt": row.prompt, "response": response(row)]), as: UTF8.self) + "\n"
         }.joined()
         let url = try Fixtures.temporaryDirectory().appendingPathComponent("input_response_data.jsonl")
         try Data(text.utf8).write(to: url)
@@ -33,7 +33,7 @@ struct IFEvalScoreCommandTests {
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let object = try JSONDecoder().decode([String: JSONValue].self, from: Data(outcome.stdout.utf8))
         #expect(object["benchmark"]?.stringValue == "ifeval:train")
-        #expect(object["metrics"]?.objectValue?["metric_order"] == .array(["prompt_level_strict", "inst_level_strict", "prompt_level_loose", "inst_level_loose"]))
+        #expect(object["metrics"]?.objectValue?["metric_order"] == .array(["prompt_level_strict", "inst_level_strict", "prompt_level_loose", "inst_level_loose", "prompt_inst_strict_mean"]))
         let items = try #require(object["items"]?.arrayValue)
         #expect(items.count == rows.count)
         for (item, row) in zip(items, rows) {
@@ -44,6 +44,34 @@ struct IFEvalScoreCommandTests {
             #expect(instructions.allSatisfy { $0["loose"]?.isNull == false })
             #expect(item["correct"] == .bool(row.followed.allSatisfy { $0 }))
         }
+        // The metrics, read back from the database, against the published verdicts of the same rows.
+        let metrics = try #require(object["metrics"]?.objectValue?["metrics"]?.objectValue)
+        let prompt = 100 * Double(rows.count { $0.followed.allSatisfy { $0 } }) / Double(rows.count)
+        let all = rows.flatMap(\.followed)
+        let inst = 100 * Double(all.count { $0 }) / Double(all.count)
+        #expect(abs((metrics["prompt_level_strict"]?.doubleValue ?? -1) - prompt) < 1e-9)
+        #expect(abs((metrics["inst_level_strict"]?.doubleValue ?? -1) - inst) < 1e-9)
+        #expect(abs((metrics["prompt_inst_strict_mean"]?.doubleValue ?? -1) - (prompt + inst) / 2) < 1e-9)
+    }
+
+    /// `compare` lists the instructions that flipped: emptying every response fails every instruction that the
+    /// published responses followed.
+    @Test func compareListsTheInstructionsThatFlipped() async throws {
+        let db = try Fixtures.temporaryDirectory().appendingPathComponent("c.sqlite").path
+        let (published, rows) = try firstRows(12)
+        let (empty, _) = try firstRows(12) { _ in "" }
+        for (file, name) in [(published, "base"), (empty, "emptied")] {
+            let outcome = try await ProctorProcess.run([
+                "score", "--benchmark", "ifeval", "--predictions", file.path, "--data", Fixtures.sharedData.path, "--db", db, "--model-name", name,
+            ])
+            #expect(outcome.status == 0, "\(outcome.stderr)")
+        }
+        let outcome = try await ProctorProcess.run(["compare", "base", "emptied", "--mode", "official", "--json", "--db", db])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let comparisons = try JSONDecoder().decode([JSONValue].self, from: Data(outcome.stdout.utf8))
+        let flips = try #require(comparisons.first?["parts_flipped"]?.arrayValue)
+        #expect(flips.count == rows.flatMap(\.followed).count { $0 })
+        #expect(flips.allSatisfy { $0["kind"]?.stringValue == "instruction" && $0["base"]?.doubleValue == 1 && $0["new"]?.doubleValue == 0 })
     }
 
     @Test func aPromptMatchingNoInputNamesItsLineAndStoresNothing() async throws {
