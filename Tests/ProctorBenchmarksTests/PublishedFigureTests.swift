@@ -62,6 +62,24 @@ struct PublishedFigureTests {
         #expect(check.differences.contains { $0.hasPrefix("outputs imported") }, "an imported run must say its settings are the file's")
     }
 
+    /// The IFEval paper's GPT-4 row: all four official metrics of the published responses land on the paper's figures.
+    @Test func ifevalPaperMetricsAllLandInsideTheirIntervals() async throws {
+        let file = Fixtures.sharedData.appendingPathComponent("ifeval/reference-outputs/eval_results_strict.jsonl")
+        let resolved = try BenchmarkRegistry.resolve("ifeval")
+        let importer = PredictionImport(
+            definition: resolved.definition, name: resolved.name, location: DataLocation(root: Fixtures.sharedData, hubCache: nil), batchSize: 500)
+        let db = try ResultsDatabase(path: try Fixtures.temporaryDirectory().appendingPathComponent("i.sqlite").path)
+        let summary = try await importer.run(
+            file, modelName: nil, context: ScorerContext(), database: db, harnessVersion: "test", gitCommit: nil, host: nil)
+        let report = Report(results: [try RunResults(run: summary.run, mode: .official, database: db)], metrics: BenchmarkRegistry.metricsByBenchmark)
+        let checks = report.published.filter { $0.source == "ifeval-paper" }
+        #expect(Set(checks.map(\.metric)) == ["prompt_level_strict", "inst_level_strict", "prompt_level_loose", "inst_level_loose"])
+        for check in checks {
+            #expect(check.inside == true, "\(check.metric): \(check.verdict)")
+            #expect(check.differences.contains("items: source 541, run 540"), "the published file lacks one prompt: \(check.differences)")
+        }
+    }
+
     /// A run of a model no source names has no published line; a run whose label names the model does.
     @Test func onlyMatchingRunsGetPublishedLines() async throws {
         let file = Fixtures.sharedData.appendingPathComponent("mmmu_pro/reference-outputs/gpt-4o_standard(10 options)_direct.jsonl")
