@@ -105,6 +105,14 @@ extension Report {
             unstated: entry.stated.unstatedSettings)
     }
 
+    /// The run's weight format as a short name (`Q4_1` for a GGUF file of that type), nil when unknown.
+    static func runWeights(_ model: ModelIdentity) -> String? {
+        if let weights = model.details["weights"] { return weights }
+        guard model.details["format"] == "gguf", let type = model.details["file_type"].flatMap({ Int($0) }) else { return nil }
+        let names = [0: "F32", 1: "F16", 2: "Q4_0", 3: "Q4_1", 7: "Q8_0", 8: "Q5_0", 9: "Q5_1", 10: "Q2_K", 12: "Q4_K_M", 15: "Q4_K_M", 17: "Q5_K_M", 18: "Q6_K", 32: "BF16"]
+        return names[type].map { "GGUF \($0)" } ?? "GGUF file type \(type)"
+    }
+
     static func suiteCheck(row: Row, value: Double, entry: PublishedEntry) -> PublishedCheck {
         let delta = value - entry.figure.value
         return PublishedCheck(
@@ -142,6 +150,9 @@ extension Report {
             out.append("judge: source \(judge), run rules only")
         }
         if let items = stated.items, items != m.items { out.append("items: source \(items), run \(m.items)") }
+        if let weights = stated.weights, let run = runWeights(row.config.model), run.lowercased() != weights.lowercased() {
+            out.append("weights: source \(weights), run \(run)")
+        }
         if !entry.figure.benchmark.contains(":") { out.append("split or subset: the source does not say") }
         return out
     }

@@ -23,16 +23,18 @@ public struct PublishedProtocol: Sendable, Codable, Hashable {
     public var split: String?
     /// How many items the figure is over.
     public var items: Int?
+    /// The weights the figure was measured with (`bf16`, `Q4_1`), when the source says.
+    public var weights: String?
 
     enum CodingKeys: String, CodingKey {
         case samples, temperature, topP = "top_p", maxTokens = "max_tokens", promptStyle = "prompt_style"
-        case scorerMode = "scorer_mode", judge, split, items
+        case scorerMode = "scorer_mode", judge, split, items, weights
     }
 
     /// Creates a protocol; nil fields are unstated.
     public init(
         samples: Int? = nil, temperature: Double? = nil, topP: Double? = nil, maxTokens: Int? = nil, promptStyle: String? = nil,
-        scorerMode: String? = nil, judge: String? = nil, split: String? = nil, items: Int? = nil
+        scorerMode: String? = nil, judge: String? = nil, split: String? = nil, items: Int? = nil, weights: String? = nil
     ) {
         self.samples = samples
         self.temperature = temperature
@@ -43,6 +45,7 @@ public struct PublishedProtocol: Sendable, Codable, Hashable {
         self.judge = judge
         self.split = split
         self.items = items
+        self.weights = weights
     }
 
     /// This protocol with every field that `other` states taken from `other` (a figure's own protocol over its
@@ -56,7 +59,7 @@ public struct PublishedProtocol: Sendable, Codable, Hashable {
             samples: other.samples ?? samples, temperature: other.temperature ?? temperature, topP: other.topP ?? topP,
             maxTokens: other.maxTokens ?? maxTokens, promptStyle: other.promptStyle ?? promptStyle,
             scorerMode: other.scorerMode ?? scorerMode, judge: other.judge ?? judge, split: other.split ?? split,
-            items: other.items ?? items)
+            items: other.items ?? items, weights: other.weights ?? weights)
     }
 
     /// The names of the generation settings the source leaves unstated (those a run must choose itself).
