@@ -52,10 +52,18 @@ let scoringTargets: [Target] = [
 
 // MARK: - Benchmarks: one definition per benchmark and the registry every command reads
 // A benchmark in its own targets adds them here and one line to Sources/ProctorBenchmarks/BenchmarkRegistry.swift.
-let benchmarkDefinitionTargets: [Target.Dependency] = []
+let benchmarkDefinitionTargets: [Target.Dependency] = ["BFCLBenchmark"]
 let benchmarkTargets: [Target] = [
     .target(name: "ProctorBenchmarks", dependencies: ["ProctorCore", "ProctorData", "ProctorScoring"] + benchmarkDefinitionTargets),
     .testTarget(name: "ProctorBenchmarksTests", dependencies: ["ProctorBenchmarks", "ProctorCore", "ProctorRunner", "ProctorStore", "ProctorReport", "ProctorTestSupport"]),
+]
+
+// BFCL: the official function-call decoders and AST checker (pure values), and the benchmark built on them.
+let bfclTargets: [Target] = [
+    .target(name: "FunctionCallChecks", dependencies: ["OrderedJSON"], swiftSettings: optimizedInDebug),
+    .testTarget(name: "FunctionCallChecksTests", dependencies: ["FunctionCallChecks", "OrderedJSON"]),
+    .target(name: "BFCLBenchmark", dependencies: ["ProctorCore", "FunctionCallChecks", "OrderedJSON"]),
+    .testTarget(name: "BFCLBenchmarkTests", dependencies: ["BFCLBenchmark", "FunctionCallChecks", "OrderedJSON", "ProctorCore", "ProctorTestSupport"]),
 ]
 
 // MARK: - Data: benchmark adapters, Parquet, images, hub cache
@@ -170,6 +178,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
-    targets: backboneTargets + scoringTargets + benchmarkTargets + dataTargets + formatTargets + openAITargets + tokenizerTargets + engineTargets + codeTargets + cliTargets,
+    targets: backboneTargets + scoringTargets + benchmarkTargets + bfclTargets + dataTargets + formatTargets + openAITargets + tokenizerTargets + engineTargets + codeTargets + cliTargets,
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,4 @@
+import BFCLBenchmark
 import ProctorCore
 
 /// Every benchmark Proctor knows, in the order `proctor list benchmarks` shows them, and the suites over them.
@@ -16,10 +17,10 @@ public enum BenchmarkRegistry {
         .mathvision,
         .olympiadbench,
         .gpqa,
-    ]
+    ] + BFCLBenchmark.definitions
 
     /// Scores over several benchmarks (a leaderboard's overall).
-    public static let suites: [SuiteDefinition] = []
+    public static let suites: [SuiteDefinition] = [] + BFCLBenchmark.suites
 
     /// Settings presets every benchmark accepts (a benchmark's own presets of the same name win for it).
     public static let presets: [String: GenerationPreset] = [

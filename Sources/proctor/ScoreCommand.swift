@@ -77,6 +77,12 @@ struct ScoreSummary: Encodable {
         var sample: Int
         var extracted: String?
         var correct: Bool
+        /// The official error type of a failed entry, for benchmarks whose scorers name one (BFCL).
+        var errorType: String?
+
+        enum CodingKeys: String, CodingKey {
+            case id, sample, extracted, correct, errorType = "error_type"
+        }
     }
 
     var benchmark: String
@@ -102,7 +108,9 @@ struct ScoreSummary: Encodable {
         self.scorer = scorer
         items = entries.compactMap { entry in
             entry.scores.first { $0.mode == mode }.map {
-                Item(id: entry.sample.key.itemID, sample: entry.sample.key.sampleIndex, extracted: $0.verdict.extracted, correct: $0.verdict.correct)
+                Item(
+                    id: entry.sample.key.itemID, sample: entry.sample.key.sampleIndex, extracted: $0.verdict.extracted, correct: $0.verdict.correct,
+                    errorType: $0.verdict.correct ? nil : $0.verdict.details["error_type"]?.stringValue)
             }
         }
     }
