@@ -63,7 +63,8 @@ let bfclTargets: [Target] = [
     .target(name: "FunctionCallChecks", dependencies: ["OrderedJSON"], swiftSettings: optimizedInDebug),
     .testTarget(name: "FunctionCallChecksTests", dependencies: ["FunctionCallChecks", "OrderedJSON"]),
     .target(name: "BFCLBenchmark", dependencies: ["ProctorCore", "FunctionCallChecks", "OrderedJSON"]),
-    .testTarget(name: "BFCLBenchmarkTests", dependencies: ["BFCLBenchmark", "FunctionCallChecks", "OrderedJSON", "ProctorCore", "ProctorTestSupport"]),
+    .testTarget(name: "BFCLBenchmarkTests", dependencies: ["BFCLBenchmark", "FunctionCallChecks", "OrderedJSON", "ProctorCore", "ProctorTestSupport"],
+                exclude: ["Fixtures"]),
 ]
 
 // MARK: - Data: benchmark adapters, Parquet, images, hub cache

@@ -12,7 +12,6 @@ public enum BFCLBenchmark {
         name: "bfcl", summary: "BFCL function calling, single-turn categories (AST checker; v3 or v1 leaderboard layout), prompt or function-calling answers",
         adapter: BFCLAdapter(name: "bfcl", multiTurn: false), scorerID: "bfcl", makeScorer: { _ in BFCLScorer() },
         sources: DataSources(localFolder: "bfcl", hub: []),
-        metrics: [.pass1, MetricSpec(name: "calls", aggregate: .subResultMicroAverage(kind: "call", value: nil))],
         presets: ["bfcl": GenerationPreset(temperature: 0.001, topP: 1, maxTokens: 1000)],
         predictionFormats: [BFCLResultFormat()])
 
