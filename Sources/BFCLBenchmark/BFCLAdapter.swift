@@ -14,6 +14,9 @@ public struct BFCLAdapter: BenchmarkAdapter {
     public var summary: String
     /// Whether this reader serves the multi-turn categories (a separate definition) or the single-turn ones.
     public var multiTurn: Bool
+    /// Whether it builds function-calling requests (the question alone, the functions as OpenAI `tools` in the
+    /// item's `tools` field) rather than the prompt-mode prompt.
+    public var functionCalling: Bool
 
     public var splits: [String] {
         if multiTurn { return BFCLCategory.v3MultiTurn.map(\.name) }
@@ -26,9 +29,11 @@ public struct BFCLAdapter: BenchmarkAdapter {
     /// - Parameters:
     ///   - name: The benchmark's command-line name.
     ///   - multiTurn: Whether it reads the multi-turn categories.
-    public init(name: String, multiTurn: Bool) {
+    ///   - functionCalling: Whether it builds function-calling requests.
+    public init(name: String, multiTurn: Bool, functionCalling: Bool = false) {
         self.name = name
         self.multiTurn = multiTurn
+        self.functionCalling = functionCalling
         self.summary = multiTurn ? "BFCL v3 multi-turn categories" : "BFCL single-turn categories (v3, or the v1 leaderboard files)"
     }
 
@@ -73,20 +78,55 @@ public struct BFCLAdapter: BenchmarkAdapter {
                 }
                 fields["bfcl_possible_answer"] = .string(answer.text)
             }
-            let messages = try Self.messages(entry: PyValue(json: line.tree), category: category, context: "\(file.path):\(line.number)")
+            let entry = PyValue(json: line.tree)
+            let context = "\(file.path):\(line.number)"
+            let messages: [ChatMessage]
+            if functionCalling {
+                messages = try Self.functionCallingMessages(entry: entry, category: category, context: context)
+                fields["tools"] = .array(BFCLTools.openAI(Self.functions(entry, category: category)).map(\.jsonValue))
+            } else {
+                messages = try Self.messages(entry: entry, category: category, context: context)
+            }
             return BenchmarkItem(
                 benchmark: BenchmarkName(name: name, split: split), id: id, messages: messages,
-                promptTemplate: "bfcl-\(category.layout.rawValue)-prompt", answer: fields["bfcl_possible_answer"]?.stringValue ?? "",
+                promptTemplate: "bfcl-\(category.layout.rawValue)-\(functionCalling ? "fc" : "prompt")", answer: fields["bfcl_possible_answer"]?.stringValue ?? "",
                 categories: ["category": category.name, "group": category.group], fields: fields)
+        }
+    }
+
+    /// An entry's functions after the official language-specific rewriting.
+    static func functions(_ entry: PyValue, category: BFCLCategory) -> [PyValue] {
+        let functionField = entry["function"] ?? .list([])
+        return BFCLPrompt.preprocess(functionField.elements ?? [functionField], category: category.name, layout: category.layout)
+    }
+
+    /// The function-calling messages: the question alone (v1: with the language hint, as the v1 handler sends it).
+    static func functionCallingMessages(entry: PyValue, category: BFCLCategory, context: String) throws -> [ChatMessage] {
+        switch category.layout {
+        case .v1:
+            guard let question = entry["question"]?.stringValue else { throw ProctorError(.invalidInput, "\(context): \"question\" is not a string") }
+            return [ChatMessage(role: .user, text: question + "\n" + BFCLPrompt.hint(category.name))]
+        case .v3:
+            return try questionMessages(entry, context: context)
+        }
+    }
+
+    /// The first turn's messages of a v3 entry.
+    static func questionMessages(_ entry: PyValue, context: String) throws -> [ChatMessage] {
+        guard let turns = entry["question"]?.elements, let first = turns.first?.elements else {
+            throw ProctorError(.invalidInput, "\(context): \"question\" is not a list of turns")
+        }
+        return try first.map { message -> ChatMessage in
+            guard let role = message["role"]?.stringValue.flatMap(ChatRole.init(rawValue:)), let content = message["content"]?.stringValue else {
+                throw ProctorError(.invalidInput, "\(context): a message without role or content")
+            }
+            return ChatMessage(role: role, text: content)
         }
     }
 
     /// The official prompt-mode messages of an entry.
     static func messages(entry: PyValue, category: BFCLCategory, context: String) throws -> [ChatMessage] {
-        let functionField = entry["function"] ?? .list([])
-        let functions: [PyValue] = functionField.elements ?? [functionField]
-        let processed = BFCLPrompt.preprocess(functions, category: category.name, layout: category.layout)
-        let listing = PyValue.list(processed).description
+        let listing = PyValue.list(functions(entry, category: category)).description
         switch category.layout {
         case .v1:
             guard let question = entry["question"]?.stringValue else { throw ProctorError(.invalidInput, "\(context): \"question\" is not a string") }
@@ -95,15 +135,7 @@ public struct BFCLAdapter: BenchmarkAdapter {
                 ChatMessage(role: .user, text: BFCLPrompt.v1User(question: question + "\n" + BFCLPrompt.hint(category.name), functions: listing)),
             ]
         case .v3:
-            guard let turns = entry["question"]?.elements, let first = turns.first?.elements else {
-                throw ProctorError(.invalidInput, "\(context): \"question\" is not a list of turns")
-            }
-            var messages = try first.map { message -> ChatMessage in
-                guard let role = message["role"]?.stringValue.flatMap(ChatRole.init(rawValue:)), let content = message["content"]?.stringValue else {
-                    throw ProctorError(.invalidInput, "\(context): a message without role or content")
-                }
-                return ChatMessage(role: role, text: content)
-            }
+            var messages = try questionMessages(entry, context: context)
             let system = BFCLPrompt.v3System(functions: listing)
             if let head = messages.first, head.role == .system {
                 messages[0] = ChatMessage(role: .system, text: system + "\n\n" + head.text)

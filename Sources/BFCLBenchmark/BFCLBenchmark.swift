@@ -10,7 +10,8 @@ public enum BFCLBenchmark {
     /// `bfcl:<category>`: the single-turn categories of v3 and of the v1 leaderboard files.
     public static let singleTurn = BenchmarkDefinition(
         name: "bfcl", summary: "BFCL function calling, single-turn categories (AST checker; v3 or v1 leaderboard layout), prompt or function-calling answers",
-        adapter: BFCLAdapter(name: "bfcl", multiTurn: false), scorerID: "bfcl", makeScorer: { _ in BFCLScorer() },
+        adapter: BFCLAdapter(name: "bfcl", multiTurn: false),
+        promptVariants: ["function-calling": BFCLAdapter(name: "bfcl", multiTurn: false, functionCalling: true)], scorerID: "bfcl", makeScorer: { _ in BFCLScorer() },
         sources: DataSources(localFolder: "bfcl", hub: []),
         presets: ["bfcl": GenerationPreset(temperature: 0.001, topP: 1, maxTokens: 1000)],
         predictionFormats: [BFCLResultFormat()])

@@ -5,11 +5,17 @@ import ProctorCore
 
 /// Turning a stored answer into the decoded call list the checker reads, in either answer mode.
 enum BFCLDecoding {
-    /// A function-calling answer, when the input carries one: `preExtracted` holding the JSON list of
-    /// `{name: arguments}` the official result files store for function-calling models.
+    /// A function-calling answer, when the input is one: the JSON list of `{name: arguments}` the official result
+    /// files store for function-calling models (in `preExtracted` for imported files), or a response that is such a
+    /// list (what a backend returns for a completion that called tools). A prompt-mode answer is never JSON of
+    /// that shape (`[f(a=1)]` is not JSON; `[]` decodes to no calls either way).
     static func functionCallingOutput(_ input: ScoringInput) -> JSONTree? {
-        guard let text = input.preExtracted, text.hasPrefix("["), let tree = try? JSONTree.parse(Data(text.utf8)),
-            case .array = tree
+        if let text = input.preExtracted, text.hasPrefix("["), let tree = try? JSONTree.parse(Data(text.utf8)), case .array = tree {
+            return tree
+        }
+        let response = input.response.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard response.hasPrefix("[{"), let tree = try? JSONTree.parse(Data(response.utf8)), case .array(let items) = tree,
+            items.allSatisfy({ if case .object(let members) = $0 { members.count == 1 } else { false } })
         else { return nil }
         return tree
     }

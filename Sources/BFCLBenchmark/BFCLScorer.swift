@@ -85,7 +85,10 @@ public struct BFCLScorer: AnswerScorer {
         guard case .list(let calls) = value, calls.allSatisfy({ $0.dictValue != nil }) else {
             return failed("ast_decoder:decoder_wrong_output_format", "Did not output in the specified format.", unparsed: true)
         }
-        let checker = ASTChecker(version: layout, language: category.language)
+        // Function-calling APIs forbid dots in names (the official `underscore_to_dot` models): when no called name
+        // has a dot, expected names are compared with `_` for `.`, as the official checker does for those models.
+        let underscoreToDot = functionCalling && !calls.contains { $0.dictValue?.first?.key.stringValue?.contains(".") == true }
+        let checker = ASTChecker(version: layout, language: category.language, underscoreToDot: underscoreToDot)
         let outcome = checker.check(functions: PyValue(json: entry["function"] ?? .array([])), output: calls, possibleAnswer: truth, category: category.name)
         if let errorType = outcome.errorType, !outcome.valid { details["error_type"] = .string(errorType) }
         if !outcome.errors.isEmpty { details["error"] = .string(outcome.errors.joined(separator: "\n")) }
