@@ -63,6 +63,10 @@ let bfclTargets: [Target] = [
     .target(name: "FunctionCallChecks", dependencies: ["OrderedJSON"], swiftSettings: optimizedInDebug),
     .testTarget(name: "FunctionCallChecksTests", dependencies: ["FunctionCallChecks", "OrderedJSON"]),
     .target(name: "BFCLBenchmark", dependencies: ["ProctorCore", "FunctionCallChecks", "OrderedJSON"]),
+    // The multi-turn categories' API simulators, ported from bfcl_eval's func_source_code (TicketAPI so far).
+    .target(name: "BFCLMultiTurn", dependencies: ["FunctionCallChecks"]),
+    .testTarget(name: "BFCLMultiTurnTests", dependencies: ["BFCLMultiTurn", "FunctionCallChecks", "OrderedJSON", "ProctorTestSupport"],
+                exclude: ["Fixtures"]),
     .testTarget(name: "BFCLBenchmarkTests", dependencies: ["BFCLBenchmark", "FunctionCallChecks", "OrderedJSON", "ProctorCore", "ProctorTestSupport"],
                 exclude: ["Fixtures"]),
 ]

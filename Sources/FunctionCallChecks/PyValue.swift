@@ -58,7 +58,7 @@ public indirect enum PyValue: Sendable, CustomStringConvertible {
     }
 
     /// The numeric value of a `bool`, `int` or `float` (Python compares them by value).
-    var number: Double? {
+    public var number: Double? {
         switch self {
         case .bool(let b): b ? 1 : 0
         case .int(let i): Double(i)
