@@ -5,12 +5,12 @@ import OrderedJSON
 import ProctorTestSupport
 import Testing
 
-/// The Swift `TicketAPI` against the official simulator: every multi-turn entry (all four categories) involving
-/// TicketAPI, its ground-truth calls to TicketAPI executed on the entry's initial state, the results and the final
-/// state compared with bfcl_eval's own (`Fixtures/official-ticket-traces.jsonl`, written by gorilla cd9429cc's
-/// `ticket_api.py`; the calls come from the v3 possible answers).
-@Suite struct TicketAPITests {
-    static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/official-ticket-traces.jsonl")
+/// The Swift simulators against the official ones: every multi-turn entry (all four categories) involving the
+/// class, its ground-truth calls to that class executed on the entry's initial state, each call's result and the
+/// final state compared with bfcl_eval's own (`Fixtures/official-<class>-traces.jsonl`, written by gorilla
+/// cd9429cc's `ticket_api.py` / `message_api.py`; the calls come from the v3 possible answers).
+@Suite struct MultiTurnAPITests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
     static let data = Fixtures.sharedData.appendingPathComponent("bfcl/v3")
     static let available = FileManager.default.fileExists(atPath: data.path)
 
@@ -23,19 +23,30 @@ import Testing
         return out
     }
 
-    @Test(.enabled(if: available, "needs ../shared/data/bfcl/v3"))
-    func groundTruthTracesEqualTheOfficialSimulators() throws {
+    /// Sets as the fixture writes them: sorted lists.
+    static func jsonShaped(_ value: PyValue) -> PyValue {
+        switch value {
+        case .set(let items): .list(items.sorted { ($0.number ?? 0, $0.description) < ($1.number ?? 0, $1.description) })
+        case .list(let items): .list(items.map(jsonShaped))
+        case .dict(let members): .dict(members.map { ($0.key, jsonShaped($0.value)) })
+        default: value
+        }
+    }
+
+    @Test(.enabled(if: available, "needs ../shared/data/bfcl/v3"), arguments: [("TicketAPI", "ticket"), ("MessageAPI", "message")])
+    func groundTruthTracesEqualTheOfficialSimulators(className: String, file: String) throws {
         var entries: [String: [String: JSONTree]] = [:]
         var mismatches: [String] = []
         var calls = 0
         var traces = 0
-        for line in try String(contentsOf: Self.fixture, encoding: .utf8).split(separator: "\n") {
+        let fixture = Self.fixtures.appendingPathComponent("official-\(file)-traces.jsonl")
+        for line in try String(contentsOf: fixture, encoding: .utf8).split(separator: "\n") {
             let record = try JSONTree.parse(Data(line.utf8))
             let category = try #require(record["category"]?.string), id = try #require(record["id"]?.string)
             if entries[category] == nil { entries[category] = try Self.entries(category) }
             let entry = try #require(entries[category]?[id])
             let config = PyValue(json: try #require(entry["initial_config"]))
-            var executor = try MultiTurnExecutor(classes: ["TicketAPI"], initialConfig: config, longContext: category.hasSuffix("long_context"))
+            var executor = try MultiTurnExecutor(classes: [className], initialConfig: config, longContext: category.hasSuffix("long_context"))
             guard case .array(let texts)? = record["calls"], case .array(let expected)? = record["results"] else {
                 Issue.record("\(id): malformed fixture line")
                 continue
@@ -44,14 +55,14 @@ import Testing
             for (index, (ours, theirs)) in zip(results, expected.compactMap(\.string)).enumerated() where ours != theirs {
                 mismatches.append("\(id) call \(index) \(texts[index].string ?? ""): official \(theirs), Proctor \(ours)")
             }
-            let state = try #require(executor.instances["TicketAPI"]).state
+            let state = Self.jsonShaped(try #require(executor.instances[className]).state)
             if state != PyValue(json: try #require(record["state"])) {
                 mismatches.append("\(id): final state official \(PyValue(json: record["state"]!)), Proctor \(state)")
             }
             calls += results.count
             traces += 1
         }
-        #expect(traces > 100 && calls > 100, "\(traces) traces, \(calls) calls")
+        #expect(traces > 100 && calls > 100, "\(className): \(traces) traces, \(calls) calls")
         #expect(mismatches.isEmpty, "\(mismatches.count): \(mismatches.prefix(8).joined(separator: "\n"))")
     }
 
