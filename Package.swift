@@ -64,7 +64,7 @@ let bfclTargets: [Target] = [
     .testTarget(name: "FunctionCallChecksTests", dependencies: ["FunctionCallChecks", "OrderedJSON"]),
     .target(name: "BFCLBenchmark", dependencies: ["ProctorCore", "FunctionCallChecks", "OrderedJSON"]),
     // The multi-turn categories' API simulators, ported from bfcl_eval's func_source_code (TicketAPI so far).
-    .target(name: "BFCLMultiTurn", dependencies: ["FunctionCallChecks"]),
+    .target(name: "BFCLMultiTurn", dependencies: ["FunctionCallChecks", "ProctorCore"]),
     .testTarget(name: "BFCLMultiTurnTests", dependencies: ["BFCLMultiTurn", "FunctionCallChecks", "OrderedJSON", "ProctorTestSupport"],
                 exclude: ["Fixtures"]),
     .testTarget(name: "BFCLBenchmarkTests", dependencies: ["BFCLBenchmark", "FunctionCallChecks", "OrderedJSON", "ProctorCore", "ProctorTestSupport"],

@@ -1,4 +1,5 @@
 import FunctionCallChecks
+import ProctorCore
 
 /// `MessageAPI` (`func_source_code/message_api.py`): users, a shared inbox, and message ids from a seeded
 /// Python `random.Random`.
@@ -29,7 +30,9 @@ public struct MessageAPI: MultiTurnAPI {
     var currentUser: PyValue
 
     public init(scenario: PyValue, longContext: Bool) {
-        random = PythonRandom(seed: UInt64(max(0, scenario["random_seed"].flatMap { if case .int(let i) = $0 { i } else { nil } } ?? 200_191)))
+        var seed: UInt32 = 200_191
+        if case .int(let given)? = scenario["random_seed"], let exact = UInt32(exactly: given) { seed = exact }
+        random = PythonRandom(seed: seed)
         generatedIDs = scenario["generated_ids"]?.elements ?? []
         userCount = scenario["user_count"] ?? .int(4)
         userMap = (scenario["user_map"] ?? Self.defaultUsers).dictValue ?? []
@@ -153,5 +156,12 @@ public struct MessageAPI: MultiTurnAPI {
         default:
             throw MultiTurnError("'MessageAPI' object has no attribute '\(method)'")
         }
+    }
+}
+
+extension PythonRandom {
+    /// `randint(a, b)`: `a + _randbelow(b - a + 1)`.
+    mutating func randint(_ a: Int, _ b: Int) -> Int {
+        a + below(b - a + 1)
     }
 }

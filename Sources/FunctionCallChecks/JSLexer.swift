@@ -20,14 +20,7 @@ enum JSLexer {
             let c = s[i]
             if c == "\n" { newline = true; i += 1; continue }
             if c.properties.isWhitespace { i += 1; continue }
-            if c == "/" && i + 1 < s.count && s[i + 1] == "/" { while i < s.count && s[i] != "\n" { i += 1 }; continue }
-            if c == "/" && i + 1 < s.count && s[i + 1] == "*" {
-                i += 2
-                while i + 1 < s.count && !(s[i] == "*" && s[i + 1] == "/") { i += 1 }
-                guard i + 1 < s.count else { throw Failure(description: "unterminated comment") }
-                i += 2
-                continue
-            }
+            if try CStyleComments.skip(s, &i) { continue }
             let start = i
             let kind: JSToken.Kind
             if c == "_" || c == "$" || c.properties.isAlphabetic {

@@ -18,8 +18,8 @@ public enum JavaCallDecoder {
         let statements: [JavaNode]
         do {
             statements = try parser.program()
-        } catch let error as JavaParser.Failure {
-            throw PromptDecoder.DecodeError(description: "Error parsing java the source code. (\(error.description))")
+        } catch {
+            throw PromptDecoder.DecodeError(description: "Error parsing java the source code. (\(error))")
         }
         for statement in statements {
             if let call = firstInvocation(statement) {

@@ -16,14 +16,7 @@ enum JavaLexer {
         while i < s.count {
             let c = s[i]
             if c.properties.isWhitespace { i += 1; continue }
-            if c == "/" && i + 1 < s.count && s[i + 1] == "/" { while i < s.count && s[i] != "\n" { i += 1 }; continue }
-            if c == "/" && i + 1 < s.count && s[i + 1] == "*" {
-                i += 2
-                while i + 1 < s.count && !(s[i] == "*" && s[i + 1] == "/") { i += 1 }
-                guard i + 1 < s.count else { throw Failure(description: "unterminated comment") }
-                i += 2
-                continue
-            }
+            if try CStyleComments.skip(s, &i) { continue }
             if c == "_" || c == "$" || c.properties.isAlphabetic {
                 var j = i
                 while j < s.count && (s[j] == "_" || s[j] == "$" || s[j].properties.isAlphabetic || s[j].properties.numericType != nil) { j += 1 }

@@ -17,8 +17,8 @@ public enum JavaScriptCallDecoder {
         do {
             tokens = try JSLexer.tokenize(source)
             try JSLexer.validate(tokens)
-        } catch let error as JSLexer.Failure {
-            throw PromptDecoder.DecodeError(description: "Error js parsing the source code. (\(error.description))")
+        } catch {
+            throw PromptDecoder.DecodeError(description: "Error js parsing the source code. (\(error))")
         }
         func slice(_ a: Int, _ b: Int) -> String { String(String.UnicodeScalarView(source[a..<b])) }
         for statement in JSLexer.statements(tokens) {
