@@ -10,7 +10,9 @@ import ProctorCore
 /// Each item keeps its raw entry and possible-answer lines (`bfcl_entry`, `bfcl_possible_answer`) so that the
 /// scorer reads numbers and key order exactly as the official code's `json.loads` does.
 public struct BFCLAdapter: BenchmarkAdapter {
+    /// The benchmark's command-line name.
     public var name: String
+    /// A one-line description.
     public var summary: String
     /// Whether this reader serves the multi-turn categories (a separate definition) or the single-turn ones.
     public var multiTurn: Bool
@@ -18,6 +20,7 @@ public struct BFCLAdapter: BenchmarkAdapter {
     /// item's `tools` field) rather than the prompt-mode prompt.
     public var functionCalling: Bool
 
+    /// The categories: v3's, then the v1-only names (`multiple_function`, …); multi-turn ones for the multi-turn reader.
     public var splits: [String] {
         if multiTurn { return BFCLCategory.v3MultiTurn.map(\.name) }
         let v3 = BFCLCategory.v3SingleTurn.map(\.name)

@@ -22,10 +22,16 @@ public protocol MultiTurnAPI: Sendable {
 
 /// A method parameter: its name and its default (nil: required).
 public struct MultiTurnParameter: Sendable {
+    /// The parameter's name.
     public var name: String
+    /// Its default, nil when it is required.
     public var defaultValue: PyValue?
 
     /// Creates a parameter.
+    ///
+    /// - Parameters:
+    ///   - name: The name.
+    ///   - defaultValue: The default (nil: required).
     public init(_ name: String, default defaultValue: PyValue? = nil) {
         self.name = name
         self.defaultValue = defaultValue
@@ -34,8 +40,12 @@ public struct MultiTurnParameter: Sendable {
 
 /// An exception of a simulated method, with Python's message.
 public struct MultiTurnError: Error, Sendable, CustomStringConvertible {
+    /// Python's exception message.
     public var description: String
 
+    /// Creates an error.
+    ///
+    /// - Parameter description: Python's exception message.
     public init(_ description: String) {
         self.description = description
     }

@@ -17,8 +17,8 @@ struct JavaParser {
     }
 
     let source: [Unicode.Scalar]
-    private var tokens: [Token] = []
-    private var position = 0
+    var tokens: [Token] = []
+    var position = 0
 
     init(source: [Unicode.Scalar]) {
         self.source = source
@@ -39,28 +39,28 @@ struct JavaParser {
         return statements
     }
 
-    private var peek: Token { tokens[position] }
-    private func peek(_ offset: Int) -> Token { tokens[min(position + offset, tokens.count - 1)] }
+    var peek: Token { tokens[position] }
+    func peek(_ offset: Int) -> Token { tokens[min(position + offset, tokens.count - 1)] }
 
-    private mutating func next() -> Token {
+    mutating func next() -> Token {
         let t = tokens[position]
         if position < tokens.count - 1 { position += 1 }
         return t
     }
 
-    private mutating func accept(_ op: String) -> Bool {
+    mutating func accept(_ op: String) -> Bool {
         if peek.kind == .op && peek.text == op { position += 1; return true }
         return false
     }
 
-    private func isOp(_ op: String) -> Bool { peek.kind == .op && peek.text == op }
+    func isOp(_ op: String) -> Bool { peek.kind == .op && peek.text == op }
 
-    private mutating func expect(_ op: String) throws -> JavaNode {
+    mutating func expect(_ op: String) throws -> JavaNode {
         guard isOp(op) else { throw Failure(description: "expected '\(op)', found '\(peek.text)'") }
         return leaf(next())
     }
 
-    private func leaf(_ t: Token, _ kind: JavaNode.Kind = .token) -> JavaNode {
+    func leaf(_ t: Token, _ kind: JavaNode.Kind = .token) -> JavaNode {
         JavaNode(kind: kind, start: t.start, end: t.end, children: [])
     }
 
@@ -77,7 +77,7 @@ struct JavaParser {
         return left
     }
 
-    private mutating func lambdaIfPresent() throws -> JavaNode? {
+    mutating func lambdaIfPresent() throws -> JavaNode? {
         let start = position
         var params: [JavaNode] = []
         if peek.kind == .identifier && peek(1).kind == .op && peek(1).text == "->" {
@@ -104,7 +104,7 @@ struct JavaParser {
     }
 
     /// A `{ … }` block, kept as its tokens (balanced braces).
-    private mutating func block() throws -> JavaNode {
+    mutating func block() throws -> JavaNode {
         var nodes: [JavaNode] = []
         var depth = 0
         repeat {
@@ -117,7 +117,7 @@ struct JavaParser {
         return .composite(nodes)
     }
 
-    private mutating func ternary() throws -> JavaNode {
+    mutating func ternary() throws -> JavaNode {
         let condition = try binary(0)
         guard isOp("?") else { return condition }
         let q = leaf(next())
@@ -127,11 +127,11 @@ struct JavaParser {
         return .composite([condition, q, a, colon, b])
     }
 
-    private static let levels: [[String]] = [
+    static let levels: [[String]] = [
         ["||"], ["&&"], ["|"], ["^"], ["&"], ["==", "!="], ["<", ">", "<=", ">=", "instanceof"], ["<<", ">>", ">>>"], ["+", "-"], ["*", "/", "%"],
     ]
 
-    private mutating func binary(_ level: Int) throws -> JavaNode {
+    mutating func binary(_ level: Int) throws -> JavaNode {
         guard level < Self.levels.count else { return try unary() }
         var left = try binary(level + 1)
         while (peek.kind == .op || peek.kind == .identifier) && Self.levels[level].contains(peek.text) {
@@ -142,7 +142,7 @@ struct JavaParser {
         return left
     }
 
-    private mutating func unary() throws -> JavaNode {
+    mutating func unary() throws -> JavaNode {
         if peek.kind == .op, ["-", "+", "!", "~", "++", "--"].contains(peek.text) {
             let op = leaf(next())
             return .composite([op, try unary()])
@@ -157,7 +157,7 @@ struct JavaParser {
         return node
     }
 
-    private mutating func postfix() throws -> JavaNode {
+    mutating func postfix() throws -> JavaNode {
         var node = try primary()
         while true {
             if isOp(".") {
@@ -193,7 +193,7 @@ struct JavaParser {
     }
 
     /// `( expr, … )`: the argument expressions and the end offset of `)`.
-    private mutating func argumentList() throws -> ([JavaNode], Int) {
+    mutating func argumentList() throws -> ([JavaNode], Int) {
         _ = try expect("(")
         var arguments: [JavaNode] = []
         if isOp(")") { return (arguments, next().end) }
@@ -205,7 +205,7 @@ struct JavaParser {
         }
     }
 
-    private mutating func primary() throws -> JavaNode {
+    mutating func primary() throws -> JavaNode {
         let t = peek
         switch t.kind {
         case .number: return leaf(next())
@@ -237,91 +237,5 @@ struct JavaParser {
         default:
             throw Failure(description: "unexpected '\(t.text)'")
         }
-    }
-
-    /// `new T(args) {body}?` or `new T[]…{…}` / `new T[n]`.
-    private mutating func creation() throws -> JavaNode {
-        let newToken = leaf(next())
-        let type = try type(allowArrays: false)
-        if isOp("[") {
-            var dims: [JavaNode] = []
-            var sized = false
-            while isOp("[") {
-                dims.append(leaf(next()))
-                if !isOp("]") { dims.append(try expression()); sized = true }
-                dims.append(try expect("]"))
-            }
-            var value: JavaNode?
-            if isOp("{") { value = try arrayInitializer() } else if !sized { throw Failure(description: "array creation without size or initializer") }
-            let end = value?.end ?? dims.last!.end
-            return JavaNode(kind: .arrayCreation(type: type, value: value), start: newToken.start, end: end,
-                            children: [newToken, type] + dims + (value.map { [$0] } ?? []))
-        }
-        let (arguments, close) = try argumentList()
-        var end = close
-        var children = [newToken, type] + arguments
-        if isOp("{") {
-            let body = try block()
-            end = body.end
-            children.append(body)
-        }
-        return JavaNode(kind: .objectCreation(type: type, arguments: arguments), start: newToken.start, end: end, children: children)
-    }
-
-    private mutating func arrayInitializer() throws -> JavaNode {
-        var nodes = [try expect("{")]
-        while !isOp("}") {
-            nodes.append(isOp("{") ? try arrayInitializer() : try expression())
-            if isOp(",") { nodes.append(leaf(next())) } else { break }
-        }
-        nodes.append(try expect("}"))
-        return .composite(nodes)
-    }
-
-    /// A type: `a.b.C<D, E<F>>`, a primitive, optionally `[]` dimensions.
-    private mutating func type(allowArrays: Bool = true) throws -> JavaNode {
-        if isOp("?") {
-            var nodes = [leaf(next())]
-            if peek.kind == .identifier, peek.text == "extends" || peek.text == "super" { nodes.append(leaf(next())); nodes.append(try type()) }
-            return .composite(nodes)
-        }
-        guard peek.kind == .identifier else { throw Failure(description: "expected a type, found '\(peek.text)'") }
-        var nodes = [leaf(next(), .typeIdentifier)]
-        while true {
-            if isOp("<") { nodes.append(try typeArguments()); continue }
-            if isOp("."), peek(1).kind == .identifier {
-                nodes.append(leaf(next()))
-                nodes.append(leaf(next(), .typeIdentifier))
-                continue
-            }
-            break
-        }
-        if allowArrays {
-            while isOp("["), peek(1).kind == .op, peek(1).text == "]" { nodes.append(leaf(next())); nodes.append(leaf(next())) }
-        }
-        return nodes.count == 1 ? nodes[0] : .composite(nodes)
-    }
-
-    private mutating func typeArguments() throws -> JavaNode {
-        var nodes = [try expect("<")]
-        while !closesTypeArguments() {
-            nodes.append(try type())
-            if isOp(",") { nodes.append(leaf(next())) } else { break }
-        }
-        guard closesTypeArguments() else { throw Failure(description: "expected '>'") }
-        nodes.append(splitClosingAngle())
-        return .composite(nodes)
-    }
-
-    private func closesTypeArguments() -> Bool {
-        peek.kind == .op && (peek.text == ">" || peek.text == ">>" || peek.text == ">>>" || peek.text == ">=" || peek.text == ">>=")
-    }
-
-    /// Takes one `>` off the current token (`>>` closes two type-argument lists).
-    private mutating func splitClosingAngle() -> JavaNode {
-        let t = tokens[position]
-        if t.text == ">" { return leaf(next()) }
-        tokens[position] = Token(kind: .op, text: String(t.text.dropFirst()), start: t.start + 1, end: t.end)
-        return JavaNode(kind: .token, start: t.start, end: t.start + 1, children: [])
     }
 }

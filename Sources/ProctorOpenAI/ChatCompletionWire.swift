@@ -205,12 +205,17 @@ public enum ChatCompletionWire {
     public struct ToolCall: Sendable, Codable, Hashable {
         /// The call's function: its name and its arguments as a JSON string.
         public struct Function: Sendable, Codable, Hashable {
+            /// The function's name.
             public var name: String
+            /// Its arguments, a JSON object as text.
             public var arguments: String
         }
 
+        /// The call's id.
         public var id: String?
+        /// `function`.
         public var type: String?
+        /// What is called.
         public var function: Function
     }
 
