@@ -16,29 +16,7 @@ import Testing
 
     @Test(.enabled(if: available, "needs ../shared/data/bfcl/v3"))
     func verdictsEqualBfclEvals() async throws {
-        let definition = BFCLBenchmark.singleTurn
-        let scorer = try definition.makeScorer(ScorerContext())
-        var items: [String: [String: BenchmarkItem]] = [:]
-        var mismatches: [String] = []
-        var compared = 0
-        for line in try String(contentsOf: Self.fixture, encoding: .utf8).split(separator: "\n") {
-            let record = try JSONTree.parse(Data(line.utf8))
-            let category = try #require(record["category"]?.string), id = try #require(record["id"]?.string)
-            if items[category] == nil {
-                let loaded = try definition.adapter.load(split: category, from: DataLocation(root: Fixtures.sharedData, hubCache: nil))
-                items[category] = Dictionary(uniqueKeysWithValues: loaded.map { ($0.id, $0) })
-            }
-            let item = try #require(items[category]?[id])
-            #expect(item.fields["bfcl_layout"]?.stringValue == "v3")
-            let verdict = await scorer.verdict(ScoringInput(response: try #require(record["output"]?.string)), item: item, mode: .official)
-            let expectedValid = record["valid"]?.bool ?? false
-            let expectedType = record["error_type"]?.string
-            let ourType = verdict.correct ? nil : verdict.details["error_type"]?.stringValue
-            compared += 1
-            if verdict.correct != expectedValid || ourType != expectedType {
-                mismatches.append("\(category)/\(id) \(record["variant"]?.string ?? ""): official \(expectedType ?? "valid"), Proctor \(ourType ?? "valid") \(verdict.details["error"]?.stringValue ?? "")")
-            }
-        }
+        let (compared, mismatches) = try await OfficialVerdicts.compare(try String(contentsOf: Self.fixture, encoding: .utf8))
         #expect(compared > 700)
         #expect(mismatches.isEmpty, "\(mismatches.count) of \(compared):\n\(mismatches.prefix(12).joined(separator: "\n"))")
     }
