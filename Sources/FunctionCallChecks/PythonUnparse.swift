@@ -43,7 +43,7 @@ enum PythonEvaluation {
     }
 
     static func apply(_ op: String, _ a: PyValue, _ b: PyValue) throws -> PyValue {
-        let fail = PromptDecoder.DecodeError(description: "unsupported operand types for \(op): '\(a.kind.rawValue)' and '\(b.kind.rawValue)'")
+        let fail = PromptDecoder.DecodeError(description: "unsupported operand type(s) for \(op): '\(a.kind.rawValue)' and '\(b.kind.rawValue)'")
         switch (a, b) {
         case (.string(let x), .string(let y)) where op == "+": return .string(x + y)
         case (.list(let x), .list(let y)) where op == "+": return .list(x + y)
@@ -71,5 +71,18 @@ enum PythonEvaluation {
             return integral && y >= 0 ? .int(Int(p)) : .float(p)
         default: throw fail
         }
+    }
+}
+
+extension PyValue {
+    /// Python's binary arithmetic (`+ - * / // % **`) with its int/float rules.
+    ///
+    /// - Parameters:
+    ///   - op: The operator.
+    ///   - other: The right operand.
+    /// - Returns: The result.
+    /// - Throws: `PromptDecoder.DecodeError` with Python's `TypeError`/`ZeroDivisionError` message.
+    public func applying(_ op: String, _ other: PyValue) throws -> PyValue {
+        try PythonEvaluation.apply(op, self, other)
     }
 }

@@ -33,7 +33,7 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: available, "needs ../shared/data/bfcl/v3"), arguments: [("TicketAPI", "ticket"), ("MessageAPI", "message")])
+    @Test(.enabled(if: available, "needs ../shared/data/bfcl/v3"), arguments: [("TicketAPI", "ticket"), ("MessageAPI", "message"), ("VehicleControlAPI", "vehicle")])
     func groundTruthTracesEqualTheOfficialSimulators(className: String, file: String) throws {
         var entries: [String: [String: JSONTree]] = [:]
         var mismatches: [String] = []
@@ -79,6 +79,6 @@ import Testing
                     == "Error during execution: TicketAPI.resolve_ticket() missing 1 required positional argument: 'resolution'")
         #expect(executor.execute("get_user_tickets(status='open')").hasPrefix("[{'id': 1, 'title': 'Printer'"))
         #expect(executor.execute("cd(folder='x')") == "Error during execution: name 'cd' is not defined")
-        #expect(throws: MultiTurnError.self) { try MultiTurnExecutor(classes: ["VehicleControlAPI"], initialConfig: .dict([]), longContext: false) }
+        #expect(throws: MultiTurnError.self) { try MultiTurnExecutor(classes: ["TravelAPI"], initialConfig: .dict([]), longContext: false) }
     }
 }
