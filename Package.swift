@@ -62,12 +62,12 @@ let benchmarkTargets: [Target] = [
 let bfclTargets: [Target] = [
     .target(name: "FunctionCallChecks", dependencies: ["OrderedJSON"], swiftSettings: optimizedInDebug),
     .testTarget(name: "FunctionCallChecksTests", dependencies: ["FunctionCallChecks", "OrderedJSON"]),
-    .target(name: "BFCLBenchmark", dependencies: ["ProctorCore", "FunctionCallChecks", "OrderedJSON"]),
+    .target(name: "BFCLBenchmark", dependencies: ["ProctorCore", "FunctionCallChecks", "BFCLMultiTurn", "OrderedJSON"]),
     // The multi-turn categories' API simulators, ported from bfcl_eval's func_source_code (TicketAPI so far).
     .target(name: "BFCLMultiTurn", dependencies: ["FunctionCallChecks", "ProctorCore"]),
     .testTarget(name: "BFCLMultiTurnTests", dependencies: ["BFCLMultiTurn", "FunctionCallChecks", "OrderedJSON", "ProctorTestSupport"],
                 exclude: ["Fixtures"]),
-    .testTarget(name: "BFCLBenchmarkTests", dependencies: ["BFCLBenchmark", "FunctionCallChecks", "OrderedJSON", "ProctorCore", "ProctorTestSupport"],
+    .testTarget(name: "BFCLBenchmarkTests", dependencies: ["BFCLBenchmark", "BFCLMultiTurn", "FunctionCallChecks", "OrderedJSON", "ProctorCore", "ProctorTestSupport"],
                 exclude: ["Fixtures"]),
 ]
 

@@ -27,9 +27,7 @@ public struct BFCLScorer: AnswerScorer {
             return Verdict(extracted: nil, correct: false, rule: "scorer-error", details: ["error": "the item lacks its BFCL entry fields"])
         }
         if category.judging == .multiTurn {
-            return Verdict(
-                extracted: nil, correct: false, rule: "scorer-error",
-                details: ["error": .string(BFCLBenchmark.multiTurnUnavailable)])
+            return BFCLMultiTurnScoring.verdict(input, entry: entry, item: item, category: category)
         }
         let decoded: Result<PyValue, PromptDecoder.DecodeError>
         let functionCalling: Bool
