@@ -6,7 +6,7 @@ import ProctorTestSupport
 import Testing
 
 /// The multi-turn checker against bfcl_eval's `multi_turn_checker` on every entry whose classes are all ported
-/// (TicketAPI, MessageAPI, VehicleControlAPI; VehicleControlAPI without long context): 90 entries, four answers
+/// (TicketAPI, MessageAPI, TwitterAPI, VehicleControlAPI; VehicleControlAPI without long context), four answers
 /// each built from the ground truth — itself, its last turn without its last call, its first turn empty, its last
 /// turn split into one step per call with the first call repeated (`Fixtures/official-multi-turn-verdicts.jsonl`
 /// holds the official verdicts; the answers are rebuilt here by the same rules).
@@ -66,7 +66,7 @@ import Testing
             }
             compared += 1
         }
-        #expect(compared == 360)
+        #expect(compared > 500)
         #expect(mismatches.isEmpty, "\(mismatches.count): \(mismatches.prefix(10).joined(separator: "\n"))")
     }
 
