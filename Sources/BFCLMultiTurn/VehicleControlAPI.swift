@@ -199,12 +199,8 @@ public struct VehicleControlAPI: MultiTurnAPI {
 
     /// Python's iteration over an argument (a list's elements, a string's characters).
     static func iterate(_ value: PyValue) throws -> [PyValue] {
-        switch value {
-        case .list(let a), .tuple(let a), .set(let a): return a
-        case .string(let s): return s.map { .string(String($0)) }
-        case .dict(let d): return d.map(\.key)
-        default: throw MultiTurnError("'\(value.kind.rawValue)' object is not iterable")
-        }
+        guard let items = value.iterated else { throw MultiTurnError("'\(value.kind.rawValue)' object is not iterable") }
+        return items
     }
 
     func displayCarStatus(_ option: PyValue) -> PyValue {

@@ -13,12 +13,8 @@ extension ASTChecker {
 
     /// Python's iteration over an acceptable value inside `list_checker` (a string iterates over its characters).
     static func iterate(_ value: PyValue) throws -> [PyValue] {
-        switch value {
-        case .list(let a), .tuple(let a), .set(let a): return a
-        case .string(let s): return s.map { .string(String($0)) }
-        case .dict(let d): return d.map(\.key)
-        default: throw CheckerCrash("object of type '\(value.kind.rawValue)' has no len()")
-        }
+        guard let items = value.iterated else { throw CheckerCrash("object of type '\(value.kind.rawValue)' has no len()") }
+        return items
     }
 
     /// `string_checker`.

@@ -52,6 +52,17 @@ public indirect enum PyValue: Sendable, CustomStringConvertible {
         }
     }
 
+    /// What `for x in value` visits: a list's, tuple's or set's elements, a string's characters, a dict's keys;
+    /// nil for values Python cannot iterate.
+    public var iterated: [PyValue]? {
+        switch self {
+        case .list(let a), .tuple(let a), .set(let a): a
+        case .string(let s): s.map { .string(String($0)) }
+        case .dict(let d): d.map(\.key)
+        default: nil
+        }
+    }
+
     /// The member with key `key` (Python `d[key]`), if this is a dict that has it.
     public subscript(key: String) -> PyValue? {
         dictValue?.first { $0.key == .string(key) }?.value
