@@ -4,7 +4,7 @@
 // The package reads as the pipeline's dependency diagram. Each area keeps its targets in its own array
 // so that the areas can grow independently:
 //   ProctorCore  ← plain values and the seams (InferenceBackend, BenchmarkAdapter, AnswerScorer)
-//   ProctorStore ← SQLite results database (CSQLite)          ProctorData   ← dataset adapters
+//   ProctorStore ← SQLite results database (GRDB)             ProctorData   ← dataset adapters
 //   ProctorRunner ← sharded, resumable runner                  ProctorScoring ← extraction and scoring
 //   ProctorReport ← metrics, report tables, checkpoint comparison
 //   ProctorOpenAI ← OpenAI-compatible backend (client) and server
@@ -14,23 +14,27 @@ import PackageDescription
 
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
 let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
+let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
 
 // MARK: - Backbone: core values, store, runner, report
 let backboneTargets: [Target] = [
     // SHA-256 comes from the system's libcrypto (OpenSSL 3): maintained, and several times faster than Swift code.
     .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
     .target(name: "ProctorCore", dependencies: ["CCrypto"], swiftSettings: [.unsafeFlags(["-O"])]),
-    .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
-    .target(name: "ProctorStore", dependencies: ["ProctorCore", "CSQLite"]),
+    // The results database: typed records and migrations on GRDB (which links the system's SQLite).
+    .target(name: "ProctorStore", dependencies: ["ProctorCore", grdb]),
     .target(name: "ProctorRunner", dependencies: ["ProctorCore", "ProctorStore", logging]),
-    .target(name: "ProctorReport", dependencies: ["ProctorCore", "ProctorStore"]),
+    .target(name: "ProctorReport", dependencies: ["ProctorCore", "ProctorStore", "PublishedScores"]),
+    // Published figures and their protocols, one JSON file per model card or paper (Registry/).
+    .target(name: "PublishedScores", resources: [.copy("Registry")]),
+    .testTarget(name: "PublishedScoresTests", dependencies: ["PublishedScores", "ProctorBenchmarks"]),
     .target(name: "ProctorTestSupport", dependencies: ["ProctorCore", "ProctorStore"]),
     .testTarget(name: "ProctorCoreTests", dependencies: ["ProctorCore"]),
     // The git commit (and dirty flag) of the source being built, written by GitStampPlugin at build time.
     .plugin(name: "GitStampPlugin", capability: .buildTool()),
     .target(name: "ProctorBuildInfo", plugins: [.plugin(name: "GitStampPlugin")]),
     .testTarget(name: "ProctorBuildInfoTests", dependencies: ["ProctorBuildInfo"]),
-    .testTarget(name: "ProctorStoreTests", dependencies: ["ProctorStore", "ProctorTestSupport"]),
+    .testTarget(name: "ProctorStoreTests", dependencies: ["ProctorStore", "ProctorTestSupport", "ProctorCore", grdb], exclude: ["Fixtures"]),
     .testTarget(name: "ProctorRunnerTests", dependencies: ["ProctorRunner", "ProctorReport", "ProctorTestSupport", "ProctorScoring", "ProctorData"]),
     .testTarget(name: "ProctorReportTests", dependencies: ["ProctorReport", "ProctorTestSupport"]),
 ]
@@ -52,9 +56,12 @@ let scoringTargets: [Target] = [
 
 // MARK: - Benchmarks: one definition per benchmark and the registry every command reads
 // A benchmark in its own targets adds them here and one line to Sources/ProctorBenchmarks/BenchmarkRegistry.swift.
-let benchmarkDefinitionTargets: [Target.Dependency] = ["BFCLBenchmark"]
+let benchmarkDefinitionTargets: [Target.Dependency] = ["IFEvalBenchmark", "LiveBenchBenchmark", "BFCLBenchmark"]
 let benchmarkTargets: [Target] = [
     .target(name: "ProctorBenchmarks", dependencies: ["ProctorCore", "ProctorData", "ProctorScoring"] + benchmarkDefinitionTargets),
+    // LiveBench: the question files, the release selection and each task's ground-truth scorer.
+    .target(name: "LiveBenchBenchmark", dependencies: ["ProctorCore", "ProctorData", "MathEquivalence", "OrderedJSON", "InstructionChecks"], swiftSettings: optimizedInDebug),
+    .testTarget(name: "LiveBenchBenchmarkTests", dependencies: ["LiveBenchBenchmark", "ProctorCore", "ProctorReport"], exclude: ["Fixtures"]),
     .testTarget(name: "ProctorBenchmarksTests", dependencies: ["ProctorBenchmarks", "ProctorCore", "ProctorRunner", "ProctorStore", "ProctorReport", "ProctorTestSupport"]),
 ]
 
@@ -63,8 +70,8 @@ let bfclTargets: [Target] = [
     .target(name: "FunctionCallChecks", dependencies: ["OrderedJSON"], swiftSettings: optimizedInDebug),
     .testTarget(name: "FunctionCallChecksTests", dependencies: ["FunctionCallChecks", "OrderedJSON"]),
     .target(name: "BFCLBenchmark", dependencies: ["ProctorCore", "FunctionCallChecks", "BFCLMultiTurn", "OrderedJSON"]),
-    // The multi-turn categories' API simulators, ported from bfcl_eval's func_source_code (TicketAPI so far).
-    .target(name: "BFCLMultiTurn", dependencies: ["FunctionCallChecks", "ProctorCore"]),
+    // The multi-turn categories' API simulators, ported from bfcl_eval's func_source_code (four of eight so far).
+    .target(name: "BFCLMultiTurn", dependencies: ["FunctionCallChecks", "PythonCompat", "OrderedJSON"]),
     .testTarget(name: "BFCLMultiTurnTests", dependencies: ["BFCLMultiTurn", "FunctionCallChecks", "OrderedJSON", "ProctorTestSupport"],
                 exclude: ["Fixtures"]),
     .testTarget(name: "BFCLBenchmarkTests", dependencies: ["BFCLBenchmark", "BFCLMultiTurn", "FunctionCallChecks", "OrderedJSON", "ProctorCore", "ProctorTestSupport"],
@@ -73,7 +80,7 @@ let bfclTargets: [Target] = [
 
 // MARK: - Data: benchmark adapters, Parquet, images, hub cache
 let dataTargets: [Target] = [
-    .target(name: "ProctorData", dependencies: ["ProctorCore", "Parquet", "ImageCodec"]),
+    .target(name: "ProctorData", dependencies: ["ProctorCore", "Parquet", "ImageCodec", "PythonCompat"]),
     .testTarget(name: "ProctorDataTests", dependencies: ["ProctorData", "ProctorCore"], exclude: ["Fixtures"]),
 ]
 
@@ -144,6 +151,23 @@ let tokenizerTargets: [Target] = [
     .testTarget(name: "TextTokenizersGGUFTests", dependencies: ["TextTokenizersGGUF", "TextTokenizers", "ModelFormats", "TokenizerTestSupport"]),
 ]
 
+// MARK: - Python semantics official scorers rely on, and the langdetect / nltk Punkt ports (IFEval's language,
+// sentence and word checks); Foundation only
+let textAnalysisTargets: [Target] = [
+    .target(name: "PythonCompat"),
+    .testTarget(name: "PythonCompatTests", dependencies: ["PythonCompat"]),
+    .target(name: "TextAnalysis", dependencies: ["PythonCompat"], resources: [.copy("Resources")], swiftSettings: optimizedInDebug),
+    .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"], exclude: ["Fixtures"]),
+]
+
+// MARK: - Instruction following: IFEval's verifiable-instruction checkers (LiveBench reuses them) and the benchmark
+let instructionTargets: [Target] = [
+    .target(name: "InstructionChecks", dependencies: ["ProctorCore", "TextAnalysis"], swiftSettings: optimizedInDebug),
+    .testTarget(name: "InstructionChecksTests", dependencies: ["InstructionChecks", "ProctorCore"], exclude: ["Fixtures"]),
+    .target(name: "IFEvalBenchmark", dependencies: ["ProctorCore", "ProctorData", "ProctorScoring", "InstructionChecks"], swiftSettings: optimizedInDebug),
+    .testTarget(name: "IFEvalBenchmarkTests", dependencies: ["IFEvalBenchmark", "ProctorCore", "ProctorReport", "ProctorRunner", "ProctorStore", "ProctorTestSupport", "InstructionChecks"], exclude: ["Fixtures"]),
+]
+
 // MARK: - Code execution: the sandbox and the benchmarks that run model-written programs
 let codeTargets: [Target] = [
     .target(name: "CSandbox"),
@@ -159,7 +183,7 @@ let engineExecutableDependencies: [Target.Dependency] = ["ProctorEngineBackend"]
 let extraExecutableDependencies = openAIExecutableDependencies + engineExecutableDependencies
 let executableDependencies: [Target.Dependency] = [
     "ProctorCore", "ProctorStore", "ProctorRunner", "ProctorReport", "ProctorScoring", "ProctorData", "ProctorBenchmarks", "ProctorBuildInfo",
-    argumentParser, logging,
+    "PublishedScores", argumentParser, logging,
 ]
 let cliTargets: [Target] = [
     .executableTarget(name: "proctor", dependencies: executableDependencies + extraExecutableDependencies),
@@ -175,6 +199,7 @@ let package = Package(
         // The harness as libraries, for benchmarks/ tools and for users embedding Proctor.
         .library(name: "ProctorHarness", targets: [
             "ProctorCore", "ProctorStore", "ProctorRunner", "ProctorReport", "ProctorScoring", "ProctorData", "ProctorBenchmarks",
+            "PublishedScores",
         ]),
         .library(name: "ProctorEngine", targets: ["InferenceEngine", "ProctorEngineBackend", "ModelFormats", "TextTokenizers", "ChatTemplates"]),
         .library(name: "ProctorOpenAIClient", targets: ["ProctorOpenAI"]),
@@ -182,7 +207,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
-    targets: backboneTargets + scoringTargets + benchmarkTargets + bfclTargets + dataTargets + formatTargets + openAITargets + tokenizerTargets + engineTargets + codeTargets + cliTargets,
+    targets: backboneTargets + scoringTargets + benchmarkTargets + bfclTargets + dataTargets + formatTargets + openAITargets + tokenizerTargets + engineTargets + codeTargets + textAnalysisTargets + instructionTargets + cliTargets,
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,5 @@
 import FunctionCallChecks
-import ProctorCore
+import PythonCompat
 
 /// `MessageAPI` (`func_source_code/message_api.py`): users, a shared inbox, and message ids from a seeded
 /// Python `random.Random`.

@@ -1,5 +1,6 @@
+import Foundation
 import FunctionCallChecks
-import ProctorCore
+import PythonCompat
 
 /// The Python operations the simulators perform on their values, with Python's results and exception messages.
 enum PythonOperations {
@@ -34,14 +35,8 @@ enum PythonOperations {
 }
 
 extension PythonRandom {
-    /// `random()`: 53 random bits as a float in [0, 1).
-    mutating func unit() -> Double {
-        let a = Double(nextUInt32() >> 5), b = Double(nextUInt32() >> 6)
-        return (a * 67_108_864.0 + b) * (1.0 / 9_007_199_254_740_992.0)
-    }
-
     /// `uniform(a, b)`.
     mutating func uniform(_ a: Double, _ b: Double) -> Double {
-        a + (b - a) * unit()
+        a + (b - a) * random()
     }
 }

@@ -1,5 +1,5 @@
 import FunctionCallChecks
-import ProctorCore
+import PythonCompat
 
 /// `VehicleControlAPI` (`func_source_code/vehicle_control.py`): engine, doors, climate, brakes, cruise control and
 /// navigation of one car. Without `long_context` only: the long-context variant adds the official extension texts,

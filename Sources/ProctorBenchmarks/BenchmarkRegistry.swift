@@ -1,4 +1,6 @@
 import BFCLBenchmark
+import IFEvalBenchmark
+import LiveBenchBenchmark
 import ProctorCore
 
 /// Every benchmark Proctor knows, in the order `proctor list benchmarks` shows them, and the suites over them.
@@ -17,10 +19,11 @@ public enum BenchmarkRegistry {
         .mathvision,
         .olympiadbench,
         .gpqa,
-    ] + BFCLBenchmark.definitions
+        .livebench,
+    ] + IFEvalBenchmark.definitions + BFCLBenchmark.definitions
 
     /// Scores over several benchmarks (a leaderboard's overall).
-    public static let suites: [SuiteDefinition] = [] + BFCLBenchmark.suites
+    public static let suites: [SuiteDefinition] = IFEvalBenchmark.suites + SuiteDefinition.liveBench + BFCLBenchmark.suites
 
     /// Settings presets every benchmark accepts (a benchmark's own presets of the same name win for it).
     public static let presets: [String: GenerationPreset] = [

@@ -1,7 +1,8 @@
+import GRDB
 import ProctorCore
 
 /// An LLM judge's verdict on one sample, stored beside (never instead of) the rule verdicts.
-public struct JudgementRecord: Sendable, Hashable {
+public struct JudgementRecord: Sendable, Codable, Hashable {
     public var runID: String
     public var key: SampleKey
     /// The judge model (`NAME@URL`).
@@ -25,32 +26,62 @@ public struct JudgementRecord: Sendable, Hashable {
     }
 }
 
-extension ResultsDatabase {
-    /// Stores a judgement (replacing an earlier one by the same judge).
-    public func record(_ judgement: JudgementRecord) throws {
-        _ = try withConnection { connection in
-            try connection.query(
-                """
-                INSERT OR REPLACE INTO judgements(run_id, benchmark, item_id, sample_index, judge, prompt_version, correct, extracted, reply, judged_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-                [.text(judgement.runID), .text(judgement.key.benchmark), .text(judgement.key.itemID), .integer(Int64(judgement.key.sampleIndex)),
-                 .text(judgement.judge), .text(judgement.promptVersion), judgement.correct.map { .integer($0 ? 1 : 0) } ?? .null,
-                 .optional(judgement.extracted), .text(judgement.reply), .text(Timestamp.now())])
-        }
+/// A row of `judgements`.
+struct JudgementRow: FetchableRecord, PersistableRecord, Sendable {
+    static let databaseTableName = "judgements"
+
+    enum Columns: String, ColumnExpression {
+        case judge, promptVersion = "prompt_version", correct, extracted, reply, judgedAt = "judged_at"
     }
 
-    /// The judgements of a run by one judge.
+    var record: JudgementRecord
+    var judgedAt: String
+
+    init(_ record: JudgementRecord, judgedAt: String) {
+        self.record = record
+        self.judgedAt = judgedAt
+    }
+
+    init(row: Row) throws {
+        let read = RowReader(row: row, table: Self.databaseTableName, keyColumns: SampleKeyColumns.names + [Columns.judge.rawValue])
+        let (runID, key) = try SampleKeyColumns.read(read)
+        record = JudgementRecord(
+            runID: runID, key: key, judge: try read.required(Columns.judge.rawValue), promptVersion: try read.required(Columns.promptVersion.rawValue),
+            correct: try read.optional(Columns.correct.rawValue), extracted: try read.optional(Columns.extracted.rawValue),
+            reply: try read.required(Columns.reply.rawValue))
+        judgedAt = try read.required(Columns.judgedAt.rawValue)
+    }
+
+    func encode(to container: inout PersistenceContainer) throws {
+        SampleKeyColumns.encode(runID: record.runID, record.key, to: &container)
+        container[Columns.judge] = record.judge
+        container[Columns.promptVersion] = record.promptVersion
+        container[Columns.correct] = record.correct
+        container[Columns.extracted] = record.extracted
+        container[Columns.reply] = record.reply
+        container[Columns.judgedAt] = judgedAt
+    }
+}
+
+extension ResultsDatabase {
+    /// Stores a judgement (replacing an earlier one by the same judge).
+    ///
+    /// - Parameter judgement: The judgement.
+    /// - Throws: `ProctorError` (`.database`) when the file cannot be written.
+    public func record(_ judgement: JudgementRecord) throws {
+        try write { db in try JudgementRow(judgement, judgedAt: Timestamp.now()).insert(db, onConflict: .replace) }
+    }
+
+    /// The judgements of a run by one judge, in key order.
+    ///
+    /// - Parameters:
+    ///   - runID: The run.
+    ///   - judge: The judge (`NAME@URL`).
+    /// - Throws: `ProctorError` (`.database`) naming the row when a stored judgement does not decode.
     public func judgements(runID: String, judge: String) throws -> [JudgementRecord] {
-        try withConnection { connection in
-            try connection.query(
-                "SELECT benchmark, item_id, sample_index, prompt_version, correct, extracted, reply FROM judgements WHERE run_id = ? AND judge = ?",
-                [.text(runID), .text(judge)]
-            ).map { r in
-                JudgementRecord(
-                    runID: runID, key: SampleKey(benchmark: r[0].text ?? "", itemID: r[1].text ?? "", sampleIndex: Int(r[2].integer ?? 0)),
-                    judge: judge, promptVersion: r[3].text ?? "", correct: r[4].integer.map { $0 == 1 }, extracted: r[5].text, reply: r[6].text ?? "")
-            }
+        try read { db in
+            try JudgementRow.filter(SampleKeyColumns.runID == runID && JudgementRow.Columns.judge == judge)
+                .order(SampleKeyColumns.benchmark, SampleKeyColumns.itemID, SampleKeyColumns.sampleIndex).fetchAll(db).map(\.record)
         }
     }
 }

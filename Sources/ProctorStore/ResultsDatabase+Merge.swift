@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import ProctorCore
 
 /// What `merge` did.
@@ -14,7 +15,8 @@ public struct MergeSummary: Sendable, Hashable {
 }
 
 extension ResultsDatabase {
-    /// Merges shard databases into this one: runs, items, samples and scores, with no duplicates.
+    /// Merges shard databases into this one: runs, items, samples with their verdicts, sub-results and judgements,
+    /// with no duplicates.
     ///
     /// - Parameters:
     ///   - inputs: The databases to merge in.
@@ -37,56 +39,63 @@ extension ResultsDatabase {
         // Items must agree wherever two inputs (or the output) share one.
         var itemHashes: [String: (hash: String, path: String)] = [:]
         for source in [self] + inputs {
-            for row in try source.withConnection({ try $0.query("SELECT benchmark, item_id, content_hash FROM items") }) {
-                let key = "\(row[0].text ?? "")/\(row[1].text ?? "")"
-                let hash = row[2].text ?? ""
-                if let seen = itemHashes[key], seen.hash != hash {
+            let rows = try source.read { db in try ItemRow.fetchAll(db) }
+            for row in rows {
+                let key = "\(row.benchmark)/\(row.itemID)"
+                if let seen = itemHashes[key], seen.hash != row.contentHash {
                     throw ProctorError(
                         .conflict,
                         "refusing to merge: item \(key) differs between \(seen.path) and \(source.path) (different data releases, or runs made with different --prompt variants?); merge runs made with the same data and prompts")
                 }
-                itemHashes[key] = (hash, source.path)
+                itemHashes[key] = (row.contentHash, source.path)
             }
         }
         var added = 0, skipped = 0, replaced = 0
-        try withConnection { output in
-            try output.transaction {
-                for input in inputs {
-                    let runs = try input.withConnection { try $0.query("SELECT * FROM runs") }
-                    let columns = 18  // the runs table's columns
-                    for run in runs {
-                        try output.query(
-                            "INSERT OR IGNORE INTO runs VALUES (\(Array(repeating: "?", count: columns).joined(separator: ",")))", run)
-                    }
-                    for item in try input.withConnection({ try $0.query("SELECT * FROM items") }) {
-                        try output.query("INSERT OR IGNORE INTO items VALUES (?, ?, ?, ?, ?, ?)", item)
-                    }
-                    let existing = Dictionary(
-                        try output.query("SELECT run_id, benchmark, item_id, sample_index, error IS NOT NULL FROM samples").map {
-                            ("\($0[0].text ?? "")\u{1F}\($0[1].text ?? "")\u{1F}\($0[2].text ?? "")\u{1F}\($0[3].integer ?? 0)", $0[4].integer == 1)
-                        }, uniquingKeysWith: { a, _ in a })
-                    for run in runs {
-                        let runID = run[0].text ?? ""
-                        let samples = try input.samples(runID: runID)
-                        let scores = try ScoringMode.allCases.flatMap { try input.scores(runID: runID, mode: $0) }
-                        let scoresByKey = Dictionary(grouping: scores, by: \.key)
-                        for sample in samples {
-                            let key = "\(runID)\u{1F}\(sample.key.benchmark)\u{1F}\(sample.key.itemID)\u{1F}\(sample.key.sampleIndex)"
-                            switch existing[key] {
-                            case nil:
-                                added += 1
-                            case true? where sample.error == nil:
-                                replaced += 1
-                            default:
-                                skipped += 1
-                                continue
-                            }
-                            try Self.insert(sample, scores: scoresByKey[sample.key] ?? [], into: output, replace: true)
+        let now = Timestamp.now()
+        try write { output in
+            for input in inputs {
+                let (runs, items, judgements) = try input.read { db in
+                    (try RunRow.fetchAll(db), try ItemRow.fetchAll(db), try JudgementRow.fetchAll(db))
+                }
+                for run in runs { try run.insert(output, onConflict: .ignore) }
+                for item in items { try item.insert(output, onConflict: .ignore) }
+                // Whether each sample already in the output failed.
+                var existing: [String: Bool] = [:]
+                for row in try Row.fetchAll(output, sql: "SELECT run_id, benchmark, item_id, sample_index, error IS NOT NULL AS failed FROM samples") {
+                    let read = RowReader(row: row, table: SampleRow.databaseTableName, keyColumns: SampleKeyColumns.names)
+                    let (runID, key) = try SampleKeyColumns.read(read)
+                    existing[Self.mergeKey(runID, key)] = try read.required("failed")
+                }
+                var copied = Set<String>()
+                for run in runs {
+                    let samples = try input.samples(runID: run.runID)
+                    let scores = try ScoringMode.allCases.flatMap { try input.scores(runID: run.runID, mode: $0) }
+                    let scoresByKey = Dictionary(grouping: scores, by: \.key)
+                    for sample in samples {
+                        let key = Self.mergeKey(run.runID, sample.key)
+                        switch existing[key] {
+                        case nil:
+                            added += 1
+                        case true? where sample.error == nil:
+                            replaced += 1
+                        default:
+                            skipped += 1
+                            continue
                         }
+                        try Self.insert(sample, scores: scoresByKey[sample.key] ?? [], into: output, scoredAt: now)
+                        copied.insert(key)
                     }
+                }
+                // Judgements go with the samples they judge.
+                for judgement in judgements where copied.contains(Self.mergeKey(judgement.record.runID, judgement.record.key)) {
+                    try judgement.insert(output, onConflict: .replace)
                 }
             }
         }
         return MergeSummary(runs: try runs().count, samplesAdded: added, duplicatesSkipped: skipped, failuresReplaced: replaced)
+    }
+
+    private static func mergeKey(_ runID: String, _ key: SampleKey) -> String {
+        "\(runID)\u{1F}\(key.benchmark)\u{1F}\(key.itemID)\u{1F}\(key.sampleIndex)"
     }
 }

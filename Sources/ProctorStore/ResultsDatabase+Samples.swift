@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import ProctorCore
 
 extension ResultsDatabase {
@@ -6,22 +7,17 @@ extension ResultsDatabase {
     /// content changed (a new data release) is replaced.
     ///
     /// - Parameter items: The items.
+    /// - Throws: `ProctorError` (`.database`) when the file cannot be written.
     public func upsertItems(_ items: [BenchmarkItem]) throws {
-        try withConnection { connection in
-            try connection.transaction {
-                for item in items {
-                    let stored = item.strippingImageData()
-                    let json = JSONCoding.canonical(stored)
-                    try connection.query(
-                        """
-                        INSERT INTO items(benchmark, item_id, answer, prompt_template, content_hash, item_json) VALUES (?, ?, ?, ?, ?, ?)
-                        ON CONFLICT(benchmark, item_id) DO UPDATE SET answer=excluded.answer, prompt_template=excluded.prompt_template,
-                            content_hash=excluded.content_hash, item_json=excluded.item_json
-                        WHERE items.content_hash != excluded.content_hash
-                        """,
-                        [.text(item.benchmark.description), .text(item.id), .text(item.answer), .text(item.promptTemplate),
-                         .text(SHA256.hex(json)), .text(json)])
-                }
+        try write { db in
+            for item in items {
+                let row = ItemRow(item)
+                let stored = try String.fetchOne(
+                    db,
+                    ItemRow.select(ItemRow.Columns.contentHash)
+                        .filter(ItemRow.Columns.benchmark == row.benchmark && ItemRow.Columns.itemID == row.itemID))
+                if stored == row.contentHash { continue }
+                try row.insert(db, onConflict: .replace)
             }
         }
     }
@@ -29,11 +25,12 @@ extension ResultsDatabase {
     /// The stored items of a benchmark (image bytes not included), keyed by item id.
     ///
     /// - Parameter benchmark: `name:split`.
+    /// - Throws: `ProctorError` (`.database`) naming the row when a stored item does not decode.
     public func items(benchmark: String) throws -> [String: BenchmarkItem] {
-        try withConnection { connection in
+        try read { db in
             var out: [String: BenchmarkItem] = [:]
-            for row in try connection.query("SELECT item_id, item_json FROM items WHERE benchmark = ?", [.text(benchmark)]) {
-                out[row[0].text ?? ""] = try JSONCoding.decode(BenchmarkItem.self, row[1].text ?? "", what: "item \(benchmark)/\(row[0].text ?? "")")
+            for row in try ItemRow.filter(ItemRow.Columns.benchmark == benchmark).fetchAll(db) {
+                out[row.itemID] = try row.item()
             }
             return out
         }
@@ -42,11 +39,16 @@ extension ResultsDatabase {
     /// The keys of samples of a run that finished without a request error (the ones a resumed run skips).
     ///
     /// - Parameter runID: The run.
+    /// - Throws: `ProctorError` (`.database`) when the file cannot be read.
     public func completedKeys(runID: String) throws -> Set<SampleKey> {
-        try withConnection { connection in
-            Set(try connection.query(
-                "SELECT benchmark, item_id, sample_index FROM samples WHERE run_id = ? AND error IS NULL", [.text(runID)]
-            ).map { SampleKey(benchmark: $0[0].text ?? "", itemID: $0[1].text ?? "", sampleIndex: Int($0[2].integer ?? 0)) })
+        try read { db in
+            let rows = try Row.fetchAll(
+                db,
+                SampleRow.select(SampleKeyColumns.names.map { Column($0) })
+                    .filter(SampleKeyColumns.runID == runID && SampleRow.Columns.error == nil))
+            return Set(try rows.map { row in
+                try SampleKeyColumns.read(RowReader(row: row, table: SampleRow.databaseTableName, keyColumns: SampleKeyColumns.names)).key
+            })
         }
     }
 
@@ -55,73 +57,59 @@ extension ResultsDatabase {
     /// - Parameters:
     ///   - sample: The sample.
     ///   - scores: Its verdicts (none when the request failed).
+    /// - Throws: `ProctorError` (`.database`) when the file cannot be written; nothing is written then.
     public func record(_ sample: SampleRecord, scores: [ScoreRecord]) throws {
-        try withConnection { connection in
-            try connection.transaction {
-                try Self.insert(sample, scores: scores, into: connection, replace: true)
-                try connection.query("UPDATE runs SET updated_at = ? WHERE run_id = ?", [.text(Timestamp.now()), .text(sample.runID)])
-            }
+        try write { db in
+            try Self.insert(sample, scores: scores, into: db, scoredAt: Timestamp.now())
+            try RunRow.filter(key: sample.runID).updateAll(db, RunRow.Columns.updatedAt.set(to: Timestamp.now()))
         }
     }
 
-    /// Stores many samples with their verdicts in one transaction (for imported predictions: all or nothing).
+    /// Stores many samples with their verdicts in one transaction (a batch of imported predictions: all or nothing).
     ///
     /// - Parameter entries: The samples and their verdicts.
+    /// - Throws: `ProctorError` (`.database`) when the file cannot be written; nothing is written then.
     public func recordAll(_ entries: [(sample: SampleRecord, scores: [ScoreRecord])]) throws {
-        try withConnection { connection in
-            try connection.transaction {
-                for entry in entries {
-                    try Self.insert(entry.sample, scores: entry.scores, into: connection, replace: true)
-                }
+        guard !entries.isEmpty else { return }
+        let now = Timestamp.now()
+        try write { db in
+            for entry in entries {
+                try Self.insert(entry.sample, scores: entry.scores, into: db, scoredAt: now)
             }
         }
     }
 
-    static func insert(_ sample: SampleRecord, scores: [ScoreRecord], into connection: SQLiteConnection, replace: Bool) throws {
-        let key = sample.key
-        try connection.query(
-            """
-            INSERT \(replace ? "OR REPLACE" : "OR IGNORE") INTO samples(run_id, benchmark, item_id, sample_index, seed, prompt_json,
-                rendered_prompt, image_hashes, output, reasoning_content, pre_extracted, finish_reason, prompt_tokens, completion_tokens,
-                latency_ms, error, shard, host, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-            [.text(sample.runID), .text(key.benchmark), .text(key.itemID), .integer(Int64(key.sampleIndex)),
-             .integer(Int64(bitPattern: sample.seed)), .text(sample.promptJSON), .optional(sample.renderedPrompt),
-             .text(JSONCoding.canonical(sample.imageHashes)), .optional(sample.output), .optional(sample.reasoningContent),
-             .optional(sample.preExtracted), .optional(sample.finishReason?.rawValue), .optional(sample.promptTokens), .optional(sample.completionTokens),
-             .optional(sample.latencyMs), .optional(sample.error), .optional(sample.shard), .optional(sample.host),
-             .text(sample.createdAt)])
-        try connection.query(
-            "DELETE FROM scores WHERE run_id = ? AND benchmark = ? AND item_id = ? AND sample_index = ?",
-            [.text(sample.runID), .text(key.benchmark), .text(key.itemID), .integer(Int64(key.sampleIndex))])
+    /// Replaces a sample (and with it, by cascade, its verdicts, sub-results and judgements), then writes its verdicts.
+    static func insert(_ sample: SampleRecord, scores: [ScoreRecord], into db: Database, scoredAt: String) throws {
+        try SampleRow.filter(SampleKeyColumns.matching(runID: sample.runID, sample.key)).deleteAll(db)
+        try SampleRow(sample).insert(db)
         for score in scores {
-            try insert(score, into: connection)
+            try insert(score, into: db, scoredAt: scoredAt, replacing: false)
         }
     }
 
-    static func insert(_ score: ScoreRecord, into connection: SQLiteConnection) throws {
-        let v = score.verdict
-        try connection.query(
-            """
-            INSERT OR REPLACE INTO scores(run_id, benchmark, item_id, sample_index, mode, scorer_id, scorer_version, extracted,
-                correct, score, truncated, unparsed, rule, details_json, scored_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-            [.text(score.runID), .text(score.key.benchmark), .text(score.key.itemID), .integer(Int64(score.key.sampleIndex)),
-             .text(score.mode.rawValue), .text(score.scorerID), .integer(Int64(score.scorerVersion)), .optional(v.extracted),
-             .integer(v.correct ? 1 : 0), .real(v.score), .integer(v.truncated ? 1 : 0), .integer(v.unparsed ? 1 : 0),
-             .text(v.rule), .text(JSONCoding.canonical(v.details)), .text(Timestamp.now())])
+    /// Writes a verdict and its sub-results; when `replacing`, the sample's earlier verdict in that mode (and its
+    /// sub-results, by cascade) goes first.
+    static func insert(_ score: ScoreRecord, into db: Database, scoredAt: String, replacing: Bool) throws {
+        if replacing {
+            try ScoreRow.filter(SampleKeyColumns.matching(runID: score.runID, score.key) && ScoreRow.Columns.mode == score.mode.rawValue)
+                .deleteAll(db)
+        }
+        try ScoreRow(score, scoredAt: scoredAt).insert(db)
+        for part in score.verdict.subResults {
+            try SubResultRow(runID: score.runID, key: score.key, mode: score.mode, subResult: part).insert(db)
+        }
     }
 
-    /// Replaces verdicts (for `proctor rescore`), all in one transaction.
+    /// Replaces verdicts (for `proctor rescore`) with their sub-results, all in one transaction.
     ///
     /// - Parameter scores: The new verdicts.
+    /// - Throws: `ProctorError` (`.database`) when the file cannot be written; nothing is written then.
     public func replaceScores(_ scores: [ScoreRecord]) throws {
-        try withConnection { connection in
-            try connection.transaction {
-                for score in scores { try Self.insert(score, into: connection) }
-            }
+        guard !scores.isEmpty else { return }
+        let now = Timestamp.now()
+        try write { db in
+            for score in scores { try Self.insert(score, into: db, scoredAt: now, replacing: true) }
         }
     }
 
@@ -130,56 +118,33 @@ extension ResultsDatabase {
     /// - Parameters:
     ///   - runID: The run.
     ///   - benchmark: `name:split`, or nil for all.
+    /// - Throws: `ProctorError` (`.database`) naming the row when a stored sample does not decode.
     public func samples(runID: String, benchmark: String? = nil) throws -> [SampleRecord] {
-        try withConnection { connection in
-            var sql = """
-                SELECT run_id, benchmark, item_id, sample_index, seed, prompt_json, rendered_prompt, image_hashes, output,
-                    reasoning_content, finish_reason, prompt_tokens, completion_tokens, latency_ms, error, shard, host, created_at,
-                    pre_extracted
-                FROM samples WHERE run_id = ?
-                """
-            var values: [SQLValue] = [.text(runID)]
-            if let benchmark {
-                sql += " AND benchmark = ?"
-                values.append(.text(benchmark))
-            }
-            sql += " ORDER BY benchmark, item_id, sample_index"
-            return try connection.query(sql, values).map { r in
-                SampleRecord(
-                    runID: r[0].text ?? "",
-                    key: SampleKey(benchmark: r[1].text ?? "", itemID: r[2].text ?? "", sampleIndex: Int(r[3].integer ?? 0)),
-                    seed: UInt64(bitPattern: r[4].integer ?? 0), promptJSON: r[5].text ?? "", renderedPrompt: r[6].text,
-                    imageHashes: (try? JSONCoding.decode([String].self, r[7].text ?? "[]", what: "image hashes")) ?? [],
-                    output: r[8].text, reasoningContent: r[9].text, preExtracted: r[18].text, finishReason: r[10].text.flatMap(FinishReason.init(rawValue:)),
-                    promptTokens: r[11].integer.map(Int.init), completionTokens: r[12].integer.map(Int.init), latencyMs: r[13].real,
-                    error: r[14].text, shard: r[15].text, host: r[16].text, createdAt: r[17].text ?? "")
-            }
+        try read { db in
+            var request = SampleRow.filter(SampleKeyColumns.runID == runID)
+            if let benchmark { request = request.filter(SampleKeyColumns.benchmark == benchmark) }
+            return try request.order(SampleKeyColumns.benchmark, SampleKeyColumns.itemID, SampleKeyColumns.sampleIndex).fetchAll(db).map(\.record)
         }
     }
 
-    /// The verdicts of a run in one mode.
+    /// The verdicts of a run in one mode, each with its sub-results.
     ///
     /// - Parameters:
     ///   - runID: The run.
     ///   - mode: Official or strict.
+    /// - Throws: `ProctorError` (`.database`) naming the row when a stored verdict does not decode.
     public func scores(runID: String, mode: ScoringMode) throws -> [ScoreRecord] {
-        try withConnection { connection in
-            try connection.query(
-                """
-                SELECT run_id, benchmark, item_id, sample_index, mode, scorer_id, scorer_version, extracted, correct, score,
-                    truncated, unparsed, rule, details_json
-                FROM scores WHERE run_id = ? AND mode = ? ORDER BY benchmark, item_id, sample_index
-                """, [.text(runID), .text(mode.rawValue)]
-            ).map { r in
-                ScoreRecord(
-                    runID: r[0].text ?? "",
-                    key: SampleKey(benchmark: r[1].text ?? "", itemID: r[2].text ?? "", sampleIndex: Int(r[3].integer ?? 0)),
-                    mode: ScoringMode(rawValue: r[4].text ?? "") ?? mode, scorerID: r[5].text ?? "", scorerVersion: Int(r[6].integer ?? 0),
-                    verdict: Verdict(
-                        extracted: r[7].text, correct: r[8].integer == 1, score: r[9].real, truncated: r[10].integer == 1,
-                        unparsed: r[11].integer == 1, rule: r[12].text ?? "",
-                        details: (try? JSONCoding.decode([String: JSONValue].self, r[13].text ?? "{}", what: "verdict details")) ?? [:]))
+        try read { db in
+            let inMode = SampleKeyColumns.runID == runID && ScoreRow.Columns.mode == mode.rawValue
+            var scores = try ScoreRow.filter(inMode)
+                .order(SampleKeyColumns.benchmark, SampleKeyColumns.itemID, SampleKeyColumns.sampleIndex).fetchAll(db).map(\.record)
+            let parts = try SubResultRow.filter(inMode).order(Column.rowID).fetchAll(db)
+            guard !parts.isEmpty else { return scores }
+            let byKey = Dictionary(grouping: parts, by: \.key)
+            for index in scores.indices {
+                scores[index].verdict.subResults = byKey[scores[index].key]?.map(\.subResult) ?? []
             }
+            return scores
         }
     }
 }

@@ -1,63 +1,117 @@
 import Foundation
+import GRDB
 import ProctorCore
-import Synchronization
 
-/// The results database: one SQLite file holding runs, items, samples and scores.
+/// The results database: one SQLite file holding runs, items, samples, scores, sub-results and judgements.
 ///
-/// Every sample is committed with its scores in its own transaction, so a run killed at any moment loses at most
-/// the samples in flight, and a second process (another shard) can write the same file (WAL mode).
-public final class ResultsDatabase: @unchecked Sendable {
-    // @unchecked Sendable: the connection is only touched while holding `lock`.
-    private let lock = Mutex(())
-    private let connection: SQLiteConnection
+/// Every sample is committed with its scores in its own transaction (imported predictions and rescoring commit
+/// once per batch), so a run killed at any moment loses at most the samples in flight, and a second process
+/// (another shard) can write the same file (WAL mode, a 30 s busy timeout, `BEGIN IMMEDIATE` transactions).
+public final class ResultsDatabase: Sendable {
+    /// The connection; GRDB's queue serialises every access to it.
+    let queue: DatabaseQueue
     /// The file's path.
     public let path: String
 
     /// Opens (creating and migrating as needed) the database at `path`.
     ///
+    /// A file written by Proctor's first store (which recorded its schema only in `meta.schema_version`) is adopted
+    /// and migrated.
+    ///
     /// - Parameter path: The SQLite file.
-    /// - Throws: `ProctorError` (`.database`) when the file cannot be opened or was written by a newer Proctor.
+    /// - Throws: `ProctorError` (`.database`) when the file cannot be opened, is not a Proctor database, or was
+    ///   written by a newer Proctor.
     public init(path: String) throws {
         self.path = path
-        connection = try SQLiteConnection(path: path)
+        do {
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(30)
+            configuration.foreignKeysEnabled = true
+            configuration.prepareDatabase { db in try Self.enableWriteAheadLog(db) }
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+        } catch {
+            throw ProctorError(
+                .database, "cannot open the results database \(path): \(StoreErrors.wrap(error, path: path).message); check the folder exists and is writable",
+                underlying: error)
+        }
         try migrate()
     }
 
-    func withConnection<T>(_ body: (SQLiteConnection) throws -> T) throws -> T {
-        try lock.withLock { _ in try body(connection) }
-    }
-
-    /// The schema version of the file.
-    public func schemaVersion() throws -> Int {
-        try withConnection { try Self.version(of: $0) }
-    }
-
-    private static func version(of connection: SQLiteConnection) throws -> Int {
-        let hasMeta = try connection.query("SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'")
-        guard !hasMeta.isEmpty else { return 0 }
-        let rows = try connection.query("SELECT value FROM meta WHERE key='schema_version'")
-        return rows.first?.first?.text.flatMap(Int.init) ?? 0
-    }
-
-    private func migrate() throws {
-        try withConnection { connection in
-            try connection.transaction {
-                let version = try Self.version(of: connection)
-                guard version <= Schema.currentVersion else {
-                    throw ProctorError(
-                        .database,
-                        "\(path) has schema version \(version), newer than this Proctor's \(Schema.currentVersion); upgrade Proctor to read it")
-                }
-                for migration in Schema.migrations.dropFirst(version) {
-                    try connection.execute(migration)
-                }
-                if version < Schema.currentVersion {
-                    try connection.query(
-                        "INSERT INTO meta(key, value) VALUES('schema_version', ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
-                        [.text(String(Schema.currentVersion))])
-                }
+    /// Switches the file to WAL mode. SQLite does not call the busy handler for this switch, so when another
+    /// connection is creating the same file at this moment (shards started together), it is retried here.
+    private static func enableWriteAheadLog(_ db: Database) throws {
+        var delay: UInt32 = 1_000  // microseconds
+        var waited: UInt32 = 0
+        while true {
+            do {
+                try db.execute(sql: "PRAGMA journal_mode=WAL")
+                try db.execute(sql: "PRAGMA synchronous=NORMAL")
+                return
+            } catch let error as DatabaseError where [.SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode) && waited < 30_000_000 {
+                usleep(delay)
+                waited += delay
+                delay = min(delay * 2, 100_000)
             }
         }
+    }
+
+    /// Adopts a first-store file, refuses a newer one, and runs the missing migrations.
+    ///
+    /// GRDB's migrator reads what is applied before it takes the write lock, so two processes migrating a fresh file
+    /// at once can both try the same migration; the second one then fails cleanly (rolled back) and, seeing that
+    /// the other made progress, tries again.
+    private func migrate() throws {
+        let migrator = StoreSchema.migrator
+        var applied = try write { db -> Set<String> in
+            _ = try StoreSchema.adoptLegacyFile(db)
+            try refuseNewerSchema(db, migrator: migrator)
+            return try migrator.appliedIdentifiers(db)
+        }
+        while true {
+            do {
+                try migrator.migrate(queue)
+                return
+            } catch {
+                let now = try read { db in try migrator.appliedIdentifiers(db) }
+                guard now != applied else { throw StoreErrors.wrap(error, path: path) }
+                applied = now
+            }
+        }
+    }
+
+    private func refuseNewerSchema(_ db: Database, migrator: DatabaseMigrator) throws {
+        let version = try StoreSchema.legacyVersion(db)
+        let superseded = try migrator.hasBeenSuperseded(db)
+        if version > StoreSchema.currentVersion || superseded {
+            throw ProctorError(
+                .database,
+                "\(path) has schema version \(version), newer than this Proctor's \(StoreSchema.currentVersion); upgrade Proctor to read it")
+        }
+    }
+
+    /// Reads in one transaction; errors name the file.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try queue.read(body)
+        } catch {
+            throw StoreErrors.wrap(error, path: path)
+        }
+    }
+
+    /// Writes in one `BEGIN IMMEDIATE` transaction, committed when `body` returns; errors name the file.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try queue.write(body)
+        } catch {
+            throw StoreErrors.wrap(error, path: path)
+        }
+    }
+
+    /// The schema version of the file (the number of migrations applied).
+    ///
+    /// - Throws: `ProctorError` (`.database`) when the file cannot be read.
+    public func schemaVersion() throws -> Int {
+        try read { db in try StoreSchema.legacyVersion(db) }
     }
 
     // MARK: Runs
@@ -71,43 +125,27 @@ public final class ResultsDatabase: @unchecked Sendable {
     ///   - gitCommit: Proctor's git commit, when known.
     ///   - host: The machine's name.
     /// - Returns: The run as stored.
+    /// - Throws: `ProctorError` (`.database`) when the file cannot be written.
     public func beginRun(config: RunConfig, label: String?, harnessVersion: String, gitCommit: String?, host: String?) throws -> RunRecord {
-        let hash = config.hash
-        let runID = String(hash.prefix(12))
-        let now = Timestamp.now()
-        _ = try withConnection { connection in
-            try connection.transaction {
-                try connection.query(
-                    """
-                    INSERT INTO runs(run_id, config_hash, config_json, label, source, model_kind, model_name, model_location,
-                        weights_sha256, preset, samples, seed, params_json, harness_version, git_commit, host, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT(run_id) DO UPDATE SET updated_at=excluded.updated_at, label=COALESCE(excluded.label, runs.label)
-                    """,
-                    [.text(runID), .text(hash), .text(JSONCoding.canonical(config)), .optional(label), .text(config.source),
-                     .text(config.model.kind), .text(config.model.name), .text(config.model.location),
-                     .optional(config.model.weightsSHA256), .optional(config.preset), .integer(Int64(config.samples)),
-                     .integer(Int64(bitPattern: config.parameters.seed)), .text(JSONCoding.canonical(config.parameters)),
-                     .text(harnessVersion), .optional(gitCommit), .optional(host), .text(now), .text(now)])
+        let new = RunRow(config: config, label: label, harnessVersion: harnessVersion, gitCommit: gitCommit, host: host, now: Timestamp.now())
+        return try write { db in
+            guard var stored = try RunRow.fetchOne(db, key: new.runID) else {
+                try new.insert(db)
+                return new.record
             }
+            stored.updatedAt = new.updatedAt
+            stored.label = label ?? stored.label
+            try stored.update(db)
+            return stored.record
         }
-        guard let run = try runs().first(where: { $0.runID == runID }) else {
-            throw ProctorError(.database, "run \(runID) vanished from \(path) right after it was written")
-        }
-        return run
     }
 
     /// Every run, oldest first.
+    ///
+    /// - Throws: `ProctorError` (`.database`) when a stored run does not decode.
     public func runs() throws -> [RunRecord] {
-        try withConnection { connection in
-            try connection.query(
-                "SELECT run_id, config_json, label, harness_version, git_commit, host, created_at, updated_at FROM runs ORDER BY created_at, run_id"
-            ).map { row in
-                RunRecord(
-                    runID: row[0].text ?? "", config: try JSONCoding.decode(RunConfig.self, row[1].text ?? "", what: "run configuration"),
-                    label: row[2].text, harnessVersion: row[3].text ?? "", gitCommit: row[4].text, host: row[5].text,
-                    createdAt: row[6].text ?? "", updatedAt: row[7].text ?? "")
-            }
+        try read { db in
+            try RunRow.order(RunRow.Columns.createdAt, RunRow.Columns.runID).fetchAll(db).map(\.record)
         }
     }
 
@@ -131,10 +169,4 @@ public final class ResultsDatabase: @unchecked Sendable {
         let known = all.map { "\($0.runID) (\($0.displayName))" }.joined(separator: ", ")
         throw ProctorError(.notFound, "no run \"\(reference)\" in \(path); runs there: \(known.isEmpty ? "none" : known) (see `proctor list runs`)")
     }
-}
-
-extension SQLValue {
-    static func optional(_ text: String?) -> SQLValue { text.map(SQLValue.text) ?? .null }
-    static func optional(_ number: Int?) -> SQLValue { number.map { .integer(Int64($0)) } ?? .null }
-    static func optional(_ number: Double?) -> SQLValue { number.map(SQLValue.real) ?? .null }
 }

@@ -1,0 +1,58 @@
+import Foundation
+import ProctorCore
+import ProctorStore
+import ProctorTestSupport
+import Testing
+
+/// `proctor score --benchmark ifeval` on the official checker's published rows.
+@Suite(.enabled(if: Fixtures.hasSharedData, "needs ../shared/data (the IFEval files)"))
+struct IFEvalScoreCommandTests {
+    struct Published: Decodable {
+        var prompt: String
+        var response: String
+        var instructionIDs: [String]
+        var followed: [Bool]
+        enum CodingKeys: String, CodingKey { case prompt, response, instructionIDs = "instruction_id_list", followed = "follow_instruction_list" }
+    }
+
+    func firstRows(_ count: Int) throws -> (URL, [Published]) {
+        let source = Fixtures.sharedData.appendingPathComponent("ifeval/reference-outputs/eval_results_strict.jsonl")
+        let rows = try JSONLines.decode(Published.self, from: source).prefix(count).map(\.value)
+        let text = try rows.map { row in
+            String(decoding: try JSONEncoder().encode(["prompt": row.prompt, "response": row.response]), as: UTF8.self) + "\n"
+        }.joined()
+        let url = try Fixtures.temporaryDirectory().appendingPathComponent("input_response_data.jsonl")
+        try Data(text.utf8).write(to: url)
+        return (url, rows)
+    }
+
+    @Test func jsonItemsCarryThePromptAndEachInstructionsVerdicts() async throws {
+        let (file, rows) = try firstRows(15)
+        let db = try Fixtures.temporaryDirectory().appendingPathComponent("s.sqlite").path
+        let outcome = try await ProctorProcess.run(["score", "--benchmark", "ifeval", "--predictions", file.path, "--json", "--data", Fixtures.sharedData.path, "--db", db])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let object = try JSONDecoder().decode([String: JSONValue].self, from: Data(outcome.stdout.utf8))
+        #expect(object["benchmark"]?.stringValue == "ifeval:train")
+        #expect(object["metrics"]?.objectValue?["metric_order"] == .array(["prompt_level_strict", "inst_level_strict", "prompt_level_loose", "inst_level_loose"]))
+        let items = try #require(object["items"]?.arrayValue)
+        #expect(items.count == rows.count)
+        for (item, row) in zip(items, rows) {
+            #expect(item["prompt"]?.stringValue == row.prompt)
+            let instructions = try #require(item["instructions"]?.arrayValue)
+            #expect(instructions.compactMap { $0["id"]?.stringValue } == row.instructionIDs, "in instruction_id_list order")
+            #expect(instructions.map { $0["strict"] } == row.followed.map(JSONValue.bool), "the official strict verdicts")
+            #expect(instructions.allSatisfy { $0["loose"]?.isNull == false })
+            #expect(item["correct"] == .bool(row.followed.allSatisfy { $0 }))
+        }
+    }
+
+    @Test func aPromptMatchingNoInputNamesItsLineAndStoresNothing() async throws {
+        let (file, _) = try firstRows(3)
+        try Data((try String(contentsOf: file, encoding: .utf8) + #"{"prompt": "Nobody asked this.", "response": "x"}"# + "\n").utf8).write(to: file)
+        let db = try Fixtures.temporaryDirectory().appendingPathComponent("s.sqlite").path
+        let outcome = try await ProctorProcess.run(["score", "--benchmark", "ifeval", "--predictions", file.path, "--data", Fixtures.sharedData.path, "--db", db])
+        #expect(outcome.status != 0)
+        #expect(outcome.stderr.contains("input_response_data.jsonl:4"), "\(outcome.stderr)")
+        #expect(try ResultsDatabase(path: db).runs().isEmpty)
+    }
+}
