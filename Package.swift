@@ -70,7 +70,7 @@ let bfclTargets: [Target] = [
     .target(name: "FunctionCallChecks", dependencies: ["OrderedJSON"], swiftSettings: optimizedInDebug),
     .testTarget(name: "FunctionCallChecksTests", dependencies: ["FunctionCallChecks", "OrderedJSON"]),
     .target(name: "BFCLBenchmark", dependencies: ["ProctorCore", "FunctionCallChecks", "BFCLMultiTurn", "OrderedJSON"]),
-    // The multi-turn categories' API simulators, ported from bfcl_eval's func_source_code (four of eight so far).
+    // The multi-turn categories' API simulators, ported from bfcl_eval's func_source_code (five of eight so far).
     .target(name: "BFCLMultiTurn", dependencies: ["FunctionCallChecks", "PythonCompat", "OrderedJSON"]),
     .testTarget(name: "BFCLMultiTurnTests", dependencies: ["BFCLMultiTurn", "FunctionCallChecks", "OrderedJSON", "ProctorTestSupport"],
                 exclude: ["Fixtures"]),

@@ -5,7 +5,7 @@ import ProctorCore
 public enum BFCLBenchmark {
     /// Why the multi-turn categories cannot be scored here.
     public static let multiTurnUnavailable =
-        "runs need a multi-step conversation loop (each turn's calls executed and fed back) that the runner does not have yet, and only four of the eight API simulators are ported (TicketAPI, MessageAPI, TwitterAPI, VehicleControlAPI without long context); `proctor score` scores official result files for entries whose classes are ported"
+        "runs need a multi-step conversation loop (each turn's calls executed and fed back) that the runner does not have yet, and only five of the eight API simulators are ported (TicketAPI, MessageAPI, TwitterAPI, VehicleControlAPI and GorillaFileSystem, the last two without long context); `proctor score` scores official result files for entries whose classes are ported"
 
     /// `bfcl:<category>`: the single-turn categories of v3 and of the v1 leaderboard files.
     public static let singleTurn = BenchmarkDefinition(

@@ -13,8 +13,9 @@ enum BFCLMultiTurnScoring {
         }
         let classes = classList.compactMap(\.string)
         let missing = classes.filter { name in !MultiTurnExecutor.available.contains { $0.className == name } }
-        if !missing.isEmpty || (category.name == "multi_turn_long_context" && classes.contains(VehicleControlAPI.className)) {
-            let what = missing.isEmpty ? "VehicleControlAPI's long-context variant" : missing.joined(separator: ", ")
+        let noLongContext = [VehicleControlAPI.className, GorillaFileSystem.className].filter(classes.contains)
+        if !missing.isEmpty || (category.name == "multi_turn_long_context" && !noLongContext.isEmpty) {
+            let what = missing.isEmpty ? "the long-context variant of \(noLongContext.joined(separator: ", "))" : missing.joined(separator: ", ")
             return Verdict(
                 extracted: nil, correct: false, rule: "scorer-error",
                 details: ["error": .string("\(what) not ported to Swift yet: \(BFCLBenchmark.multiTurnUnavailable)")])

@@ -6,7 +6,7 @@ import ProctorTestSupport
 import Testing
 
 /// The multi-turn checker against bfcl_eval's `multi_turn_checker` on every entry whose classes are all ported
-/// (TicketAPI, MessageAPI, TwitterAPI, VehicleControlAPI; VehicleControlAPI without long context), four answers
+/// (TicketAPI, MessageAPI, TwitterAPI, VehicleControlAPI, GorillaFileSystem; the last two without long context), four answers
 /// each built from the ground truth — itself, its last turn without its last call, its first turn empty, its last
 /// turn split into one step per call with the first call repeated (`Fixtures/official-multi-turn-verdicts.jsonl`
 /// holds the official verdicts; the answers are rebuilt here by the same rules).
@@ -71,7 +71,7 @@ import Testing
     }
 
     @Test func unportedClassesAndTurnCountsAreReported() {
-        let missing = MultiTurnChecker.check(model: [[]], groundTruth: [["cd(folder='x')"]], classes: ["GorillaFileSystem"], initialConfig: .dict([]), longContext: false)
+        let missing = MultiTurnChecker.check(model: [[]], groundTruth: [["get_stock_info(symbol='X')"]], classes: ["TradingBot"], initialConfig: .dict([]), longContext: false)
         #expect(missing.errorType == "multi_turn:simulator_unavailable")
         let short = MultiTurnChecker.check(model: [], groundTruth: [["logout()"]], classes: ["TicketAPI"], initialConfig: .dict([]), longContext: false)
         #expect(short.errorType == "multi_turn:force_terminated")
