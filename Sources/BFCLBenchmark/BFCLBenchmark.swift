@@ -13,6 +13,7 @@ public enum BFCLBenchmark {
         adapter: BFCLAdapter(name: "bfcl", multiTurn: false),
         promptVariants: ["function-calling": BFCLAdapter(name: "bfcl", multiTurn: false, functionCalling: true)], scorerID: "bfcl", makeScorer: { _ in BFCLScorer() },
         sources: DataSources(localFolder: "bfcl", hub: []),
+        metrics: [.pass1, MetricSpec(name: "calls", aggregate: .subResultMicroAverage(kind: "call", value: nil))],
         presets: ["bfcl": GenerationPreset(temperature: 0.001, topP: 1, maxTokens: 1000)],
         predictionFormats: [BFCLResultFormat()])
 
@@ -20,7 +21,9 @@ public enum BFCLBenchmark {
     public static let multiTurn = BenchmarkDefinition(
         name: "bfcl-multi-turn", summary: "BFCL v3 multi-turn categories (base, miss_func, miss_param, long_context)",
         adapter: BFCLAdapter(name: "bfcl-multi-turn", multiTurn: true), scorerID: "bfcl", makeScorer: { _ in BFCLScorer() },
-        sources: DataSources(localFolder: "bfcl", hub: []), unavailableReason: multiTurnUnavailable,
+        sources: DataSources(localFolder: "bfcl", hub: []),
+        metrics: [.pass1, MetricSpec(name: "turns", aggregate: .subResultMicroAverage(kind: "turn", value: nil))],
+        unavailableReason: multiTurnUnavailable,
         predictionFormats: [BFCLResultFormat()])
 
     /// The definitions, for the registry.
