@@ -94,7 +94,7 @@ extension PyValue {
     }
 
     /// Python's `str()` of a value.
-    var str: String {
+    public var str: String {
         if case .string(let s) = self { return s }
         return description
     }
