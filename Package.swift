@@ -56,13 +56,26 @@ let scoringTargets: [Target] = [
 
 // MARK: - Benchmarks: one definition per benchmark and the registry every command reads
 // A benchmark in its own targets adds them here and one line to Sources/ProctorBenchmarks/BenchmarkRegistry.swift.
-let benchmarkDefinitionTargets: [Target.Dependency] = ["IFEvalBenchmark", "LiveBenchBenchmark", "LiveCodeBenchBenchmark"]
+let benchmarkDefinitionTargets: [Target.Dependency] = ["IFEvalBenchmark", "LiveBenchBenchmark", "LiveCodeBenchBenchmark", "BFCLBenchmark"]
 let benchmarkTargets: [Target] = [
     .target(name: "ProctorBenchmarks", dependencies: ["ProctorCore", "ProctorData", "ProctorScoring"] + benchmarkDefinitionTargets),
     // LiveBench: the question files, the release selection and each task's ground-truth scorer.
     .target(name: "LiveBenchBenchmark", dependencies: ["ProctorCore", "ProctorData", "MathEquivalence", "OrderedJSON", "InstructionChecks"], swiftSettings: optimizedInDebug),
     .testTarget(name: "LiveBenchBenchmarkTests", dependencies: ["LiveBenchBenchmark", "ProctorCore", "ProctorReport"], exclude: ["Fixtures"]),
     .testTarget(name: "ProctorBenchmarksTests", dependencies: ["ProctorBenchmarks", "ProctorCore", "ProctorRunner", "ProctorStore", "ProctorReport", "ProctorTestSupport"]),
+]
+
+// BFCL: the official function-call decoders and AST checker (pure values), and the benchmark built on them.
+let bfclTargets: [Target] = [
+    .target(name: "FunctionCallChecks", dependencies: ["OrderedJSON"], swiftSettings: optimizedInDebug),
+    .testTarget(name: "FunctionCallChecksTests", dependencies: ["FunctionCallChecks", "OrderedJSON"]),
+    .target(name: "BFCLBenchmark", dependencies: ["ProctorCore", "FunctionCallChecks", "BFCLMultiTurn", "OrderedJSON"]),
+    // The multi-turn categories' API simulators, ported from bfcl_eval's func_source_code (five of eight so far).
+    .target(name: "BFCLMultiTurn", dependencies: ["FunctionCallChecks", "PythonCompat", "OrderedJSON"]),
+    .testTarget(name: "BFCLMultiTurnTests", dependencies: ["BFCLMultiTurn", "FunctionCallChecks", "OrderedJSON", "ProctorCore", "ProctorTestSupport"],
+                exclude: ["Fixtures"]),
+    .testTarget(name: "BFCLBenchmarkTests", dependencies: ["BFCLBenchmark", "BFCLMultiTurn", "FunctionCallChecks", "OrderedJSON", "ProctorCore", "ProctorTestSupport"],
+                exclude: ["Fixtures"]),
 ]
 
 // MARK: - Data: benchmark adapters, Parquet, images, hub cache
@@ -198,6 +211,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
-    targets: backboneTargets + scoringTargets + benchmarkTargets + dataTargets + formatTargets + openAITargets + tokenizerTargets + engineTargets + codeTargets + textAnalysisTargets + instructionTargets + cliTargets,
+    targets: backboneTargets + scoringTargets + benchmarkTargets + bfclTargets + dataTargets + formatTargets + openAITargets + tokenizerTargets + engineTargets + codeTargets + textAnalysisTargets + instructionTargets + cliTargets,
     swiftLanguageModes: [.v6]
 )

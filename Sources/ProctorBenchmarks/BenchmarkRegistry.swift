@@ -1,3 +1,4 @@
+import BFCLBenchmark
 import IFEvalBenchmark
 import LiveBenchBenchmark
 import LiveCodeBenchBenchmark
@@ -21,10 +22,10 @@ public enum BenchmarkRegistry {
         .gpqa,
         .livebench,
         LiveCodeBenchBenchmark.definition,
-    ] + IFEvalBenchmark.definitions
+    ] + IFEvalBenchmark.definitions + BFCLBenchmark.definitions
 
     /// Scores over several benchmarks (a leaderboard's overall).
-    public static let suites: [SuiteDefinition] = IFEvalBenchmark.suites + SuiteDefinition.liveBench
+    public static let suites: [SuiteDefinition] = IFEvalBenchmark.suites + SuiteDefinition.liveBench + BFCLBenchmark.suites
 
     /// Settings presets every benchmark accepts (a benchmark's own presets of the same name win for it).
     public static let presets: [String: GenerationPreset] = [

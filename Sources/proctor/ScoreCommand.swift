@@ -93,6 +93,12 @@ struct ScoreSummary: Encodable {
         var prompt: String?
         /// IFEval's per-instruction verdicts, in `instruction_id_list` order (absent for other benchmarks).
         var instructions: [Instruction]?
+        /// The official error type of a failed entry, for benchmarks whose scorers name one (BFCL).
+        var errorType: String?
+
+        enum CodingKeys: String, CodingKey {
+            case id, sample, extracted, correct, prompt, instructions, errorType = "error_type"
+        }
     }
 
     /// One instruction's verdicts: `strict` is the sub-result's `passed`, `loose` its `values["loose"]`.
@@ -134,7 +140,8 @@ struct ScoreSummary: Encodable {
                 return Item(
                     id: entry.sample.key.itemID, sample: entry.sample.key.sampleIndex, extracted: score.verdict.extracted, correct: score.verdict.correct,
                     prompt: stored[entry.sample.key.itemID]?.fields["prompt"]?.stringValue,
-                    instructions: parts.isEmpty ? nil : parts.map { Instruction(id: $0.id, strict: $0.passed, loose: ($0.values["loose"] ?? 0) >= 0.5) })
+                    instructions: parts.isEmpty ? nil : parts.map { Instruction(id: $0.id, strict: $0.passed, loose: ($0.values["loose"] ?? 0) >= 0.5) },
+                    errorType: score.verdict.correct ? nil : score.verdict.details["error_type"]?.stringValue)
             }
         }
     }

@@ -17,6 +17,8 @@ struct PublishedFigureTests {
         var file: String
         var label: String?
         var source: String
+        /// The data root, when not ../shared/data itself (BFCL's v1 files sit beside the published results).
+        var root: String? = nil
         var testDescription: String { "\(benchmark) \(file)" }
     }
 
@@ -34,7 +36,10 @@ struct PublishedFigureTests {
         Case(benchmark: "mmmu_pro:standard10", file: "mmmu_pro/reference-outputs/gpt-4o_standard(10 options)_direct.jsonl", label: "gpt-4o-2024-05-13", source: "mmmu-pro-outputs"),
         Case(benchmark: "livecodebench:release_v5", file: "livecodebench/reference-outputs/O1-Mini-2024-09-12 (N=1)/Scenario.codegeneration_1_0.2_eval_all.json",
              label: "o1-mini-2024-09-12", source: "livecodebench-submissions"),
-    ] + [
+    ] + ["simple", "multiple_function", "parallel_function", "parallel_multiple_function", "java", "javascript", "relevance"].map { category in
+        Case(benchmark: "bfcl:\(category)", file: "bfcl/reference-outputs/result/gpt-4-0125-preview/gorilla_openfunctions_v1_test_\(category)_result.json",
+             label: "gpt-4-0125-preview", source: "bfcl-leaderboard-2024-08-11", root: "bfcl/reference-outputs/v1-data")
+    } + [
         ("math", "AMPS_Hard"), ("math", "math_comp"), ("math", "olympiad"), ("reasoning", "spatial"), ("reasoning", "web_of_lies_v2"),
         ("reasoning", "zebra_puzzle"), ("data_analysis", "cta"), ("data_analysis", "tablejoin"), ("data_analysis", "tablereformat"),
         ("instruction_following", "paraphrase"), ("instruction_following", "simplify"), ("instruction_following", "story_generation"),
@@ -49,8 +54,9 @@ struct PublishedFigureTests {
         let file = Fixtures.sharedData.appendingPathComponent(c.file)
         try #require(FileManager.default.fileExists(atPath: file.path), "\(c.file) is absent from ../shared/data")
         let resolved = try BenchmarkRegistry.resolve(c.benchmark)
+        let root = c.root.map { Fixtures.sharedData.appendingPathComponent($0) } ?? Fixtures.sharedData
         let importer = PredictionImport(
-            definition: resolved.definition, name: resolved.name, location: DataLocation(root: Fixtures.sharedData, hubCache: nil), batchSize: 500)
+            definition: resolved.definition, name: resolved.name, location: DataLocation(root: root, hubCache: nil), batchSize: 500)
         let db = try ResultsDatabase(path: try Fixtures.temporaryDirectory().appendingPathComponent("p.sqlite").path)
         let summary = try await importer.run(
             file, modelName: nil, context: ScorerContext(), database: db, harnessVersion: "test", gitCommit: nil, host: nil, label: c.label)
