@@ -24,7 +24,10 @@ let backboneTargets: [Target] = [
     // The results database: typed records and migrations on GRDB (which links the system's SQLite).
     .target(name: "ProctorStore", dependencies: ["ProctorCore", grdb]),
     .target(name: "ProctorRunner", dependencies: ["ProctorCore", "ProctorStore", logging]),
-    .target(name: "ProctorReport", dependencies: ["ProctorCore", "ProctorStore"]),
+    .target(name: "ProctorReport", dependencies: ["ProctorCore", "ProctorStore", "PublishedScores"]),
+    // Published figures and their protocols, one JSON file per model card or paper (Registry/).
+    .target(name: "PublishedScores", resources: [.copy("Registry")]),
+    .testTarget(name: "PublishedScoresTests", dependencies: ["PublishedScores", "ProctorBenchmarks"]),
     .target(name: "ProctorTestSupport", dependencies: ["ProctorCore", "ProctorStore"]),
     .testTarget(name: "ProctorCoreTests", dependencies: ["ProctorCore"]),
     // The git commit (and dirty flag) of the source being built, written by GitStampPlugin at build time.
@@ -53,15 +56,31 @@ let scoringTargets: [Target] = [
 
 // MARK: - Benchmarks: one definition per benchmark and the registry every command reads
 // A benchmark in its own targets adds them here and one line to Sources/ProctorBenchmarks/BenchmarkRegistry.swift.
-let benchmarkDefinitionTargets: [Target.Dependency] = []
+let benchmarkDefinitionTargets: [Target.Dependency] = ["IFEvalBenchmark", "LiveBenchBenchmark", "LiveCodeBenchBenchmark", "BFCLBenchmark"]
 let benchmarkTargets: [Target] = [
     .target(name: "ProctorBenchmarks", dependencies: ["ProctorCore", "ProctorData", "ProctorScoring"] + benchmarkDefinitionTargets),
+    // LiveBench: the question files, the release selection and each task's ground-truth scorer.
+    .target(name: "LiveBenchBenchmark", dependencies: ["ProctorCore", "ProctorData", "MathEquivalence", "OrderedJSON", "InstructionChecks"], swiftSettings: optimizedInDebug),
+    .testTarget(name: "LiveBenchBenchmarkTests", dependencies: ["LiveBenchBenchmark", "ProctorCore", "ProctorReport"], exclude: ["Fixtures"]),
     .testTarget(name: "ProctorBenchmarksTests", dependencies: ["ProctorBenchmarks", "ProctorCore", "ProctorRunner", "ProctorStore", "ProctorReport", "ProctorTestSupport"]),
+]
+
+// BFCL: the official function-call decoders and AST checker (pure values), and the benchmark built on them.
+let bfclTargets: [Target] = [
+    .target(name: "FunctionCallChecks", dependencies: ["OrderedJSON"], swiftSettings: optimizedInDebug),
+    .testTarget(name: "FunctionCallChecksTests", dependencies: ["FunctionCallChecks", "OrderedJSON"]),
+    .target(name: "BFCLBenchmark", dependencies: ["ProctorCore", "FunctionCallChecks", "BFCLMultiTurn", "OrderedJSON"]),
+    // The multi-turn categories' API simulators, ported from bfcl_eval's func_source_code (five of eight so far).
+    .target(name: "BFCLMultiTurn", dependencies: ["FunctionCallChecks", "PythonCompat", "OrderedJSON"]),
+    .testTarget(name: "BFCLMultiTurnTests", dependencies: ["BFCLMultiTurn", "FunctionCallChecks", "OrderedJSON", "ProctorCore", "ProctorTestSupport"],
+                exclude: ["Fixtures"]),
+    .testTarget(name: "BFCLBenchmarkTests", dependencies: ["BFCLBenchmark", "BFCLMultiTurn", "FunctionCallChecks", "OrderedJSON", "ProctorCore", "ProctorTestSupport"],
+                exclude: ["Fixtures"]),
 ]
 
 // MARK: - Data: benchmark adapters, Parquet, images, hub cache
 let dataTargets: [Target] = [
-    .target(name: "ProctorData", dependencies: ["ProctorCore", "Parquet", "ImageCodec"]),
+    .target(name: "ProctorData", dependencies: ["ProctorCore", "Parquet", "ImageCodec", "PythonCompat"]),
     .testTarget(name: "ProctorDataTests", dependencies: ["ProctorData", "ProctorCore"], exclude: ["Fixtures"]),
 ]
 
@@ -132,12 +151,31 @@ let tokenizerTargets: [Target] = [
     .testTarget(name: "TextTokenizersGGUFTests", dependencies: ["TextTokenizersGGUF", "TextTokenizers", "ModelFormats", "TokenizerTestSupport"]),
 ]
 
+// MARK: - Python semantics official scorers rely on, and the langdetect / nltk Punkt ports (IFEval's language,
+// sentence and word checks); Foundation only
+let textAnalysisTargets: [Target] = [
+    .target(name: "PythonCompat"),
+    .testTarget(name: "PythonCompatTests", dependencies: ["PythonCompat"]),
+    .target(name: "TextAnalysis", dependencies: ["PythonCompat"], resources: [.copy("Resources")], swiftSettings: optimizedInDebug),
+    .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"], exclude: ["Fixtures"]),
+]
+
+// MARK: - Instruction following: IFEval's verifiable-instruction checkers (LiveBench reuses them) and the benchmark
+let instructionTargets: [Target] = [
+    .target(name: "InstructionChecks", dependencies: ["ProctorCore", "TextAnalysis"], swiftSettings: optimizedInDebug),
+    .testTarget(name: "InstructionChecksTests", dependencies: ["InstructionChecks", "ProctorCore"], exclude: ["Fixtures"]),
+    .target(name: "IFEvalBenchmark", dependencies: ["ProctorCore", "ProctorData", "ProctorScoring", "InstructionChecks"], swiftSettings: optimizedInDebug),
+    .testTarget(name: "IFEvalBenchmarkTests", dependencies: ["IFEvalBenchmark", "ProctorCore", "ProctorReport", "ProctorRunner", "ProctorStore", "ProctorTestSupport", "InstructionChecks"], exclude: ["Fixtures"]),
+]
+
 // MARK: - Code execution: the sandbox and the benchmarks that run model-written programs
 let codeTargets: [Target] = [
     .target(name: "CSandbox"),
     .target(name: "Sandbox", dependencies: ["CSandbox"]),
     .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
-    .target(name: "LiveCodeBenchBenchmark", dependencies: ["ProctorCore", "Sandbox", "CZlib"]),
+    .target(name: "LiveCodeBenchBenchmark", dependencies: ["ProctorCore", "ProctorData", "Sandbox", "CZlib"]),
+    .testTarget(name: "LiveCodeBenchBenchmarkTests", dependencies: ["LiveCodeBenchBenchmark", "ProctorCore", "Sandbox", "ProctorRunner", "ProctorStore", "ProctorReport", "ProctorTestSupport"],
+                exclude: ["Fixtures"]),
 ]
 
 // MARK: - The executable
@@ -147,7 +185,7 @@ let engineExecutableDependencies: [Target.Dependency] = ["ProctorEngineBackend"]
 let extraExecutableDependencies = openAIExecutableDependencies + engineExecutableDependencies
 let executableDependencies: [Target.Dependency] = [
     "ProctorCore", "ProctorStore", "ProctorRunner", "ProctorReport", "ProctorScoring", "ProctorData", "ProctorBenchmarks", "ProctorBuildInfo",
-    argumentParser, logging,
+    "PublishedScores", argumentParser, logging,
 ]
 let cliTargets: [Target] = [
     .executableTarget(name: "proctor", dependencies: executableDependencies + extraExecutableDependencies),
@@ -163,6 +201,7 @@ let package = Package(
         // The harness as libraries, for benchmarks/ tools and for users embedding Proctor.
         .library(name: "ProctorHarness", targets: [
             "ProctorCore", "ProctorStore", "ProctorRunner", "ProctorReport", "ProctorScoring", "ProctorData", "ProctorBenchmarks",
+            "PublishedScores",
         ]),
         .library(name: "ProctorEngine", targets: [
             "InferenceEngine", "ProctorEngineBackend", "ModelFormats", "TextTokenizers", "ChatTemplates", "VisionEncoder", "SafeTensors",
@@ -176,6 +215,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
-    targets: backboneTargets + scoringTargets + benchmarkTargets + dataTargets + formatTargets + openAITargets + tokenizerTargets + engineTargets + codeTargets + cliTargets,
+    targets: backboneTargets + scoringTargets + benchmarkTargets + bfclTargets + dataTargets + formatTargets + openAITargets + tokenizerTargets + engineTargets + codeTargets + textAnalysisTargets + instructionTargets + cliTargets,
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,7 @@
+import BFCLBenchmark
+import IFEvalBenchmark
+import LiveBenchBenchmark
+import LiveCodeBenchBenchmark
 import ProctorCore
 
 /// Every benchmark Proctor knows, in the order `proctor list benchmarks` shows them, and the suites over them.
@@ -16,10 +20,12 @@ public enum BenchmarkRegistry {
         .mathvision,
         .olympiadbench,
         .gpqa,
-    ]
+        .livebench,
+        LiveCodeBenchBenchmark.definition,
+    ] + IFEvalBenchmark.definitions + BFCLBenchmark.definitions
 
     /// Scores over several benchmarks (a leaderboard's overall).
-    public static let suites: [SuiteDefinition] = []
+    public static let suites: [SuiteDefinition] = IFEvalBenchmark.suites + SuiteDefinition.liveBench + BFCLBenchmark.suites
 
     /// Settings presets every benchmark accepts (a benchmark's own presets of the same name win for it).
     public static let presets: [String: GenerationPreset] = [

@@ -11,7 +11,8 @@ extension BenchmarkDefinition {
         sources: DataSources(localFolder: "mmmu", hub: [DataSources.Hub(dataset: "MMMU/MMMU", wants: { path in
             let name = path.split(separator: "/").last ?? ""
             return path.hasSuffix(".parquet") && (name.hasPrefix("validation-") || name.hasPrefix("dev-"))
-        })]))
+        })]),
+        predictionFormats: [KeyedOutputsFormat(name: "MMMU {id: prediction}")])
 
     /// MMMU-Pro: standard (10 and 4 options) and vision settings.
     public static let mmmuPro = BenchmarkDefinition(

@@ -57,6 +57,29 @@ public struct GenerationPreset: Sendable, Codable, Hashable {
     }
 }
 
+/// A benchmark's releases: question sets of a living benchmark (LiveBench's monthly releases), each choosing which
+/// of the loaded items it uses. `proctor run --release DATE` picks one; without it the latest is used, as the
+/// benchmark's own runner does.
+public struct ReleaseSchedule: Sendable {
+    /// The known releases, oldest first.
+    public var releases: [String]
+    /// The items a release uses, in order.
+    public var select: @Sendable (_ items: [BenchmarkItem], _ release: String) -> [BenchmarkItem]
+
+    /// Creates a schedule.
+    ///
+    /// - Parameters:
+    ///   - releases: The releases, oldest first.
+    ///   - select: Picks a release's items.
+    public init(releases: [String], select: @escaping @Sendable (_ items: [BenchmarkItem], _ release: String) -> [BenchmarkItem]) {
+        self.releases = releases
+        self.select = select
+    }
+
+    /// The latest release (the default).
+    public var latest: String? { releases.last }
+}
+
 /// Everything Proctor knows about one benchmark, in one value: its splits, how its items are read and prompted,
 /// how outputs are judged in each mode, where its files come from, and how its results aggregate.
 ///
@@ -87,6 +110,10 @@ public struct BenchmarkDefinition: Sendable {
     public var unavailableReason: String?
     /// Predictions file shapes `proctor score` reads besides `{id, response}` lines, tried in order.
     public var predictionFormats: [any PredictionFormat]
+    /// Splits that cannot be run here, with the reason (listed, never hidden): LiveBench's tasks without questions.
+    public var unavailableSplits: [String: String]
+    /// The benchmark's releases, when it has several question sets over time.
+    public var releaseSchedule: ReleaseSchedule?
 
     /// Creates a definition.
     ///
@@ -102,12 +129,15 @@ public struct BenchmarkDefinition: Sendable {
     ///   - presets: Authors' settings presets.
     ///   - dateField: The item field date windows filter on.
     ///   - unavailableReason: Why it cannot run, if it cannot.
+    ///   - unavailableSplits: Splits that cannot run, with the reason.
+    ///   - releaseSchedule: The releases, if the benchmark has several.
     ///   - predictionFormats: Further predictions file shapes for `proctor score`.
     public init(
         name: String, summary: String, adapter: any BenchmarkAdapter, promptVariants: [String: any BenchmarkAdapter] = [:],
         scorerID: String, makeScorer: @escaping @Sendable (ScorerContext) throws -> any ItemScorer, sources: DataSources,
         metrics: [MetricSpec] = [.pass1], presets: [String: GenerationPreset] = [:], dateField: String? = nil,
-        unavailableReason: String? = nil, predictionFormats: [any PredictionFormat] = []
+        unavailableReason: String? = nil, unavailableSplits: [String: String] = [:], releaseSchedule: ReleaseSchedule? = nil,
+        predictionFormats: [any PredictionFormat] = []
     ) {
         self.name = name
         self.summary = summary
@@ -121,6 +151,8 @@ public struct BenchmarkDefinition: Sendable {
         self.dateField = dateField
         self.unavailableReason = unavailableReason
         self.predictionFormats = predictionFormats
+        self.unavailableSplits = unavailableSplits
+        self.releaseSchedule = releaseSchedule
     }
 
     /// A definition whose scorer is a pure `AnswerScorer` value (most benchmarks).
@@ -134,13 +166,23 @@ public struct BenchmarkDefinition: Sendable {
     ///   - sources: Where files come from.
     ///   - metrics: Reported metrics.
     ///   - presets: Authors' settings presets.
+    ///   - predictionFormats: Further predictions file shapes for `proctor score` (published output files).
     public init(
         name: String, summary: String, adapter: any BenchmarkAdapter, promptVariants: [String: any BenchmarkAdapter] = [:],
-        scorer: any AnswerScorer, sources: DataSources, metrics: [MetricSpec] = [.pass1], presets: [String: GenerationPreset] = [:]
+        scorer: any AnswerScorer, sources: DataSources, metrics: [MetricSpec] = [.pass1], presets: [String: GenerationPreset] = [:],
+        predictionFormats: [any PredictionFormat] = []
     ) {
         self.init(
             name: name, summary: summary, adapter: adapter, promptVariants: promptVariants, scorerID: scorer.id,
-            makeScorer: { _ in scorer }, sources: sources, metrics: metrics, presets: presets)
+            makeScorer: { _ in scorer }, sources: sources, metrics: metrics, presets: presets, predictionFormats: predictionFormats)
+    }
+
+    /// Why a split cannot be run here (the benchmark's reason, else the split's own), nil when it can.
+    ///
+    /// - Parameter split: The split.
+    /// - Returns: The reason, or nil.
+    public func unavailableReason(split: String) -> String? {
+        unavailableReason ?? unavailableSplits[split]
     }
 
     /// The splits; the first is the default.

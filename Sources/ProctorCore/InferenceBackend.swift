@@ -44,11 +44,16 @@ public struct GenerationRequest: Sendable, Codable, Hashable {
     public var messages: [ChatMessage]
     /// Sampling settings, seed included.
     public var parameters: GenerationParameters
+    /// Tools the model may call, in OpenAI's `tools` form (`{"type": "function", "function": {…}}`), for
+    /// function-calling benchmarks (nil: none). A backend that calls tools returns the calls as the JSON text
+    /// `[{"<name>": "<arguments JSON>"}]`, the shape of BFCL's result files.
+    public var tools: [JSONValue]?
 
     /// Creates a request.
-    public init(messages: [ChatMessage], parameters: GenerationParameters) {
+    public init(messages: [ChatMessage], parameters: GenerationParameters, tools: [JSONValue]? = nil) {
         self.messages = messages
         self.parameters = parameters
+        self.tools = tools
     }
 }
 

@@ -19,6 +19,9 @@ public struct MetricSpec: Sendable, Codable, Hashable {
         case dateWindow(field: String, from: String?, to: String?)
         /// The mean over the values of category `category` of the item mean within each value.
         case meanOfCategoryMeans(category: String)
+        /// The mean of other metrics' values over the same results (SmolLM2's card reports IFEval as the average of
+        /// prompt-level and instruction-level strict accuracy); nil when any of them is.
+        case meanOf(metrics: [MetricSpec])
     }
 
     /// The metric's name in reports and `--json` (`prompt_level_strict`, `pass@1`).

@@ -1,5 +1,6 @@
 import Foundation
 import ProctorCore
+import PythonCompat
 
 /// GPQA-Diamond: 198 graduate-level multiple-choice questions (Biology, Chemistry, Physics).
 ///

@@ -35,6 +35,10 @@ public struct MMMUAdapter: ItemwiseLoading {
         for subject in MMMUPrompt.subjects {
             guard let file = Self.file(subject: subject, split: split, roots: roots) else {
                 let path = "\(subject)/\(split)-00000-of-00001.parquet"
+                if LoadPurpose.scoringOnly, let keyed = answerKeyItems(subject: subject, split: split, roots: roots, benchmark: benchmark) {
+                    loaded.items += keyed
+                    continue
+                }
                 let ids = expected[subject] ?? ["\(split)_\(subject)"]
                 loaded.problems += ids.map {
                     ItemLoadProblem(itemID: $0, kind: .missingFile, files: [path], message: "item \($0): \(path) of MMMU/MMMU is missing")
@@ -85,6 +89,27 @@ public struct MMMUAdapter: ItemwiseLoading {
             if let file = root.files(in: subject, prefix: "\(split)-", suffix: ".parquet").first { return file }
         }
         return nil
+    }
+
+    /// Items of an absent subject built from the answer key alone (`answer_dict_val.json`: question type and
+    /// ground truth), for scoring outputs made elsewhere: MMMU's own eval-only scorer needs nothing more. The items
+    /// carry `answer_key_only` so that the scorer compares predictions as that scorer does (no options to parse).
+    func answerKeyItems(subject: String, split: String, roots: [DataRoot], benchmark: BenchmarkName) -> [BenchmarkItem]? {
+        guard split == "validation", let file = roots.lazy.compactMap({ $0.first(["answer_dict_val.json"]) }).first,
+            let key = try? JSONFile.object(file)
+        else { return nil }
+        let prefix = "validation_\(subject)_"
+        let items = key.compactMap { id, entry -> BenchmarkItem? in
+            guard id.hasPrefix(prefix), Int(id.dropFirst(prefix.count)) != nil, let type = entry["question_type"]?.stringValue,
+                let truth = entry["ground_truth"]
+            else { return nil }
+            let answer = truth.stringValue ?? truth.arrayValue?.compactMap(\.stringValue).first ?? ""
+            return BenchmarkItem(
+                benchmark: benchmark, id: id, messages: [], promptTemplate: "answer-key", answer: answer, choices: [],
+                categories: ["subject": subject, "question_type": type, "discipline": MMMUPrompt.disciplines[subject] ?? ""],
+                fields: ["subject": .string(subject), "question_type": .string(type), "answer": truth, "answer_key_only": .bool(true)])
+        }
+        return items.isEmpty ? nil : items.sorted { (Int($0.id.dropFirst(prefix.count)) ?? 0) < (Int($1.id.dropFirst(prefix.count)) ?? 0) }
     }
 
     /// The ids of each subject per the answer key (`answer_dict_val.json`, validation only), to name the items of

@@ -16,6 +16,7 @@ extension ChatCompletionWire.Request {
             temperature: p.temperature, topP: p.topP, maxTokens: p.maxTokens, seed: p.seed,
             stop: p.stop.isEmpty ? nil : p.stop, topK: p.topK, minP: p.minP,
             repetitionPenalty: p.repetitionPenalty, stream: false)
+        tools = request.tools
     }
 
     /// The Proctor request this body stands for, as a server reads it.
@@ -56,7 +57,7 @@ extension ChatCompletionWire.Request {
             temperature: temperature ?? 1, topP: topP ?? 1, topK: topK, minP: minP,
             repetitionPenalty: repetitionPenalty ?? repeatPenalty, maxTokens: maxTokens ?? defaultMaxTokens, seed: seed ?? 0,
             stop: stop ?? [])
-        return GenerationRequest(messages: messages, parameters: parameters)
+        return GenerationRequest(messages: messages, parameters: parameters, tools: tools)
     }
 }
 

@@ -31,6 +31,8 @@ public enum ChatCompletionWire {
         public var repeatPenalty: Double?
         /// Proctor never streams; a server gets `false` so that it answers with one JSON body.
         public var stream: Bool?
+        /// Tools the model may call (`{"type": "function", "function": {name, description, parameters}}`).
+        public var tools: [JSONValue]?
 
         /// Creates a request body.
         public init(
@@ -54,7 +56,7 @@ public enum ChatCompletionWire {
 
         enum CodingKeys: String, CodingKey {
             case model, messages, temperature, topP = "top_p", maxTokens = "max_tokens", seed, stop
-            case topK = "top_k", minP = "min_p", repetitionPenalty = "repetition_penalty", repeatPenalty = "repeat_penalty", stream
+            case topK = "top_k", minP = "min_p", repetitionPenalty = "repetition_penalty", repeatPenalty = "repeat_penalty", stream, tools
         }
     }
 
@@ -183,6 +185,8 @@ public enum ChatCompletionWire {
         public var reasoningContent: String?
         /// `reasoning` (newer vLLM releases).
         public var reasoning: String?
+        /// The tools the model called (`tool_calls`), when it called any.
+        public var toolCalls: [ToolCall]?
 
         /// Creates a message.
         public init(role: String?, content: String?, reasoningContent: String?, reasoning: String? = nil) {
@@ -193,8 +197,26 @@ public enum ChatCompletionWire {
         }
 
         enum CodingKeys: String, CodingKey {
-            case role, content, reasoningContent = "reasoning_content", reasoning
+            case role, content, reasoningContent = "reasoning_content", reasoning, toolCalls = "tool_calls"
         }
+    }
+
+    /// One tool call of an assistant message.
+    public struct ToolCall: Sendable, Codable, Hashable {
+        /// The call's function: its name and its arguments as a JSON string.
+        public struct Function: Sendable, Codable, Hashable {
+            /// The function's name.
+            public var name: String
+            /// Its arguments, a JSON object as text.
+            public var arguments: String
+        }
+
+        /// The call's id.
+        public var id: String?
+        /// `function`.
+        public var type: String?
+        /// What is called.
+        public var function: Function
     }
 
     /// Token counts as the server reports them.

@@ -27,8 +27,16 @@ enum ResponseReading {
         }
         let reasoning = choice.message.reasoningContent ?? choice.message.reasoning
         return GenerationResult(
-            text: choice.message.content ?? "", reasoningContent: reasoning, finishReason: finish,
+            text: toolCallText(choice.message.toolCalls) ?? choice.message.content ?? "", reasoningContent: reasoning, finishReason: finish,
             promptTokens: response.usage?.promptTokens, completionTokens: response.usage?.completionTokens)
+    }
+
+    /// Tool calls as the JSON text `[{"<name>": "<arguments JSON>"}]` (BFCL's result-file shape), nil when none.
+    static func toolCallText(_ calls: [ChatCompletionWire.ToolCall]?) -> String? {
+        guard let calls, !calls.isEmpty else { return nil }
+        let list = calls.map { [$0.function.name: $0.function.arguments] }
+        guard let data = try? JSONSerialization.data(withJSONObject: list, options: [.sortedKeys, .withoutEscapingSlashes]) else { return nil }
+        return String(decoding: data, as: UTF8.self)
     }
 
     /// The server's own words about an error: `error.message` (OpenAI, vLLM, llama.cpp), `detail` (FastAPI),

@@ -23,6 +23,9 @@ public struct BenchmarkComparison: Sendable, Codable, Hashable {
     public var holmP: Double
     /// Items whose score changed, with both scores (per-item means in 0…1), largest change first.
     public var flipped: [Flip]
+    /// Parts of items judged on their own (IFEval's instructions, test cases) whose result changed, with both
+    /// results (pass rates over the item's samples), in item then part order; empty for benchmarks without parts.
+    public var partsFlipped: [PartFlip] = []
 
     /// One item whose score changed.
     public struct Flip: Sendable, Codable, Hashable {
@@ -31,9 +34,23 @@ public struct BenchmarkComparison: Sendable, Codable, Hashable {
         public var new: Double
     }
 
+    /// One part (a `SubResult` of an item) whose result changed.
+    public struct PartFlip: Sendable, Codable, Hashable {
+        /// The item the part belongs to.
+        public var itemID: String
+        /// The part's kind (`instruction`) and position within its kind.
+        public var kind: String
+        public var index: Int
+        /// The part's name (`punctuation:no_comma`).
+        public var id: String
+        /// The part's pass rate over the item's samples in the base run and in the new run (0…1).
+        public var base: Double
+        public var new: Double
+    }
+
     enum CodingKeys: String, CodingKey {
         case benchmark, items, basePass1 = "base_pass@1", newPass1 = "new_pass@1", delta, ciLow = "ci_low", ciHigh = "ci_high"
-        case worse, better, pValue = "p_value", holmP = "holm_p", flipped
+        case worse, better, pValue = "p_value", holmP = "holm_p", flipped, partsFlipped = "parts_flipped"
     }
 
     /// Whether this is a regression at level `alpha`: lower, and significant after Holm's correction.
@@ -67,14 +84,36 @@ public enum Comparison {
             let flips = pairs.filter { $0.new != $0.base }
                 .sorted { abs($0.new - $0.base) != abs($1.new - $1.base) ? abs($0.new - $0.base) > abs($1.new - $1.base) : $0.id < $1.id }
                 .map { BenchmarkComparison.Flip(itemID: $0.id, base: $0.base, new: $0.new) }
-            out.append(BenchmarkComparison(
+            var comparison = BenchmarkComparison(
                 benchmark: benchmark, items: pairs.count, basePass1: pairs.reduce(0) { $0 + $1.base } / n * 100,
                 newPass1: pairs.reduce(0) { $0 + $1.new } / n * 100, delta: delta, ciLow: low * 100, ciHigh: high * 100,
-                worse: worse, better: better, pValue: signTest(worse, better), holmP: 1, flipped: flips))
+                worse: worse, better: better, pValue: signTest(worse, better), holmP: 1, flipped: flips)
+            comparison.partsFlipped = pairs.flatMap { pair in a[pair.id].flatMap { x in b[pair.id].map { partChanges(x, $0) } } ?? [] }
+            out.append(comparison)
         }
         let adjusted = holm(out.map(\.pValue))
         for index in out.indices { out[index].holmP = adjusted[index] }
         return out
+    }
+
+    /// The parts present in both results whose pass rate over the samples differs, in part order.
+    static func partChanges(_ base: ItemResult, _ new: ItemResult) -> [BenchmarkComparison.PartFlip] {
+        func rates(_ result: ItemResult) -> [String: (part: SubResult, rate: Double)] {
+            var sums: [String: (part: SubResult, passed: Double, count: Double)] = [:]
+            for part in result.verdicts.flatMap(\.subResults) {
+                let key = "\(part.kind)#\(part.index)"
+                let old = sums[key] ?? (part, 0, 0)
+                sums[key] = (old.part, old.passed + (part.passed ? 1 : 0), old.count + 1)
+            }
+            return sums.mapValues { ($0.part, $0.passed / $0.count) }
+        }
+        let x = rates(base), y = rates(new)
+        return x.compactMap { key, was -> BenchmarkComparison.PartFlip? in
+            guard let now = y[key], now.rate != was.rate else { return nil }
+            return BenchmarkComparison.PartFlip(
+                itemID: base.itemID, kind: was.part.kind, index: was.part.index, id: was.part.id, base: was.rate, new: now.rate)
+        }
+        .sorted { ($0.kind, $0.index) < ($1.kind, $1.index) }
     }
 
     /// Percentile bootstrap 95% interval of the mean of `diffs` (2,000 resamples, SplitMix64 from `seed`).

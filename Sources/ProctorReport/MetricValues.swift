@@ -49,6 +49,10 @@ extension MetricSpec {
                 groups[value, default: []].append(score)
             }
             return Self.mean(groups.values.compactMap { Self.mean($0) }).map { $0 * scale }
+        case .meanOf(let metrics):
+            let values = metrics.map { $0.value(results: results, items: items) }
+            guard !values.isEmpty, values.allSatisfy({ $0 != nil }) else { return nil }
+            return Self.mean(values.compactMap { $0 })
         }
     }
 

@@ -15,7 +15,8 @@ extension Report {
         for benchmark in benchmarks {
             body += chart(benchmark: benchmark, palette: palette)
         }
-        body += "</div>\n<h2>Details</h2>\n" + markdownTablesAsHTML()
+        body += "</div>\n" + publishedHTML()
+        body += "<h2>Details</h2>\n" + markdownTablesAsHTML()
         return """
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><title>Proctor report</title>
@@ -26,6 +27,7 @@ extension Report {
             th { background: #f3f3f3; }
             .charts { display: flex; flex-wrap: wrap; gap: 24px; }
             .chart h3 { font-size: 15px; margin: 0 0 4px 0; }
+            .inside { color: #2a7a2a; } .outside { color: #b22222; }
             </style></head><body>
             \(body)
             </body></html>
@@ -61,7 +63,11 @@ extension Report {
     private func markdownTablesAsHTML() -> String {
         var html = ""
         var inTable = false
+        var skipping = false
         for line in markdown().split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2) {
+            // The published figures have their own chart and table above.
+            if line.hasPrefix("#") { skipping = line.hasSuffix("Published figures") }
+            if skipping { continue }
             if line.hasPrefix("#") {
                 if inTable { html += "</table>\n"; inTable = false }
                 html += "<h3>\(escape(line.drop(while: { $0 == "#" || $0 == " " })))</h3>\n"
@@ -78,7 +84,7 @@ extension Report {
         return html + (inTable ? "</table>\n" : "")
     }
 
-    private func escape<S: StringProtocol>(_ text: S) -> String {
+    func escape<S: StringProtocol>(_ text: S) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }

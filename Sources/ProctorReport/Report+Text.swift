@@ -23,6 +23,7 @@ extension Report {
             out += "\n### Metrics\n\n"
             out += table(header: ["run", "benchmark", "metric", "value"], rows: metricRows)
         }
+        out += publishedMarkdown()
         out += "\n### Diagnostics\n\n"
         var diagnostics: [[String]] = []
         for row in rows {

@@ -1,6 +1,7 @@
 import Foundation
 import ProctorCore
 import ProctorStore
+import PublishedScores
 
 /// The report of one or more runs: the headline table (runs × benchmarks), diagnostics, breakdowns and settings.
 public struct Report: Sendable, Codable {
@@ -8,6 +9,8 @@ public struct Report: Sendable, Codable {
     public struct Row: Sendable, Codable {
         public var runID: String
         public var name: String
+        /// The run's `--label`, if it has one.
+        public var label: String?
         public var config: RunConfig
         public var harnessVersion: String
         public var gitCommit: String?
@@ -18,7 +21,7 @@ public struct Report: Sendable, Codable {
         public var suites: [String: Double]
 
         enum CodingKeys: String, CodingKey {
-            case runID = "run_id", name, config, harnessVersion = "harness_version", gitCommit = "git_commit"
+            case runID = "run_id", name, label, config, harnessVersion = "harness_version", gitCommit = "git_commit"
             case createdAt = "created_at", scorers, benchmarks, suites
         }
     }
@@ -31,6 +34,8 @@ public struct Report: Sendable, Codable {
     public var rows: [Row]
     /// The suites with a value in some row, in column order (after the benchmarks).
     public var suites: [String]
+    /// The runs beside the published figures of their models (see `PublishedRegistry`).
+    public var published: [PublishedCheck] = []
 
     /// Builds the report.
     ///
@@ -38,7 +43,11 @@ public struct Report: Sendable, Codable {
     ///   - results: Each run's results, in row order.
     ///   - metrics: Each benchmark's own metrics by benchmark name (without split), from its definition.
     ///   - suites: Scores over several benchmarks, shown when a member was scored.
-    public init(results: [RunResults], metrics: [String: [MetricSpec]] = [:], suites: [SuiteDefinition] = []) {
+    ///   - registry: Published figures to put the runs beside (Proctor's committed registry by default).
+    public init(
+        results: [RunResults], metrics: [String: [MetricSpec]] = [:], suites: [SuiteDefinition] = [],
+        registry: PublishedRegistry = .shipped
+    ) {
         mode = results.first?.mode ?? .official
         benchmarks = Set(results.flatMap(\.benchmarks.keys)).sorted()
         rows = results.map { r in
@@ -47,13 +56,14 @@ public struct Report: Sendable, Codable {
                                         specs: metrics[BenchmarkName(parsing: name).name] ?? []))
             })
             return Row(
-                runID: r.run.runID, name: r.run.displayName, config: r.run.config, harnessVersion: r.run.harnessVersion,
+                runID: r.run.runID, name: r.run.displayName, label: r.run.label, config: r.run.config, harnessVersion: r.run.harnessVersion,
                 gitCommit: r.run.gitCommit, createdAt: r.run.createdAt, scorers: r.scorers.mapValues { $0.sorted() },
                 benchmarks: benchmarks,
                 suites: Dictionary(uniqueKeysWithValues: suites.compactMap { suite in suite.value(in: benchmarks).map { (suite.name, $0.value) } }))
         }
         let rows = self.rows
         self.suites = suites.map(\.name).filter { name in rows.contains { $0.suites[name] != nil } }
+        published = publishedChecks(registry: registry, specs: metrics)
     }
 
     /// A headline cell: `pass@1 ± ci`, with a marker when requests failed.

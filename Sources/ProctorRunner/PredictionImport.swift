@@ -137,11 +137,12 @@ public struct PredictionImport: Sendable {
     ///   - harnessVersion: Recorded with the run.
     ///   - gitCommit: Recorded with the run.
     ///   - host: Recorded with the run.
+    ///   - label: A name for the run (`--label`), matched against published figures like a run's.
     /// - Returns: What was stored.
     /// - Throws: `ProctorError` for a malformed file or unresolvable items (nothing is stored then), or a database error.
     public func run(
         _ url: URL, modelName: String?, context: ScorerContext, database: ResultsDatabase, harnessVersion: String, gitCommit: String?,
-        host: String?
+        host: String?, label: String? = nil
     ) async throws -> Summary {
         let local = try localItems()
         let predictions = try read(url, items: local)
@@ -153,7 +154,7 @@ public struct PredictionImport: Sendable {
         let config = RunConfig(
             source: "predictions", model: model, parameters: GenerationParameters(), samples: (predictions.map(\.sample).max() ?? 0) + 1,
             preset: nil)
-        let run = try database.beginRun(config: config, label: nil, harnessVersion: harnessVersion, gitCommit: gitCommit, host: host)
+        let run = try database.beginRun(config: config, label: label, harnessVersion: harnessVersion, gitCommit: gitCommit, host: host)
         try database.upsertItems(predictions.compactMap { items[$0.itemID] }.uniqued(by: \.id))
         var entries: [(sample: SampleRecord, scores: [ScoreRecord])] = []
         var batch: [(sample: SampleRecord, scores: [ScoreRecord])] = []

@@ -141,7 +141,7 @@ public struct Runner: Sendable {
         var parameters = plan.config.parameters
         parameters.seed = StableHash.sampleSeed(
             runSeed: plan.config.parameters.seed, benchmark: benchmark, itemID: unit.item.id, sampleIndex: unit.sampleIndex)
-        let request = GenerationRequest(messages: unit.item.messages, parameters: parameters)
+        let request = GenerationRequest(messages: unit.item.messages, parameters: parameters, tools: unit.item.fields["tools"]?.arrayValue)
         let promptJSON = JSONCoding.canonical(unit.item.strippingImageData().messages)
         let images = unit.item.images.map(\.sha256)
         let started = ContinuousClock.now

@@ -16,11 +16,14 @@ public struct RunConfig: Sendable, Codable, Hashable {
     public var preset: String?
     /// The prompt variant (`vlmevalkit`) when not the benchmarks' official prompts; nil for the official ones.
     public var promptStyle: String?
+    /// The published figure this run reproduces (`MODEL:BENCHMARK` of `proctor run --reproduce`), when every
+    /// setting its source states was followed; nil for other runs.
+    public var reproduces: String?
 
     /// Creates a configuration.
     public init(
         source: String = "inference", model: ModelIdentity, parameters: GenerationParameters, samples: Int, preset: String?,
-        promptStyle: String? = nil
+        promptStyle: String? = nil, reproduces: String? = nil
     ) {
         self.source = source
         self.model = model
@@ -28,11 +31,13 @@ public struct RunConfig: Sendable, Codable, Hashable {
         self.samples = samples
         self.preset = preset
         self.promptStyle = promptStyle
+        self.reproduces = reproduces
     }
 
     /// The SHA-256 of the fields that identify the run: the model's kind, name and weights (not its location, so
     /// shards that reached the same model at different addresses are one run), the settings, k, the preset and the
-    /// prompt variant (absent for the official prompts, so runs made before it existed keep their ids).
+    /// prompt variant (absent for the official prompts, so runs made before it existed keep their ids) and the
+    /// reproduced figure (absent likewise).
     public var hash: String {
         struct Identity: Encodable {
             var source: String
@@ -43,15 +48,16 @@ public struct RunConfig: Sendable, Codable, Hashable {
             var samples: Int
             var preset: String?
             var promptStyle: String?
+            var reproduces: String?
         }
         let identity = Identity(
             source: source, kind: model.kind, name: model.name, weights: model.weightsSHA256, parameters: parameters,
-            samples: samples, preset: preset, promptStyle: promptStyle)
+            samples: samples, preset: preset, promptStyle: promptStyle, reproduces: reproduces)
         return SHA256.hex(Data(JSONCoding.canonical(identity).utf8))
     }
 
     enum CodingKeys: String, CodingKey {
-        case source, model, parameters, samples, preset, promptStyle
+        case source, model, parameters, samples, preset, promptStyle, reproduces
     }
 }
 

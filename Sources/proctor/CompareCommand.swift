@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ProctorBenchmarks
 import ProctorCore
 import ProctorReport
 import ProctorStore
@@ -12,7 +13,8 @@ struct CompareCommand: AsyncParsableCommand {
         discussion: """
             For each benchmark both runs have: the pass@1 delta on their shared items, a paired bootstrap 95% \
             interval, an exact sign test on the items that got worse vs better (McNemar's exact test when k = 1; \
-            per-item means over samples when k > 1), Holm's correction across benchmarks, and the items that flipped. \
+            per-item means over samples when k > 1), Holm's correction across benchmarks, the items that flipped, and \
+            for benchmarks judged in parts (IFEval's instructions) the parts that flipped. \
             With --fail-on-regression the exit code is 1 when any benchmark is significantly worse, so model \
             changes can be gated in CI.
             """)
@@ -66,10 +68,20 @@ struct CompareCommand: AsyncParsableCommand {
                 print(String(format: "| %@ | %d | %.1f | %.1f | %+.1f | [%+.1f, %+.1f] | %d / %d | %.4g | %.4g | %@ |",
                              c.benchmark, c.items, c.basePass1, c.newPass1, c.delta, c.ciLow, c.ciHigh, c.worse, c.better, c.pValue, c.holmP, verdict))
             }
+            let published = Report(results: [baseResults, newResults], metrics: BenchmarkRegistry.metricsByBenchmark).publishedMarkdown()
+            if !published.isEmpty { print(published) }
             for c in comparisons where !c.flipped.isEmpty && flips > 0 {
                 print("\n### \(c.benchmark): items that changed (\(c.flipped.count))\n")
                 for flip in c.flipped.prefix(flips) {
                     print(String(format: "- %@: %.2f → %.2f", flip.itemID, flip.base, flip.new))
+                }
+            }
+            for c in comparisons where !c.partsFlipped.isEmpty && flips > 0 {
+                let kinds = Set(c.partsFlipped.map(\.kind)).sorted().map { "\($0)s" }.joined(separator: ", ")
+                let worse = c.partsFlipped.count { $0.new < $0.base }
+                print("\n### \(c.benchmark): \(kinds) that changed (\(c.partsFlipped.count): \(worse) worse, \(c.partsFlipped.count - worse) better)\n")
+                for flip in c.partsFlipped.prefix(flips) {
+                    print(String(format: "- %@ %@ %d %@: %.2f → %.2f", flip.itemID, flip.kind, flip.index, flip.id, flip.base, flip.new))
                 }
             }
         }

@@ -17,4 +17,20 @@ extension Proctor {
         }
         return loaded
     }
+
+    /// The items of a release, for benchmarks with a release schedule (the latest when none is given).
+    ///
+    /// - Throws: `ProctorError` for a release the benchmark does not know (benchmarks without releases ignore it).
+    static func selectRelease(_ release: String?, of loaded: LoadedSplit, definition: BenchmarkDefinition, name: BenchmarkName) throws -> LoadedSplit {
+        guard let schedule = definition.releaseSchedule else { return loaded }
+        guard let chosen = release ?? schedule.latest, schedule.releases.contains(chosen) else {
+            throw ProctorError(.invalidArgument, "\(name.name) has no release \"\(release ?? "")\"; its releases: \(schedule.releases.joined(separator: ", "))")
+        }
+        var selected = loaded
+        selected.items = schedule.select(loaded.items, chosen)
+        if selected.items.isEmpty, !loaded.items.isEmpty {
+            Console.error("\(name): none of its \(loaded.items.count) questions is in release \(chosen); pick another with --release")
+        }
+        return selected
+    }
 }

@@ -31,6 +31,7 @@ struct ListCommand: AsyncParsableCommand {
                     let first = index == 0
                     var description = first ? definition.summary : ""
                     if first, let reason = definition.unavailableReason { description += " — not runnable: \(reason)" }
+                    if let reason = definition.unavailableSplits[split] { description += (description.isEmpty ? "" : " — ") + "not runnable: \(reason)" }
                     let metrics = first ? definition.metrics.map(\.name).joined(separator: ", ") : ""
                     let presets = first ? definition.presets.keys.sorted().joined(separator: ", ") : ""
                     print("| \(name) | \(definition.scorerID) | \(definition.promptStyles.joined(separator: ", ")) | \(metrics) | \(presets) | \(found.source ?? "not found") | \(found.items) | \(found.images) | \(description) |")

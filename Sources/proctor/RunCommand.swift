@@ -30,8 +30,13 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The model's name (sent to a server, shown in reports).", valueName: "name"))
     var modelName: String?
 
-    @Option(help: ArgumentHelp("Comma-separated benchmarks, each NAME[:SPLIT] (see `proctor list benchmarks`).", valueName: "list"))
-    var benchmarks: String = "aime24,math500"
+    @Option(help: ArgumentHelp("Comma-separated benchmarks, each NAME[:SPLIT] (see `proctor list benchmarks`; default: aime24,math500).", valueName: "list"))
+    var benchmarks: String?
+
+    @Option(help: ArgumentHelp(
+        "Reproduce a published figure, MODEL:BENCHMARK (see `proctor published`): runs its benchmark with every setting its source states (and the source's evaluation tool's defaults where it is silent) and refuses options that contradict them. The run records what it reproduces; `report` puts it beside the figure.",
+        valueName: "model:benchmark"))
+    var reproduce: String?
 
     @Option(help: ArgumentHelp("Settings preset: r1 (temperature 0.6, top-p 0.95, max tokens 32768), or one a benchmark defines (see `proctor list benchmarks`). Explicit options win.", valueName: "name"))
     var preset: String?
@@ -77,6 +82,9 @@ struct RunCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("end-date"), help: ArgumentHelp("Only items dated on or before this day (YYYY-MM-DD).", valueName: "date"))
     var endDate: String?
+
+    @Option(help: ArgumentHelp("The question set of a benchmark with releases (LiveBench: YYYY-MM-DD; default: the latest, as its runner does).", valueName: "date"))
+    var release: String?
 
     @Option(name: .customLong("exec-workers"), help: "Programs a scorer may run at once (code benchmarks), independent of --concurrency.")
     var execWorkers: Int = 2
@@ -130,14 +138,18 @@ struct RunCommand: AsyncParsableCommand {
         var logger = Logger(label: "proctor")
         logger.logLevel = .warning
         let shard = try self.shard.map(Shard.init(parsing:)) ?? Shard.fromEnvironment(ProcessInfo.processInfo.environment, countOption: shardCount)
-        let resolved = try BenchmarkRegistry.resolveList(benchmarks)
+        let reproduction = try reproduce.map { try Reproduction(id: $0, command: self) }
+        let resolved = try BenchmarkRegistry.resolveList(reproduction?.benchmark ?? benchmarks ?? "aime24,math500")
         var options: [String: String] = [:]
         options["start-date"] = startDate
         options["end-date"] = endDate
+        if let release, !resolved.contains(where: { $0.definition.releaseSchedule != nil }) {
+            throw ProctorError(.invalidArgument, "none of these benchmarks has releases; --release \(release) applies to benchmarks with releases (livebench)")
+        }
         let context = ScorerContext(data: data.location, execWorkers: execWorkers, options: options)
         let plans = try resolved.map { benchmark -> BenchmarkPlan in
             let definition = benchmark.definition
-            if let reason = definition.unavailableReason {
+            if let reason = definition.unavailableReason(split: benchmark.name.split) {
                 throw ProctorError(.unsupported, "\(benchmark.name) cannot be run: \(reason)")
             }
             let adapter = definition.adapter(promptStyle: prompt) ?? {
@@ -146,20 +158,22 @@ struct RunCommand: AsyncParsableCommand {
             }()
             let loaded = try Proctor.loadItems(adapter: adapter, split: benchmark.name.split, location: data.location, allowPartial: allowPartial)
             let window = ItemSelection(dateField: definition.dateField, startDate: startDate, endDate: endDate, limit: limit)
-            let (items, problems) = try window.apply(loaded, benchmark: benchmark.name.description)
+            let (items, problems) = try window.apply(
+                try Proctor.selectRelease(release, of: loaded, definition: definition, name: benchmark.name), benchmark: benchmark.name.description)
             return BenchmarkPlan(name: benchmark.name, items: items, scorer: try definition.makeScorer(context), problems: problems)
         }
         let spec = ModelSpec(
             model: model, modelName: modelName, chatTemplate: chatTemplate, threads: threads, requestTimeout: requestTimeout,
             maxRetries: maxRetries, folderWeights: folderWeights)
         let backend = try await Catalog.backend(for: spec)
-        let presetValues = try preset.map { try BenchmarkRegistry.preset($0, for: resolved) }
+        let presetValues = try reproduction?.preset ?? preset.map { try BenchmarkRegistry.preset($0, for: resolved) }
         let parameters = GenerationParameters(
             temperature: temperature ?? presetValues?.temperature ?? 0, topP: topP ?? presetValues?.topP ?? 1,
             topK: topK ?? presetValues?.topK, minP: minP, repetitionPenalty: repetitionPenalty,
             maxTokens: maxTokens ?? presetValues?.maxTokens ?? 2048, seed: seed, stop: [])
         let config = RunConfig(model: backend.identity, parameters: parameters, samples: samples ?? presetValues?.samples ?? 1, preset: preset,
-            promptStyle: prompt == PromptStyle.official ? nil : prompt)
+            promptStyle: prompt == PromptStyle.official ? nil : prompt, reproduces: reproduction?.entry.reproductionID)
+        if let reproduction { reproduction.announce(parameters: parameters, samples: config.samples) }
         let db = try database.open()
         let plan = RunPlan(
             config: config, label: label, benchmarks: plans, shard: shard, concurrency: concurrency,

@@ -33,6 +33,9 @@ struct ScoreCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A model name for the stored run (default: the file's name).", valueName: "name"))
     var modelName: String?
 
+    @Option(help: ArgumentHelp("A name for the stored run; a model id or alias of `proctor published` puts the score beside that model's published figure.", valueName: "label"))
+    var label: String?
+
     @Flag(help: "Print one JSON object instead of the summary.")
     var json = false
 
@@ -52,19 +55,28 @@ struct ScoreCommand: AsyncParsableCommand {
         let db = try database.open()
         let summary = try await importer.run(
             URL(fileURLWithPath: predictions), modelName: modelName, context: ScorerContext(data: data.location, execWorkers: execWorkers),
-            database: db, harnessVersion: ProctorVersion.string, gitCommit: BuildInfo.gitCommit, host: BuildInfo.host)
+            database: db, harnessVersion: ProctorVersion.string, gitCommit: BuildInfo.gitCommit, host: BuildInfo.host, label: label)
         let results = try RunResults(run: summary.run, mode: mode, database: db)
         let metrics = BenchmarkMetrics(
             benchmark: name.description, results: results.benchmarks[name.description] ?? [:], items: results.items[name.description] ?? [:],
             specs: benchmark.definition.metrics)
+        let published = Report(results: [results], metrics: BenchmarkRegistry.metricsByBenchmark).published
         if json {
-            print(try ScoreSummary(name: name, mode: mode, metrics: metrics, entries: summary.entries, scorer: summary.scorer).json())
+            var output = ScoreSummary(
+                name: name, mode: mode, metrics: metrics, entries: summary.entries, scorer: summary.scorer,
+                items: results.items[name.description] ?? [:])
+            output.published = published
+            print(try output.json())
         } else {
             print(String(format: "%@ (%@ scoring, %@): %.2f%% over %d items, %d samples", name.description, mode.rawValue, summary.scorer, metrics.pass1, metrics.items, metrics.samples))
             for metric in metrics.metricOrder where metric != MetricSpec.pass1.name {
                 print(String(format: "%@: %.2f", metric, metrics.metrics[metric] ?? .nan))
             }
             print(String(format: "truncated %.1f%%, no answer found %.1f%%", metrics.truncationRate, metrics.unparsedRate))
+            for check in published {
+                let differences = check.differences.isEmpty ? "" : "; differences: " + check.differences.joined(separator: "; ")
+                print(String(format: "published %@ %.2f (%@, %@): %@%@", check.metric, check.published, check.source, check.reportedAs, check.verdict, differences))
+            }
             Console.error("stored in \(database.path) as run \(summary.run.runID)")
         }
     }
@@ -77,6 +89,23 @@ struct ScoreSummary: Encodable {
         var sample: Int
         var extracted: String?
         var correct: Bool
+        /// The item's `prompt` field, for benchmarks whose predictions are matched by prompt (IFEval).
+        var prompt: String?
+        /// IFEval's per-instruction verdicts, in `instruction_id_list` order (absent for other benchmarks).
+        var instructions: [Instruction]?
+        /// The official error type of a failed entry, for benchmarks whose scorers name one (BFCL).
+        var errorType: String?
+
+        enum CodingKeys: String, CodingKey {
+            case id, sample, extracted, correct, prompt, instructions, errorType = "error_type"
+        }
+    }
+
+    /// One instruction's verdicts: `strict` is the sub-result's `passed`, `loose` its `values["loose"]`.
+    struct Instruction: Encodable {
+        var id: String
+        var strict: Bool
+        var loose: Bool
     }
 
     var benchmark: String
@@ -87,12 +116,17 @@ struct ScoreSummary: Encodable {
     var metrics: BenchmarkMetrics
     var scorer: String
     var items: [Item]
+    /// The score beside the published figures of the model the run's label or name matches.
+    var published: [PublishedCheck] = []
 
     enum CodingKeys: String, CodingKey {
-        case benchmark, mode, nItems = "n_items", nSamples = "n_samples", score, metrics, scorer, items
+        case benchmark, mode, nItems = "n_items", nSamples = "n_samples", score, metrics, scorer, items, published
     }
 
-    init(name: BenchmarkName, mode: ScoringMode, metrics: BenchmarkMetrics, entries: [(sample: SampleRecord, scores: [ScoreRecord])], scorer: String) {
+    init(
+        name: BenchmarkName, mode: ScoringMode, metrics: BenchmarkMetrics, entries: [(sample: SampleRecord, scores: [ScoreRecord])], scorer: String,
+        items stored: [String: BenchmarkItem] = [:]
+    ) {
         benchmark = name.description
         self.mode = mode.rawValue
         nItems = metrics.items
@@ -101,8 +135,13 @@ struct ScoreSummary: Encodable {
         self.metrics = metrics
         self.scorer = scorer
         items = entries.compactMap { entry in
-            entry.scores.first { $0.mode == mode }.map {
-                Item(id: entry.sample.key.itemID, sample: entry.sample.key.sampleIndex, extracted: $0.verdict.extracted, correct: $0.verdict.correct)
+            entry.scores.first { $0.mode == mode }.map { score in
+                let parts = score.verdict.subResults.filter { $0.kind == "instruction" }.sorted { $0.index < $1.index }
+                return Item(
+                    id: entry.sample.key.itemID, sample: entry.sample.key.sampleIndex, extracted: score.verdict.extracted, correct: score.verdict.correct,
+                    prompt: stored[entry.sample.key.itemID]?.fields["prompt"]?.stringValue,
+                    instructions: parts.isEmpty ? nil : parts.map { Instruction(id: $0.id, strict: $0.passed, loose: ($0.values["loose"] ?? 0) >= 0.5) },
+                    errorType: score.verdict.correct ? nil : score.verdict.details["error_type"]?.stringValue)
             }
         }
     }

@@ -28,6 +28,23 @@ struct MetricTests {
         #expect(MetricSpec(name: "none", aggregate: .subResultMicroAverage(kind: "test", value: nil)).value(results: results, items: [:]) == nil)
     }
 
+    /// SmolLM2's "IFEval (Average prompt/inst)": the mean of two metrics over the same results.
+    @Test func aMeanOfMetricsAveragesTheirValues() throws {
+        // Prompt level 1/3 (only c follows all); instruction level micro-average 3/6.
+        let results = [
+            "a": ItemResult(itemID: "a", verdicts: [verdict([true, false])], failed: 0, hitLength: 0),
+            "b": ItemResult(itemID: "b", verdicts: [verdict([false, true, false])], failed: 0, hitLength: 0),
+            "c": ItemResult(itemID: "c", verdicts: [verdict([true])], failed: 0, hitLength: 0),
+        ]
+        let prompt = MetricSpec(name: "p", aggregate: .allSubResults(kind: "instruction", value: nil))
+        let inst = MetricSpec(name: "i", aggregate: .subResultMicroAverage(kind: "instruction", value: nil))
+        let mean = MetricSpec(name: "m", aggregate: .meanOf(metrics: [prompt, inst]))
+        let value = try #require(mean.value(results: results, items: [:]))
+        #expect(abs(value - (100.0 / 3 + 50) / 2) < 1e-9, "\(value)")
+        let missing = MetricSpec(name: "x", aggregate: .meanOf(metrics: [prompt, MetricSpec(name: "t", aggregate: .subResultMicroAverage(kind: "test", value: nil))]))
+        #expect(missing.value(results: results, items: [:]) == nil, "a part without a value leaves the mean undefined")
+    }
+
     @Test func dateWindowsAndCategoryMeans() throws {
         let items = [
             "a": item("a", date: "2024-08-01T00:00:00", category: "x"), "b": item("b", date: "2024-09-15", category: "x"),

@@ -1,3 +1,4 @@
+import Foundation
 import MathEquivalence
 import ProctorCore
 
@@ -27,6 +28,12 @@ public struct MMMUScorer: AnswerScorer {
         switch ScoringSteps.textOrPreExtracted(input) {
         case .failure(let early): return early.verdict
         case .success(let t): text = String(t)
+        }
+        // An item known from the answer key alone (its subject's file absent): multiple-choice predictions are
+        // compared to the gold letter as given, as MMMU's eval-only scorer does; there are no options to parse.
+        if item.fields["answer_key_only"] == .bool(true), item.fields["question_type"]?.stringValue == "multiple-choice" {
+            let letter = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            return Verdict(extracted: letter, correct: golds.contains(letter), rule: "official-eval-only")
         }
         if isOpen { return open(text, golds: golds, mode: mode) }
         switch mode {

@@ -1,8 +1,12 @@
-/// Python's `random.Random` (MT19937 seeded as CPython seeds it from an integer), for benchmarks whose official
-/// code shuffles with a seeded Python generator (simple-evals' GPQA option order uses `random.Random(0)`).
+import Foundation
+
+/// Python's `random.Random` (MT19937 seeded as CPython seeds it from an integer), bit for bit, for official code
+/// that draws from a seeded Python generator: simple-evals' GPQA option order (`random.Random(0)`), langdetect's
+/// smoothing and n-gram draws (`random()`, `gauss()`, `choice()`).
 public struct PythonRandom: Sendable {
     private var state = [UInt32](repeating: 0, count: 624)
     private var index = 624
+    private var gaussNext: Double?
 
     /// Seeds the generator as `random.Random(seed)` does for a non-negative integer below 2³².
     ///
@@ -54,6 +58,25 @@ public struct PythonRandom: Sendable {
         var r = Int(bits(k))
         while r >= n { r = Int(bits(k)) }
         return r
+    }
+
+    /// `random()`: a 53-bit float in [0, 1).
+    public mutating func random() -> Double {
+        let a = Double(nextUInt32() >> 5)
+        let b = Double(nextUInt32() >> 6)
+        return (a * 67_108_864.0 + b) * (1.0 / 9_007_199_254_740_992.0)
+    }
+
+    /// `gauss(0.0, 1.0)`: Box–Muller pairs, the second value kept for the next call (as CPython does).
+    public mutating func gauss() -> Double {
+        if let z = gaussNext {
+            gaussNext = nil
+            return z
+        }
+        let x2pi = random() * (2.0 * Double.pi)
+        let g2rad = (-2.0 * log(1.0 - random())).squareRoot()
+        gaussNext = sin(x2pi) * g2rad
+        return cos(x2pi) * g2rad
     }
 
     /// `sample(range(n), k)` for small populations (CPython's pool method, used when n ≤ 21).
