@@ -203,7 +203,11 @@ let package = Package(
             "ProctorCore", "ProctorStore", "ProctorRunner", "ProctorReport", "ProctorScoring", "ProctorData", "ProctorBenchmarks",
             "PublishedScores",
         ]),
-        .library(name: "ProctorEngine", targets: ["InferenceEngine", "ProctorEngineBackend", "ModelFormats", "TextTokenizers", "ChatTemplates"]),
+        .library(name: "ProctorEngine", targets: [
+            "InferenceEngine", "ProctorEngineBackend", "ModelFormats", "TextTokenizers", "ChatTemplates", "VisionEncoder", "SafeTensors",
+        ]),
+        // The file formats (Parquet, JPEG/PNG) with the core values they report errors in, for benchmarks/ tools.
+        .library(name: "ProctorFormats", targets: ["ProctorCore", "Parquet", "ImageCodec", "ImagePixels"]),
         .library(name: "ProctorOpenAIClient", targets: ["ProctorOpenAI"]),
     ],
     dependencies: [

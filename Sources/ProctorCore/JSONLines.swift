@@ -29,7 +29,14 @@ public enum JSONLines {
         let decoder = JSONDecoder()
         var out: [(line: Int, value: T)] = []
         var lineNumber = 0
-        for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+        // Lines are found in a byte array: splitting `Data` itself goes through its generic iterator, which cost
+        // as much as the decoding on large prediction files.
+        let bytes = [UInt8](data)
+        var start = 0
+        while start <= bytes.count {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            let line = bytes[start..<end]
+            start = end + 1
             lineNumber += 1
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             do {

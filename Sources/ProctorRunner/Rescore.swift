@@ -1,8 +1,11 @@
+import Foundation
 import ProctorCore
 import ProctorStore
 
 /// `proctor rescore`'s logic: re-extracts and re-scores stored outputs with this build's scorers (no inference),
-/// replacing the verdicts in both modes, in batched transactions.
+/// replacing the verdicts in both modes, in batched transactions. The samples of a batch are scored on several
+/// tasks at once (scorers are `Sendable` and already score a run's samples concurrently); the batch is then
+/// written in one transaction, so a kill loses at most the batch in flight.
 public struct Rescore: Sendable {
     /// What a rescore did.
     public struct Summary: Sendable, Hashable {
@@ -22,8 +25,10 @@ public struct Rescore: Sendable {
     public var definition: @Sendable (String) -> BenchmarkDefinition?
     /// What scorers are built with.
     public var context: ScorerContext
-    /// Verdicts written per transaction.
+    /// Samples scored and written per transaction.
     public var batchSize: Int
+    /// Tasks that score a batch's samples at once.
+    public var parallelism: Int
 
     /// Creates a rescore.
     ///
@@ -32,14 +37,16 @@ public struct Rescore: Sendable {
     ///   - definition: Finds a stored benchmark's definition.
     ///   - context: What scorers are built with.
     ///   - batchSize: Samples per transaction.
+    ///   - parallelism: Tasks scoring at once (default: one per active processor).
     public init(
         database: ResultsDatabase, definition: @escaping @Sendable (String) -> BenchmarkDefinition?, context: ScorerContext = ScorerContext(),
-        batchSize: Int = 2000
+        batchSize: Int = 2000, parallelism: Int = ProcessInfo.processInfo.activeProcessorCount
     ) {
         self.database = database
         self.definition = definition
         self.context = context
         self.batchSize = max(1, batchSize)
+        self.parallelism = max(1, parallelism)
     }
 
     /// Re-scores the samples of some runs.
@@ -56,7 +63,7 @@ public struct Rescore: Sendable {
         for run in runs {
             let before = Dictionary(
                 try database.scores(runID: run.runID, mode: .official).map { ($0.key, $0.verdict.correct) }, uniquingKeysWith: { a, _ in a })
-            var batch: [ScoreRecord] = []
+            var batch: [Pending] = []
             for sample in try database.samples(runID: run.runID) where sample.output != nil {
                 let benchmark = sample.key.benchmark
                 if let benchmarks, !benchmarks.contains(benchmark) { continue }
@@ -68,19 +75,48 @@ public struct Rescore: Sendable {
                 guard let item = itemCache[benchmark]?[sample.key.itemID] else {
                     throw ProctorError(.database, "run \(run.runID) has a sample of \(benchmark) item \(sample.key.itemID) but the item is not stored")
                 }
-                let new = await Runner.score(sample: sample, item: item, scorer: scorer)
-                if let official = new.first(where: { $0.mode == .official }), before[sample.key] != official.verdict.correct { summary.changed += 1 }
-                batch += new
-                summary.samples += 1
+                batch.append(Pending(sample: sample, item: item, scorer: scorer))
                 if batch.count >= batchSize {
-                    try database.replaceScores(batch)
+                    try await write(batch, before: before, into: &summary)
                     batch.removeAll(keepingCapacity: true)
                 }
             }
-            try database.replaceScores(batch)
+            try await write(batch, before: before, into: &summary)
         }
         for scorer in scorers.values { await scorer.finish() }
         return summary
+    }
+
+    /// A sample to score, with its item and scorer.
+    struct Pending: Sendable {
+        var sample: SampleRecord
+        var item: BenchmarkItem
+        var scorer: any ItemScorer
+    }
+
+    /// Scores a batch on `parallelism` tasks (each a contiguous slice, in order) and replaces its verdicts in one
+    /// transaction.
+    func write(_ batch: [Pending], before: [SampleKey: Bool], into summary: inout Summary) async throws {
+        guard !batch.isEmpty else { return }
+        let sliceSize = (batch.count + parallelism - 1) / parallelism
+        let slices = stride(from: 0, to: batch.count, by: sliceSize).map { batch[$0..<min($0 + sliceSize, batch.count)] }
+        let scored = await withTaskGroup(of: (Int, [[ScoreRecord]]).self) { group in
+            for (index, slice) in slices.enumerated() {
+                group.addTask {
+                    var out: [[ScoreRecord]] = []
+                    for pending in slice { out.append(await Runner.score(sample: pending.sample, item: pending.item, scorer: pending.scorer)) }
+                    return (index, out)
+                }
+            }
+            var bySlice: [Int: [[ScoreRecord]]] = [:]
+            for await (index, records) in group { bySlice[index] = records }
+            return (0..<slices.count).flatMap { bySlice[$0] ?? [] }
+        }
+        for records in scored {
+            if let official = records.first(where: { $0.mode == .official }), before[official.key] != official.verdict.correct { summary.changed += 1 }
+        }
+        summary.samples += scored.count
+        try database.replaceScores(scored.flatMap { $0 })
     }
 
     func scorer(for benchmark: String, cache: inout [String: any ItemScorer]) throws -> (any ItemScorer)? {

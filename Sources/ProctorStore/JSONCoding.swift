@@ -33,11 +33,12 @@ public enum JSONCoding {
 
 /// Timestamps as stored: ISO 8601 in UTC with milliseconds.
 public enum Timestamp {
+    /// The format (`2026-12-04T17:51:37.583Z`): a value, cheap to use once per stored sample.
+    static let format = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+
     /// The current time.
     public static func now() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: Date())
+        format.format(Date())
     }
 }
 

@@ -36,15 +36,11 @@ struct JudgementRow: FetchableRecord, PersistableRecord, Sendable {
 
     var record: JudgementRecord
     var judgedAt: String
+}
 
-    init(_ record: JudgementRecord, judgedAt: String) {
-        self.record = record
-        self.judgedAt = judgedAt
-    }
-
+extension JudgementRow {
     init(row: Row) throws {
-        let read = RowReader(row: row, table: Self.databaseTableName, keyColumns: SampleKeyColumns.names + [Columns.judge.rawValue])
-        let (runID, key) = try SampleKeyColumns.read(read)
+        let (read, runID, key) = try SampleKeyColumns.reader(row, table: Self.databaseTableName, alsoNaming: [Columns.judge.rawValue])
         record = JudgementRecord(
             runID: runID, key: key, judge: try read.required(Columns.judge.rawValue), promptVersion: try read.required(Columns.promptVersion.rawValue),
             correct: try read.optional(Columns.correct.rawValue), extracted: try read.optional(Columns.extracted.rawValue),
@@ -69,7 +65,7 @@ extension ResultsDatabase {
     /// - Parameter judgement: The judgement.
     /// - Throws: `ProctorError` (`.database`) when the file cannot be written.
     public func record(_ judgement: JudgementRecord) throws {
-        try write { db in try JudgementRow(judgement, judgedAt: Timestamp.now()).insert(db, onConflict: .replace) }
+        try write { db in try JudgementRow(record: judgement, judgedAt: Timestamp.now()).insert(db, onConflict: .replace) }
     }
 
     /// The judgements of a run by one judge, in key order.

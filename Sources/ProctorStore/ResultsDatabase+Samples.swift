@@ -10,14 +10,18 @@ extension ResultsDatabase {
     /// - Throws: `ProctorError` (`.database`) when the file cannot be written.
     public func upsertItems(_ items: [BenchmarkItem]) throws {
         try write { db in
+            var storedHashes: [String: [String: String]] = [:]
             for item in items {
                 let row = ItemRow(item)
-                let stored = try String.fetchOne(
-                    db,
-                    ItemRow.select(ItemRow.Columns.contentHash)
-                        .filter(ItemRow.Columns.benchmark == row.benchmark && ItemRow.Columns.itemID == row.itemID))
-                if stored == row.contentHash { continue }
+                if storedHashes[row.benchmark] == nil {
+                    let request = ItemRow.select(ItemRow.Columns.itemID, ItemRow.Columns.contentHash).filter(ItemRow.Columns.benchmark == row.benchmark)
+                    storedHashes[row.benchmark] = try Dictionary(
+                        Row.fetchAll(db, request).map { ($0[ItemRow.Columns.itemID.rawValue], $0[ItemRow.Columns.contentHash.rawValue]) },
+                        uniquingKeysWith: { a, _ in a })
+                }
+                if storedHashes[row.benchmark]?[row.itemID] == row.contentHash { continue }
                 try row.insert(db, onConflict: .replace)
+                storedHashes[row.benchmark]?[row.itemID] = row.contentHash
             }
         }
     }
@@ -81,8 +85,8 @@ extension ResultsDatabase {
 
     /// Replaces a sample (and with it, by cascade, its verdicts, sub-results and judgements), then writes its verdicts.
     static func insert(_ sample: SampleRecord, scores: [ScoreRecord], into db: Database, scoredAt: String) throws {
-        try SampleRow.filter(SampleKeyColumns.matching(runID: sample.runID, sample.key)).deleteAll(db)
-        try SampleRow(sample).insert(db)
+        try SampleKeyColumns.delete(from: SampleRow.databaseTableName, runID: sample.runID, sample.key, in: db)
+        try SampleRow(sample).insertCached(db)
         for score in scores {
             try insert(score, into: db, scoredAt: scoredAt, replacing: false)
         }
@@ -92,12 +96,11 @@ extension ResultsDatabase {
     /// sub-results, by cascade) goes first.
     static func insert(_ score: ScoreRecord, into db: Database, scoredAt: String, replacing: Bool) throws {
         if replacing {
-            try ScoreRow.filter(SampleKeyColumns.matching(runID: score.runID, score.key) && ScoreRow.Columns.mode == score.mode.rawValue)
-                .deleteAll(db)
+            try SampleKeyColumns.delete(from: ScoreRow.databaseTableName, runID: score.runID, score.key, mode: score.mode, in: db)
         }
-        try ScoreRow(score, scoredAt: scoredAt).insert(db)
+        try ScoreRow(record: score, scoredAt: scoredAt).insertCached(db)
         for part in score.verdict.subResults {
-            try SubResultRow(runID: score.runID, key: score.key, mode: score.mode, subResult: part).insert(db)
+            try SubResultRow(runID: score.runID, key: score.key, mode: score.mode, subResult: part).insertCached(db)
         }
     }
 

@@ -99,9 +99,17 @@ struct ImportTests {
         #expect(try db.samples(runID: summary.run.runID).count == 50)
         let before = try db.scores(runID: summary.run.runID, mode: .official).map(\.verdict.correct)
         #expect(before.filter { $0 }.count == 40)
-        let rescored = try await Rescore(database: db, definition: { BenchmarkRegistry.definition(stored: $0) }, batchSize: 9).run(db.runs())
-        #expect(rescored.samples == 50)
-        #expect(rescored.changed == 0)
+        let verdicts = { try ScoringMode.allCases.flatMap { try db.scores(runID: summary.run.runID, mode: $0) } }
+        let imported = try verdicts()
+        // Batches of 9 scored on 4 tasks each, then on one: the same verdicts, in the same places.
+        for parallelism in [4, 1] {
+            let rescored = try await Rescore(
+                database: db, definition: { BenchmarkRegistry.definition(stored: $0) }, batchSize: 9, parallelism: parallelism
+            ).run(db.runs())
+            #expect(rescored.samples == 50)
+            #expect(rescored.changed == 0)
+            #expect(try verdicts() == imported)
+        }
         #expect(try db.scores(runID: summary.run.runID, mode: .official).map(\.verdict.correct) == before)
         let unknown = try await Rescore(database: db, definition: { _ in nil }).run(db.runs())
         #expect(unknown.unknownBenchmarks == ["math500:test"])

@@ -59,14 +59,14 @@ struct KillAndResumeTests {
 
 /// A process handed to the killing thread. `@unchecked Sendable`: only that thread touches it until it resumes the
 /// waiting task, after the process has exited.
-private final class ProcessBox: @unchecked Sendable {
+final class ProcessBox: @unchecked Sendable {
     let process: Process
     init(_ process: Process) { self.process = process }
 }
 
 /// Polls the results database every 20 ms on a dedicated thread and sends SIGKILL to `process` once one sample is
 /// stored. Returns whether it killed the process (false: it had already exited) and how many samples it saw.
-private func killOnceStored(_ process: Process, db: String, timeout: Double) async -> (killed: Bool, stored: Int) {
+func killOnceStored(_ process: Process, db: String, timeout: Double) async -> (killed: Bool, stored: Int) {
     let box = ProcessBox(process)
     return await withCheckedContinuation { continuation in
         let thread = Thread {

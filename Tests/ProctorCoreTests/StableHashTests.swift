@@ -52,6 +52,22 @@ import Testing
         }
     }
 
+    /// Line numbers count every line (blank ones included); blank and whitespace-only lines, a missing final newline
+    /// and CRLF endings are all read as before lines were found in a byte array.
+    @Test(arguments: [
+        ("{\"id\": \"a\"}\n{\"id\": \"b\"}\n", [1, 2]),
+        ("{\"id\": \"a\"}\n\n \t\n{\"id\": \"b\"}", [1, 4]),
+        ("\n\n{\"id\": \"a\"}\r\n{\"id\": \"b\"}\r\n\r\n", [3, 4]),
+        ("", []),
+        ("\n", []),
+    ] as [(String, [Int])])
+    func jsonLinesNumbersEveryLine(text: String, lines: [Int]) throws {
+        struct Row: Decodable { var id: String }
+        let rows = try JSONLines.decode(Row.self, from: Data(text.utf8), name: "t.jsonl")
+        #expect(rows.map(\.line) == lines)
+        #expect(rows.map(\.value.id) == Array(["a", "b"].prefix(lines.count)))
+    }
+
     @Test func benchmarkNamesParse() {
         #expect(BenchmarkName(parsing: "MMMU:validation") == BenchmarkName(name: "mmmu", split: "validation"))
         #expect(BenchmarkName(parsing: "aime24").split == "")

@@ -71,3 +71,30 @@ import Testing
         #expect(error.message.contains(path) && error.message.contains("table samples") && error.message.contains("item_id=\"q1\""), "\(error.message)")
     }
 }
+
+/// The listed columns and values of the rows written on hot paths line up: each row reads back as written.
+@Suite struct ListedColumnsTests {
+    static func roundTrip<R: ListedColumns & FetchableRecord>(_ row: R) throws -> R {
+        #expect(R.columnNames.count == row.values.count)
+        #expect(Set(R.columnNames).count == R.columnNames.count)
+        var columns: [String: (any DatabaseValueConvertible)?] = [:]
+        for (name, value) in zip(R.columnNames, row.values) { columns[name] = value }
+        return try R(row: Row(columns))
+    }
+
+    @Test func everyListedRowReadsBackAsWritten() throws {
+        let key = SampleKey(benchmark: "toy:test", itemID: "q1", sampleIndex: 3)
+        let sample = SampleRecord(
+            runID: "r", key: key, seed: UInt64.max - 1, promptJSON: "[1]", renderedPrompt: "p", imageHashes: ["h"], output: "o",
+            reasoningContent: "rc", preExtracted: "pe", finishReason: .length, promptTokens: 1, completionTokens: 2, latencyMs: 3.5,
+            error: "e", shard: "1/2", host: "h", createdAt: "c")
+        #expect(try Self.roundTrip(SampleRow(sample)).record == sample)
+        let verdict = Verdict(extracted: "x", correct: true, score: 0.5, truncated: true, unparsed: false, rule: "r", details: ["k": "v"])
+        let score = ScoreRecord(runID: "r", key: key, mode: .strict, scorerID: "s", scorerVersion: 4, verdict: verdict)
+        let stored = try Self.roundTrip(ScoreRow(record: score, scoredAt: "t"))
+        #expect(stored.record == score && stored.scoredAt == "t")
+        let part = SubResult(kind: "test", index: 2, id: "test 2", passed: false, values: ["seconds": 1.25], reason: "timeout")
+        let row = try Self.roundTrip(SubResultRow(runID: "r", key: key, mode: .official, subResult: part))
+        #expect(row.subResult == part && row.key == key && row.mode == .official && row.runID == "r")
+    }
+}

@@ -18,8 +18,8 @@ if [ ! -f "$folder/model.safetensors" ]; then
     "$venv/bin/pip" install torch transformers safetensors gguf accelerate >&2
     "$venv/bin/python" "$here/hf_from_gguf.py" "$gguf" "$folder" float32 >&2
 fi
-(cd "$here" && swift build -c release --product engine-bench >&2)
-bench="$here/.build/release/engine-bench"
+(cd "$here/.." && swift build -c release --product engine-bench >&2)
+bench="$here/../.build/release/engine-bench"
 forced=$(mktemp)
 python3 - "$golden" "$forced" <<'PY'
 import json, sys

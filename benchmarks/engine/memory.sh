@@ -16,8 +16,8 @@ if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import llama_cpp" 2>/
     "$venv/bin/pip" install llama-cpp-python numpy
 fi
 [ -x /usr/bin/time ] || { echo "needs GNU time: apt-get install time" >&2; exit 1; }
-(cd "$here" && swift build -c release --product engine-bench >&2)
-bench="$here/.build/release/engine-bench"
+(cd "$here/.." && swift build -c release --product engine-bench >&2)
+bench="$here/../.build/release/engine-bench"
 peak() { out=$(mktemp); /usr/bin/time -f '%M' -o "$out" "$@" > /dev/null; tail -n 1 "$out"; rm -f "$out"; }
 lcp=$(NT=$threads peak "$venv/bin/python" "$here/bench_lcp.py" "$model" "$prefill" "$decode" 1)
 base=$(peak "$venv/bin/python" -c "import numpy, llama_cpp")

@@ -15,8 +15,8 @@ if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import llama_cpp" 2>/
     python3 -m venv "$venv"
     "$venv/bin/pip" install llama-cpp-python numpy
 fi
-(cd "$here" && swift build -c release --product engine-bench >&2)
-bench="$here/.build/release/engine-bench"
+(cd "$here/.." && swift build -c release --product engine-bench >&2)
+bench="$here/../.build/release/engine-bench"
 raw=$(mktemp)
 for i in $(seq "$rounds"); do
     echo "round $i: llama.cpp" >&2

@@ -13,8 +13,8 @@ tiny="$root/../shared/engine-golden/tiny-internvl"
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 "${PYTHON:-python3}" "$here/make_vit_checkpoint.py" "$tiny" "$dir"
-(cd "$here" && swift build -c release --product engine-bench >&2)
-bench="$here/.build/release/engine-bench"
+(cd "$here/.." && swift build -c release --product engine-bench >&2)
+bench="$here/../.build/release/engine-bench"
 rows=""
 for t in 1 2; do
     times=""

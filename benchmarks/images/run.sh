@@ -9,8 +9,8 @@ root=$(cd "$here/../.." && pwd)
 data=$(cd "${1:-$root/../shared/data}" && pwd)
 venv=${VENV:-/tmp/venv-proctor-bench}
 [ -x "$venv/bin/python" ] || { python3 -m venv "$venv" && "$venv/bin/pip" install -q pyarrow pillow; }
-out=${BENCH_BUILD:-/tmp/proctor-bench}
-"$root/benchmarks/tools/build-modules.sh" "$out" image-bench "$here/main.swift" -O >/dev/null
+(cd "$root/benchmarks" && swift build -c release --product image-bench >&2)
+bench="$root/benchmarks/.build/release/image-bench"
 mkdir -p "$root/results"
-"$venv/bin/python" "$here/compare.py" "$out/image-bench" "$data" "$root/results/image-decode.md" \
+"$venv/bin/python" "$here/compare.py" "$bench" "$data" "$root/results/image-decode.md" \
     "benchmarks/images/run.sh $data"

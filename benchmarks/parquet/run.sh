@@ -8,9 +8,9 @@ root=$(cd "$here/../.." && pwd)
 data=${1:-$root/../shared/data}
 venv=${VENV:-/tmp/venv-proctor-bench}
 [ -x "$venv/bin/python" ] || { python3 -m venv "$venv" && "$venv/bin/pip" install -q pyarrow pillow; }
-out=${BENCH_BUILD:-/tmp/proctor-bench}
-"$root/benchmarks/tools/build-modules.sh" "$out" parquet-bench "$here/main.swift" -O >/dev/null
+(cd "$root/benchmarks" && swift build -c release --product parquet-bench >&2)
+bench="$root/benchmarks/.build/release/parquet-bench"
 mkdir -p "$root/results"
 # shellcheck disable=SC2046
-"$venv/bin/python" "$here/compare.py" "$out/parquet-bench" "$root/results/parquet-speed.md" \
+"$venv/bin/python" "$here/compare.py" "$bench" "$root/results/parquet-speed.md" \
     "benchmarks/parquet/run.sh $data" $(ls "$data"/mmmu/*/validation-00000-of-00001.parquet)

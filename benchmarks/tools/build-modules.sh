@@ -2,8 +2,9 @@
 # Compiles Proctor's ProctorCore, Parquet and ImageCodec modules (and the CJPEG helper) with swiftc/clang into
 # OUTDIR, with extra compiler flags, then links MAIN.swift against them into OUTDIR/NAME.
 #
-# The root package exports only the `proctor` executable, so benchmark and fuzz drivers are built this way
-# instead of through a SwiftPM dependency on library products.
+# Only the fuzz drivers (benchmarks/fuzz) are built this way: libFuzzer and AddressSanitizer must instrument the
+# modules under test. Every other benchmark driver is a target of benchmarks/Package.swift, which depends on the
+# root package's library products.
 #
 #   benchmarks/tools/build-modules.sh OUTDIR NAME MAIN.swift [swiftc flags...]
 #   MODULES="ProctorCore Parquet" limits the modules built (default: all three).

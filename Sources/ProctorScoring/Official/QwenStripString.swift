@@ -24,6 +24,23 @@ enum QwenStripString {
         return base + base.map { $0 + "s" }
     }()
 
+    /// Each unit word with the longest dot-free piece of it, which must occur in a string for the unit to match
+    /// there (computed once: `strip` tries every unit twice per answer).
+    static let unitAnchors: [(unit: String, anchor: [UInt8])] = unitTexts.map { unit in
+        (unit, Array((unit.split(separator: ".").max { $0.count < $1.count } ?? Substring(unit)).utf8))
+    }
+
+    /// Whether `needle` occurs in `haystack` (bytes).
+    static func occurs(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
+        var i = 0
+        while i + needle.count <= haystack.count {
+            if haystack[i] == first, haystack[i..<(i + needle.count)].elementsEqual(needle) { return true }
+            i += 1
+        }
+        return false
+    }
+
     /// Normalises one answer as the reference does (`skip_unit` false, the `math` setting).
     static func strip(_ input: String, skipUnit: Bool = false) -> String {
         var s = PythonText.strip(input)
@@ -44,9 +61,12 @@ enum QwenStripString {
         }
         if !skipUnit {
             for _ in 0..<2 {
-                for unit in unitTexts {
-                    let replaced = removeStandalone(unit, in: s)
-                    if !replaced.isEmpty { s = replaced }
+                var bytes = Array(s.utf8)
+                for (unit, anchor) in unitAnchors where occurs(anchor, in: bytes) {
+                    if let replaced = removeStandalone(unit, in: s), !replaced.isEmpty {
+                        s = replaced
+                        bytes = Array(s.utf8)
+                    }
                 }
             }
         }
@@ -91,13 +111,11 @@ enum QwenStripString {
         return s
     }
 
-    /// `re.sub(r"(^|\W)UNIT($|\W)", r"\1\2", s)` with Python's scanning rules (the unit's `.` matches anything).
-    static func removeStandalone(_ unit: String, in s: String) -> String {
-        // Fast rejection: the longest dot-free piece of the unit must occur somewhere.
-        let anchor = unit.split(separator: ".").max { $0.count < $1.count } ?? Substring(unit)
-        if !anchor.isEmpty, !s.scanContains(anchor) { return s }
+    /// `re.sub(r"(^|\W)UNIT($|\W)", r"\1\2", s)` with Python's scanning rules (the unit's `.` matches anything),
+    /// or nil when nothing matched. Callers first check that the unit's anchor (`unitAnchors`) occurs in `s`.
+    static func removeStandalone(_ unit: String, in s: String) -> String? {
         let chars = Array(s), pattern = Array(unit)
-        guard chars.count >= pattern.count else { return s }
+        guard chars.count >= pattern.count else { return nil }
         func matchesUnit(at start: Int) -> Bool {
             guard start + pattern.count <= chars.count else { return false }
             for k in 0..<pattern.count where pattern[k] != "." && pattern[k] != chars[start + k] { return false }
@@ -137,7 +155,7 @@ enum QwenStripString {
             if i < chars.count { out.append(chars[i]) }
             i += 1
         }
-        return changed ? String(out) : s
+        return changed ? String(out) : nil
     }
 
     /// `(\d+)\.0*([^\d])` → `\1\2` and `(\d+)\.0*$` → `\1`.
