@@ -8,7 +8,7 @@ struct SandboxFolder {
 
     init(program: SandboxProgram, interpreter: PythonInterpreter, isolation: SandboxIsolation, uid: UInt32) throws {
         let fm = FileManager.default
-        let base = fm.temporaryDirectory.appendingPathComponent("proctor-sandbox-\(getpid())-\(UUID().uuidString.prefix(12))")
+        let base = fm.temporaryDirectory.appendingPathComponent("proctor-sandbox-\(getpid())-u\(uid)-\(UUID().uuidString.prefix(12))")
         url = base
         do {
             try fm.createDirectory(at: base, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])

@@ -10,7 +10,9 @@ import Testing
 /// The published outputs in ../shared/data scored as a user would (`proctor score`, with the file's model named
 /// by its file name or by `--label`): each report line puts the figure its source publishes inside the run's 95%
 /// confidence interval. The figures come from the committed registry, the verdicts from scoring the files now.
-@Suite(.enabled(if: Fixtures.hasSharedData, "needs ../shared/data (the benchmark files and their reference outputs)"))
+/// Serialized: each case loads and scores thousands of items synchronously, and 30 of them at once would hold every
+/// thread of the concurrency pool for minutes (starving tests that wait on in-process servers).
+@Suite(.serialized, .enabled(if: Fixtures.hasSharedData, "needs ../shared/data (the benchmark files and their reference outputs)"))
 struct PublishedFigureTests {
     struct Case: Sendable, CustomTestStringConvertible {
         var benchmark: String

@@ -4,7 +4,10 @@ import Testing
 
 /// The sandbox runs real `python3`; without one every test here says so and does nothing.
 enum Python {
-    static let pool: SandboxPool? = try? SandboxPool(workers: 2)
+    /// Slot users of their own (62000…), so that the leftover checks below never count the programs of the
+    /// LiveCodeBench tests' pools (61000…), which run in the same test process at the same time.
+    static let baseUID: UInt32 = 62_000
+    static let pool: SandboxPool? = try? SandboxPool(workers: 2, baseUID: baseUID)
     static let skipMessage = "python3 not found on PATH: the sandbox tests need it (apt-get install python3)"
 }
 
@@ -176,7 +179,7 @@ let hostileLimits = SandboxLimits(wallSeconds: 5, cpuSeconds: 3, addressSpaceByt
     @Test("the rlimits-only fallback runs programs with limits")
     func fallback() async throws {
         guard Python.pool != nil else { print(Python.skipMessage); return }
-        let pool = try SandboxPool(workers: 1, isolation: .rlimitsOnly)
+        let pool = try SandboxPool(workers: 1, isolation: .rlimitsOnly, baseUID: Python.baseUID + 10)
         #expect(pool.settings["sandbox"] == "rlimits-only")
         let ok = try await pool.run(.script("import os\nprint(os.getcwd().endswith('box'))"))
         #expect(ok.stdout == "True\n", "\(ok.stderr)")
@@ -214,6 +217,6 @@ enum Leftovers {
 
     static func folders() throws -> Set<String> {
         Set(try FileManager.default.contentsOfDirectory(atPath: FileManager.default.temporaryDirectory.path)
-            .filter { $0.hasPrefix("proctor-sandbox-\(getpid())-") })
+            .filter { $0.hasPrefix("proctor-sandbox-\(getpid())-u\(Python.baseUID / 1000)") })
     }
 }
