@@ -138,18 +138,33 @@ public struct PredictionImport: Sendable {
     ///   - gitCommit: Recorded with the run.
     ///   - host: Recorded with the run.
     ///   - label: A name for the run (`--label`), matched against published figures like a run's.
+    ///   - startDate: Score only lines whose item is dated on or after this day (YYYY-MM-DD; `score --start-date`).
+    ///   - endDate: Score only lines whose item is dated on or before this day.
     /// - Returns: What was stored.
-    /// - Throws: `ProctorError` for a malformed file or unresolvable items (nothing is stored then), or a database error.
+    /// - Throws: `ProctorError` for a malformed file or unresolvable items (nothing is stored then), for a date window
+    ///   on a benchmark without a date field, or a database error.
     public func run(
         _ url: URL, modelName: String?, context: ScorerContext, database: ResultsDatabase, harnessVersion: String, gitCommit: String?,
-        host: String?, label: String? = nil
+        host: String?, label: String? = nil, startDate: String? = nil, endDate: String? = nil
     ) async throws -> Summary {
         let local = try localItems()
-        let predictions = try read(url, items: local)
+        var predictions = try read(url, items: local)
         let items = try resolve(predictions, local: local, file: url.path)
+        if startDate != nil || endDate != nil {
+            guard let field = definition.dateField else {
+                throw ProctorError(.invalidArgument, "\(name) has no date field: --start-date and --end-date do not apply to it")
+            }
+            let window = ItemSelection(dateField: field, startDate: startDate, endDate: endDate)
+            predictions = predictions.filter { items[$0.itemID].map(window.contains) ?? false }
+            guard !predictions.isEmpty else {
+                throw ProctorError(.invalidInput, "no line of \(url.path) names an item of \(name) dated \(startDate ?? "…")–\(endDate ?? "…"); nothing is stored")
+            }
+        }
         let scorer = try definition.makeScorer(context)
+        // A window makes its own run (the same file scored whole is another): the window is part of the default name.
+        let window = startDate != nil || endDate != nil ? " [\(startDate ?? "…")..\(endDate ?? "…")]" : ""
         let model = ModelIdentity(
-            kind: "predictions", name: modelName ?? url.deletingPathExtension().lastPathComponent, location: url.path,
+            kind: "predictions", name: modelName ?? url.deletingPathExtension().lastPathComponent + window, location: url.path,
             weightsSHA256: try SHA256.hex(fileAt: url))
         let config = RunConfig(
             source: "predictions", model: model, parameters: GenerationParameters(), samples: (predictions.map(\.sample).max() ?? 0) + 1,

@@ -36,6 +36,12 @@ struct ScoreCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("A name for the stored run; a model id or alias of `proctor published` puts the score beside that model's published figure.", valueName: "label"))
     var label: String?
 
+    @Option(name: .customLong("start-date"), help: ArgumentHelp("Score only lines whose item is dated on or after this day (YYYY-MM-DD), for benchmarks with a date field such as LiveCodeBench's contest_date.", valueName: "date"))
+    var startDate: String?
+
+    @Option(name: .customLong("end-date"), help: ArgumentHelp("Score only lines whose item is dated on or before this day (YYYY-MM-DD).", valueName: "date"))
+    var endDate: String?
+
     @Flag(help: "Print one JSON object instead of the summary.")
     var json = false
 
@@ -48,6 +54,12 @@ struct ScoreCommand: AsyncParsableCommand {
     @Option(name: .customLong("batch-size"), help: "Samples stored per transaction (a kill loses at most one batch).")
     var batchSize: Int = 500
 
+    func validate() throws {
+        for date in [startDate, endDate].compactMap({ $0 }) where date.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) == nil {
+            throw ValidationError("--start-date and --end-date take YYYY-MM-DD, not \"\(date)\"")
+        }
+    }
+
     func run() async throws {
         let benchmark = try BenchmarkRegistry.resolve(self.benchmark)
         let name = benchmark.name
@@ -55,7 +67,8 @@ struct ScoreCommand: AsyncParsableCommand {
         let db = try database.open()
         let summary = try await importer.run(
             URL(fileURLWithPath: predictions), modelName: modelName, context: ScorerContext(data: data.location, execWorkers: execWorkers),
-            database: db, harnessVersion: ProctorVersion.string, gitCommit: BuildInfo.gitCommit, host: BuildInfo.host, label: label)
+            database: db, harnessVersion: ProctorVersion.string, gitCommit: BuildInfo.gitCommit, host: BuildInfo.host, label: label,
+            startDate: startDate, endDate: endDate)
         let results = try RunResults(run: summary.run, mode: mode, database: db)
         let metrics = BenchmarkMetrics(
             benchmark: name.description, results: results.benchmarks[name.description] ?? [:], items: results.items[name.description] ?? [:],

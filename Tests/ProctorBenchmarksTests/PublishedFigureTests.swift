@@ -103,3 +103,41 @@ struct PublishedFigureTests {
         #expect(!report.markdown().contains("Published figures"))
     }
 }
+
+/// `proctor score --start-date/--end-date`: the LiveCodeBench submission's contest-date window as the official
+/// leaderboard reports it, computed from the file's own per-problem pass@1.
+@Suite(.enabled(if: Fixtures.hasSharedData, "needs ../shared/data (the LiveCodeBench submission)"))
+struct ScoreDateWindowTests {
+    @Test func aWindowScoresOnlyTheItemsDatedInsideIt() async throws {
+        let file = Fixtures.sharedData.appendingPathComponent(
+            "livecodebench/reference-outputs/O1-Mini-2024-09-12 (N=1)/Scenario.codegeneration_1_0.2_eval_all.json")
+        try #require(FileManager.default.fileExists(atPath: file.path), "the LiveCodeBench submission is absent")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [[String: Any]])
+        let inWindow = rows.filter { row in
+            let day = String((row["contest_date"] as? String ?? "").prefix(10))
+            return day >= "2024-08-01" && day <= "2025-01-31"
+        }
+        let expected = inWindow.compactMap { $0["pass@1"] as? Double }.reduce(0, +) / Double(inWindow.count) * 100
+        let resolved = try BenchmarkRegistry.resolve("livecodebench:release_v5")
+        let importer = PredictionImport(
+            definition: resolved.definition, name: resolved.name, location: DataLocation(root: Fixtures.sharedData, hubCache: nil), batchSize: 500)
+        let db = try ResultsDatabase(path: try Fixtures.temporaryDirectory().appendingPathComponent("w.sqlite").path)
+        let whole = try await importer.run(file, modelName: nil, context: ScorerContext(), database: db, harnessVersion: "test", gitCommit: nil, host: nil)
+        let windowed = try await importer.run(
+            file, modelName: nil, context: ScorerContext(), database: db, harnessVersion: "test", gitCommit: nil, host: nil,
+            startDate: "2024-08-01", endDate: "2025-01-31")
+        #expect(whole.run.runID != windowed.run.runID, "a window is a run of its own")
+        #expect(Set(windowed.entries.map(\.sample.key.itemID)).count == inWindow.count)
+        let metrics = BenchmarkMetrics(
+            benchmark: "livecodebench:release_v5", results: try RunResults(run: windowed.run, mode: .official, database: db).benchmarks["livecodebench:release_v5"] ?? [:],
+            items: [:])
+        #expect(abs(metrics.pass1 - expected) < 1e-9, "\(metrics.pass1) vs the file's \(expected)")
+        await #expect(throws: ProctorError.self) {
+            try await PredictionImport(
+                definition: BenchmarkRegistry.resolve("mathvista").definition, name: BenchmarkRegistry.resolve("mathvista").name,
+                location: DataLocation(root: Fixtures.sharedData, hubCache: nil), batchSize: 500
+            ).run(Fixtures.sharedData.appendingPathComponent("mathvista/reference-outputs/bard/output_bard.json"), modelName: nil,
+                  context: ScorerContext(), database: db, harnessVersion: "test", gitCommit: nil, host: nil, startDate: "2024-01-01")
+        }
+    }
+}
