@@ -38,6 +38,7 @@ struct LoadedModel {
                 details: [
                     "architecture": model.config.architecture, "format": "gguf",
                     "file_type": (try? gguf.int("general.file_type")).flatMap { $0 }.map(String.init) ?? "unknown",
+                    "weights": EngineBackend.weightTypeName(gguf),
                 ])
         }
         let folder = URL(fileURLWithPath: path)
@@ -72,5 +73,15 @@ extension EngineBackend {
     /// The `--threads` help text, so that the CLI says what the default really is.
     public static var threadsHelp: String {
         "Engine threads (default: one per physical core, \(defaultThreadCount) on this machine)."
+    }
+}
+
+extension EngineBackend {
+    /// The weights' format as reports name it (`GGUF Q4_1`): the ggml type held by most matrices of the file.
+    static func weightTypeName(_ gguf: GGUFFile) -> String {
+        var counts: [String: Int] = [:]
+        for tensor in gguf.tensors where tensor.shape.count >= 2 { counts[tensor.type.name, default: 0] += 1 }
+        let top = counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
+        return "GGUF " + (top ?? "without matrices")
     }
 }

@@ -105,13 +105,8 @@ extension Report {
             unstated: entry.stated.unstatedSettings)
     }
 
-    /// The run's weight format as a short name (`Q4_1` for a GGUF file of that type), nil when unknown.
-    static func runWeights(_ model: ModelIdentity) -> String? {
-        if let weights = model.details["weights"] { return weights }
-        guard model.details["format"] == "gguf", let type = model.details["file_type"].flatMap({ Int($0) }) else { return nil }
-        let names = [0: "F32", 1: "F16", 2: "Q4_0", 3: "Q4_1", 7: "Q8_0", 8: "Q5_0", 9: "Q5_1", 10: "Q2_K", 12: "Q4_K_M", 15: "Q4_K_M", 17: "Q5_K_M", 18: "Q6_K", 32: "BF16"]
-        return names[type].map { "GGUF \($0)" } ?? "GGUF file type \(type)"
-    }
+    /// The run's weight format as its backend records it (`GGUF Q4_1`, `f32 (converted at load)`), nil when unknown.
+    static func runWeights(_ model: ModelIdentity) -> String? { model.details["weights"] }
 
     static func suiteCheck(row: Row, value: Double, entry: PublishedEntry) -> PublishedCheck {
         let delta = value - entry.figure.value

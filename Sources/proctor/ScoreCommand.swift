@@ -70,10 +70,10 @@ struct ScoreCommand: AsyncParsableCommand {
             database: db, harnessVersion: ProctorVersion.string, gitCommit: BuildInfo.gitCommit, host: BuildInfo.host, label: label,
             startDate: startDate, endDate: endDate)
         let results = try RunResults(run: summary.run, mode: mode, database: db)
-        let metrics = BenchmarkMetrics(
-            benchmark: name.description, results: results.benchmarks[name.description] ?? [:], items: results.items[name.description] ?? [:],
-            specs: benchmark.definition.metrics)
-        let published = Report(results: [results], metrics: BenchmarkRegistry.metricsByBenchmark).published
+        // One report computes the metrics and puts them beside the published figures.
+        let report = Report(results: [results], metrics: [name.name: benchmark.definition.metrics])
+        let metrics = report.rows.first?.benchmarks[name.description] ?? BenchmarkMetrics(benchmark: name.description, results: [:], items: [:])
+        let published = report.published
         if json {
             var output = ScoreSummary(
                 name: name, mode: mode, metrics: metrics, entries: summary.entries, scorer: summary.scorer,
