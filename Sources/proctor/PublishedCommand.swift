@@ -58,7 +58,10 @@ struct PublishedCommand: ParsableCommand {
                     return isStated ? "\(value)" : "\(value) (tool)"
                 }
                 let benchmarkName = entry.figure.benchmark.split(separator: ":").first.map(String.init) ?? entry.figure.benchmark
-                let id = known.contains(benchmarkName) ? "`\(entry.reproductionID)`" : "not in Proctor (\(entry.figure.benchmark))"
+                let suites = Set(BenchmarkRegistry.suites.map(\.name))
+                let id = known.contains(benchmarkName) ? "`\(entry.reproductionID)`"
+                    : suites.contains(entry.figure.benchmark) ? "suite \(entry.figure.benchmark) (run its members)"
+                    : "not in Proctor (\(entry.figure.benchmark))"
                 print("| \(id) | \(entry.figure.reportedAs) | \(String(format: "%.2f", entry.figure.value)) | \(entry.figure.metric ?? "pass@1") | "
                     + "\(cell(p.samples, stated.samples != nil)) | \(cell(p.temperature, stated.temperature != nil)) | \(cell(p.topP, stated.topP != nil)) | "
                     + "\(cell(p.maxTokens, stated.maxTokens != nil)) | \(cell(p.promptStyle, true)) | \(cell(p.scorerMode, true)) | "

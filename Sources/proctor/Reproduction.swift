@@ -1,4 +1,5 @@
 import ArgumentParser
+import ProctorBenchmarks
 import ProctorCore
 import PublishedScores
 
@@ -22,6 +23,10 @@ struct Reproduction {
         let entry: PublishedEntry
         do { entry = try PublishedRegistry.shipped.entry(reproducing: id) } catch { throw ValidationError("\(error)") }
         let source = entry.source.id, benchmark = entry.figure.benchmark
+        let benchmarkName = String(benchmark.split(separator: ":").first ?? "")
+        guard BenchmarkRegistry.definitions.contains(where: { $0.name == benchmarkName }) else {
+            throw ValidationError("\(source)'s figure \"\(entry.figure.reportedAs)\" is of \(benchmark), which Proctor does not run (or a suite over several benchmarks); `proctor published \(entry.model.id)` marks which figures can be reproduced")
+        }
         if let benchmarks = command.benchmarks, benchmarks != benchmark {
             throw ValidationError("--benchmarks \(benchmarks) contradicts --reproduce \(id), which runs \(benchmark); drop --benchmarks")
         }
