@@ -14,7 +14,7 @@ import ProctorScoring
 /// output that hit the token limit, or whose reasoning never closed, fails every instruction.
 public struct IFEvalScorer: AnswerScorer {
     public let id = "ifeval"
-    public let version = 1
+    public let version = 2
 
     /// The sub-result kind of an instruction.
     public static let kind = "instruction"
@@ -51,7 +51,12 @@ public struct IFEvalScorer: AnswerScorer {
                 let result = check.evaluate(variants)
                 var values: [String: Double] = ["loose": result.loose ? 1 : 0]
                 // The official checker draws this instruction's argument at random: its verdict is not reproducible.
+                // Official mode's metrics count the probability that its draw passes, over its equally likely draws.
                 if check.officialDrawsRandomArgument { values["official_random"] = 1 }
+                if mode == .official, let expected = check.officialExpectation(variants) {
+                    values[SubResult.expectationKey(nil)] = expected.strict
+                    values[SubResult.expectationKey("loose")] = expected.loose
+                }
                 return SubResult(
                     kind: Self.kind, index: instruction.index, id: instruction.id, passed: result.strict, values: values,
                     reason: result.strict ? nil : "not followed")

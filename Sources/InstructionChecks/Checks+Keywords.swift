@@ -27,6 +27,18 @@ enum KeywordChecks {
             return { text in relation.holds(letter.occurrences(in: text), frequency) }
         },
     ]
+
+    /// The checks the official `letter_frequency` may build when the given letter is not one of `a`–`z`: it draws
+    /// `random.choice(string.ascii_letters)` and lower-cases it, so each of `a`–`z` is equally likely.
+    static let letterFrequencyDraws: @Sendable (InstructionArguments) throws -> [InstructionCheck.Rule] = { args in
+        let given = try LetterArgument(args.text("letter"), instructionID: args.instructionID)
+        guard given.officialDrawsRandomLetter else { return [] }
+        let frequency = try args.count("let_frequency"), relation = try args.relation("let_relation")
+        return (UInt8(ascii: "a")...UInt8(ascii: "z")).map { code -> InstructionCheck.Rule in
+            let letter = LetterArgument(scalar: Unicode.Scalar(code))
+            return { text in relation.holds(letter.occurrences(in: text), frequency) }
+        }
+    }
 }
 
 /// The letter of `keywords:letter_frequency`.
@@ -49,6 +61,12 @@ struct LetterArgument: Sendable, Hashable {
         }
         self.scalar = scalar
         officialDrawsRandomLetter = !(("a"..."z") as ClosedRange<Unicode.Scalar>).contains(scalar) || letter.unicodeScalars.count != 1
+    }
+
+    /// A letter of `a`–`z` the official checker keeps (or draws).
+    init(scalar: Unicode.Scalar) {
+        self.scalar = scalar
+        officialDrawsRandomLetter = false
     }
 
     /// How often the letter occurs in the lower-cased text.

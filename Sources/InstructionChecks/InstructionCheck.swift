@@ -12,9 +12,12 @@ public struct InstructionCheck: Sendable {
     /// Whether the official checker replaces one of the given arguments by a random draw (a
     /// `keywords:letter_frequency` letter outside `a`–`z`), so that its verdict varies from run to run and no
     /// deterministic port can reproduce it; this port checks the argument as given.
-    public let officialDrawsRandomArgument: Bool
+    public var officialDrawsRandomArgument: Bool { !officialDraws.isEmpty }
     /// The official `check_following`.
     let rule: Rule
+    /// The checks the official `build_description` builds with equal probability when it draws an argument at
+    /// random (one per letter `a`–`z` for `letter_frequency`); empty when it keeps the given arguments.
+    let officialDraws: [Rule]
 
     /// A check of one response (the official `check_following(value)`).
     typealias Rule = @Sendable (String) -> Bool
@@ -36,13 +39,13 @@ public struct InstructionCheck: Sendable {
         let arguments = InstructionArguments(instructionID: id, values: kwargs)
         self.id = id
         self.rule = try build(arguments)
-        self.officialDrawsRandomArgument = try Self.randomArgumentProbes[id]?(arguments) ?? false
+        self.officialDraws = try Self.randomDraws[id]?(arguments) ?? []
     }
 
     /// For the instructions whose official `build_description` draws a random value for some valid-looking
-    /// arguments: whether it would for these.
-    static let randomArgumentProbes: [String: @Sendable (InstructionArguments) throws -> Bool] = [
-        "keywords:letter_frequency": { try LetterArgument($0.text("letter"), instructionID: $0.instructionID).officialDrawsRandomLetter },
+    /// arguments: the equally likely checks it may build from these arguments (empty when it keeps them).
+    static let randomDraws: [String: @Sendable (InstructionArguments) throws -> [Rule]] = [
+        "keywords:letter_frequency": KeywordChecks.letterFrequencyDraws,
     ]
 
     /// The ids the official registry lists (`instructions_registry.INSTRUCTION_DICT`), sorted.
@@ -74,9 +77,35 @@ public struct InstructionCheck: Sendable {
     /// - Parameter response: The response's variants (build them once per response).
     /// - Returns: The verdicts.
     public func evaluate(_ response: ResponseVariants) -> InstructionResult {
+        let (strict, loose) = Self.verdicts(of: rule, on: response)
+        return InstructionResult(id: id, strict: strict, loose: loose)
+    }
+
+    /// The official checker's expected verdicts where it draws an argument at random: the share of its equally
+    /// likely checks that the response follows, strict and loose (the checker draws once per instruction and
+    /// checks every loose variant with that draw). Nil when it keeps the given arguments, so that its verdict is
+    /// `evaluate`'s.
+    ///
+    /// - Parameter response: The response's variants.
+    /// - Returns: The probabilities in 0…1 that the official strict and loose runs count it as followed.
+    public func officialExpectation(_ response: ResponseVariants) -> (strict: Double, loose: Double)? {
+        guard !officialDraws.isEmpty else { return nil }
+        var strict = 0, loose = 0
+        for draw in officialDraws {
+            let verdicts = Self.verdicts(of: draw, on: response)
+            strict += verdicts.strict ? 1 : 0
+            loose += verdicts.loose ? 1 : 0
+        }
+        let count = Double(officialDraws.count)
+        return (Double(strict) / count, Double(loose) / count)
+    }
+
+    /// `test_instruction_following_strict` and `_loose` for one check: a variant counts only when it has
+    /// non-whitespace text, and loose passes when any of the eight variants passes.
+    static func verdicts(of rule: Rule, on response: ResponseVariants) -> (strict: Bool, loose: Bool) {
         let strict = PythonString.hasNonSpace(response.original) && rule(response.original)
         let loose = strict || response.loose.dropFirst().contains { PythonString.hasNonSpace($0) && rule($0) }
-        return InstructionResult(id: id, strict: strict, loose: loose)
+        return (strict, loose)
     }
 }
 

@@ -9,10 +9,12 @@ public struct MetricSpec: Sendable, Codable, Hashable {
         /// The mean over items of the mean item score over samples (pass@1 as avg@k).
         case itemMean
         /// The mean over samples of whether every sub-result of `kind` passes by `value` (nil: `passed`): IFEval's
-        /// prompt-level accuracy.
+        /// prompt-level accuracy. Where a part carries the official scorer's expected result
+        /// (`SubResult.expectedResult`), the sample counts the product of its parts' expectations.
         case allSubResults(kind: String, value: String?)
         /// The sum over all samples' sub-results of `kind` of their result by `value` (nil: `passed`), divided by
-        /// their count: IFEval's instruction-level accuracy (a micro-average, not a mean of per-item fractions).
+        /// their count: IFEval's instruction-level accuracy (a micro-average, not a mean of per-item fractions);
+        /// expected results are used where a part carries them.
         case subResultMicroAverage(kind: String, value: String?)
         /// `itemMean` over the items whose field `field` (an ISO date or date-time string) lies in `from…to`
         /// (inclusive; either end open when nil): LiveCodeBench's contest-date windows.

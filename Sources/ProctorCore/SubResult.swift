@@ -43,4 +43,22 @@ public struct SubResult: Sendable, Codable, Hashable {
         guard let value else { return passed ? 1 : 0 }
         return values[value]
     }
+
+    /// The probability that the official scorer passes the part, for metrics: `values["expected"]` (for `passed`)
+    /// or `values["expected_<value>"]` where the scorer's own verdict is a random draw (IFEval's
+    /// `letter_frequency` with a letter outside `a`–`z`), else `result(value)`.
+    ///
+    /// - Parameter value: A key of `values`, or nil for `passed`.
+    /// - Returns: The expected result in 0…1, or nil when the part has no such value.
+    public func expectedResult(_ value: String?) -> Double? {
+        values[Self.expectationKey(value)] ?? result(value)
+    }
+
+    /// The key of the expected result named `value` (`expected`, `expected_loose`).
+    ///
+    /// - Parameter value: A key of `values`, or nil for `passed`.
+    /// - Returns: The key under which its expectation is stored.
+    public static func expectationKey(_ value: String?) -> String {
+        value.map { "expected_\($0)" } ?? "expected"
+    }
 }

@@ -16,9 +16,10 @@ extension MetricSpec {
             return Self.mean(scored.compactMap(\.meanScore)).map { $0 * scale }
         case .allSubResults(let kind, let value):
             let perItem = scored.compactMap { result -> Double? in
+                // The probability that every part passes (parts independent): for 0/1 results, whether all pass.
                 let passes = result.verdicts.map { verdict -> Double in
                     let parts = verdict.subResults.filter { $0.kind == kind }
-                    return !parts.isEmpty && parts.allSatisfy { ($0.result(value) ?? 0) >= 0.5 } ? 1 : 0
+                    return parts.isEmpty ? 0 : parts.reduce(1) { $0 * min(max($1.expectedResult(value) ?? 0, 0), 1) }
                 }
                 return Self.mean(passes)
             }
@@ -28,7 +29,7 @@ extension MetricSpec {
             for result in scored {
                 for verdict in result.verdicts {
                     for part in verdict.subResults where part.kind == kind {
-                        sum += part.result(value) ?? 0
+                        sum += part.expectedResult(value) ?? 0
                         count += 1
                     }
                 }

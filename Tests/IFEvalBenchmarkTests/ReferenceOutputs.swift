@@ -52,6 +52,8 @@ struct ReferenceOutputs {
     var instructions: [Instruction]
     /// Prompt-level verdicts per row.
     var prompts: [Prompt]
+    /// Proctor's verdict per row's item id (official mode), for the definition's own metrics.
+    var verdicts: [String: Verdict]
 
     /// Loads both files, reads the strict file as a predictions file through the definition's own format, and scores
     /// every row with the definition's scorer (official mode).
@@ -67,9 +69,11 @@ struct ReferenceOutputs {
         let scorer = try definition.makeScorer(ScorerContext(data: location))
         var instructions: [Instruction] = []
         var prompts: [Prompt] = []
+        var verdicts: [String: Verdict] = [:]
         for (index, prediction) in predictions.enumerated() {
             guard let item = items[prediction.itemID] else { continue }
             let verdict = await scorer.verdict(ScoringInput(response: prediction.response), item: item, mode: .official)
+            verdicts[item.id] = verdict
             let strict = strictRows[index], loose = looseRows[index]
             for (k, part) in verdict.subResults.enumerated() where k < strict.followed.count && k < loose.followed.count {
                 instructions.append(Instruction(
@@ -82,7 +86,7 @@ struct ReferenceOutputs {
                 strict: !parts.isEmpty && parts.allSatisfy(\.passed), loose: !parts.isEmpty && parts.allSatisfy { $0.values["loose"] == 1 },
                 officialRandom: parts.contains { $0.values["official_random"] == 1 }))
         }
-        return ReferenceOutputs(strictRows: strictRows, looseRows: looseRows, instructions: instructions, prompts: prompts)
+        return ReferenceOutputs(strictRows: strictRows, looseRows: looseRows, instructions: instructions, prompts: prompts, verdicts: verdicts)
     }
 }
 
@@ -91,6 +95,8 @@ extension ReferenceOutputs {
     func filtered(_ keep: (Prompt) -> Bool) -> ReferenceOutputs {
         let kept = prompts.filter(keep)
         let ids = Set(kept.map(\.itemID))
-        return ReferenceOutputs(strictRows: strictRows, looseRows: looseRows, instructions: instructions.filter { ids.contains($0.itemID) }, prompts: kept)
+        return ReferenceOutputs(
+            strictRows: strictRows, looseRows: looseRows, instructions: instructions.filter { ids.contains($0.itemID) }, prompts: kept,
+            verdicts: verdicts.filter { ids.contains($0.key) })
     }
 }

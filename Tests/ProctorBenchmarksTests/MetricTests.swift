@@ -28,6 +28,28 @@ struct MetricTests {
         #expect(MetricSpec(name: "none", aggregate: .subResultMicroAverage(kind: "test", value: nil)).value(results: results, items: [:]) == nil)
     }
 
+    /// Where the official scorer's verdict on a part is a random draw, metrics count the probability it passes.
+    @Test func expectedResultsEnterBothSubResultMetrics() throws {
+        // Item a: instructions pass, fail and "passes with probability 0.25"; item b: one passing instruction.
+        var a = verdict([true, false, true])
+        a.subResults[2].values[SubResult.expectationKey(nil)] = 0.25
+        var c = verdict([true, true])
+        c.subResults[1].values[SubResult.expectationKey(nil)] = 0.5
+        let results = [
+            "a": ItemResult(itemID: "a", verdicts: [a], failed: 0, hitLength: 0),
+            "b": ItemResult(itemID: "b", verdicts: [verdict([true])], failed: 0, hitLength: 0),
+            "c": ItemResult(itemID: "c", verdicts: [c], failed: 0, hitLength: 0),
+        ]
+        // Micro-average: (1 + 0 + 0.25 + 1 + 1 + 0.5) / 6; prompt level: (0 + 1 + 0.5) / 3.
+        let micro = try #require(MetricSpec(name: "inst", aggregate: .subResultMicroAverage(kind: "instruction", value: nil)).value(results: results, items: [:]))
+        #expect(abs(micro - 100 * 3.75 / 6) < 1e-9, "\(micro)")
+        let prompt = try #require(MetricSpec(name: "prompt", aggregate: .allSubResults(kind: "instruction", value: nil)).value(results: results, items: [:]))
+        #expect(abs(prompt - 50) < 1e-9, "\(prompt)")
+        // A named value's expectation is read from its own key, not from `passed`'s.
+        #expect(c.subResults[1].expectedResult("loose") == nil)
+        #expect(c.subResults[1].expectedResult(nil) == 0.5)
+    }
+
     /// SmolLM2's "IFEval (Average prompt/inst)": the mean of two metrics over the same results.
     @Test func aMeanOfMetricsAveragesTheirValues() throws {
         // Prompt level 1/3 (only c follows all); instruction level micro-average 3/6.
