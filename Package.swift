@@ -209,6 +209,8 @@ let package = Package(
         // The file formats (Parquet, JPEG/PNG) with the core values they report errors in, for benchmarks/ tools.
         .library(name: "ProctorFormats", targets: ["ProctorCore", "Parquet", "ImageCodec", "ImagePixels"]),
         .library(name: "ProctorOpenAIClient", targets: ["ProctorOpenAI"]),
+        // The sandbox that runs model-written programs, usable alone.
+        .library(name: "ProctorSandbox", targets: ["Sandbox"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -27,6 +27,11 @@ let package = Package(
             name: "image-bench",
             dependencies: [.product(name: "ProctorFormats", package: "Proctor")],
             path: "images", exclude: ["run.sh", "compare.py"], sources: ["main.swift"]),
+        // Programs per second through Proctor's sandbox vs plain `subprocess` from Python (sandbox/run.sh).
+        .executableTarget(
+            name: "sandbox-bench",
+            dependencies: [.product(name: "ProctorSandbox", package: "Proctor")],
+            path: "sandbox", exclude: ["run.sh", "subprocess_bench.py"], sources: ["main.swift"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -58,6 +58,15 @@ extension Report {
              Set(row.scorers.values.flatMap { $0 }).sorted().joined(separator: ", "),
              row.harnessVersion + (row.gitCommit.map { " @\($0.prefix(8))" } ?? ""), row.createdAt]
         })
+        let environments = rows.flatMap { row in
+            (row.scoringSettings ?? [:]).sorted { $0.key < $1.key }.map { benchmark, settings in
+                [row.name, benchmark, settings.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")]
+            }
+        }
+        if !environments.isEmpty {
+            out += "\n### Scoring environment\n\n"
+            out += table(header: ["run", "benchmark", "recorded by the scorer"], rows: environments)
+        }
         return out
     }
 

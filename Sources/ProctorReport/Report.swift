@@ -16,13 +16,15 @@ public struct Report: Sendable, Codable {
         public var gitCommit: String?
         public var createdAt: String
         public var scorers: [String: [String]]
+        /// The environment the verdicts were scored in, per benchmark (`run_settings`); nil when none was recorded.
+        public var scoringSettings: [String: [String: String]]?
         public var benchmarks: [String: BenchmarkMetrics]
         /// The suites' values (percent) by suite name, for suites with a scored member.
         public var suites: [String: Double]
 
         enum CodingKeys: String, CodingKey {
             case runID = "run_id", name, label, config, harnessVersion = "harness_version", gitCommit = "git_commit"
-            case createdAt = "created_at", scorers, benchmarks, suites
+            case createdAt = "created_at", scorers, scoringSettings = "scoring_settings", benchmarks, suites
         }
     }
 
@@ -58,7 +60,7 @@ public struct Report: Sendable, Codable {
             return Row(
                 runID: r.run.runID, name: r.run.displayName, label: r.run.label, config: r.run.config, harnessVersion: r.run.harnessVersion,
                 gitCommit: r.run.gitCommit, createdAt: r.run.createdAt, scorers: r.scorers.mapValues { $0.sorted() },
-                benchmarks: benchmarks,
+                scoringSettings: r.scoringSettings.isEmpty ? nil : r.scoringSettings, benchmarks: benchmarks,
                 suites: Dictionary(uniqueKeysWithValues: suites.compactMap { suite in suite.value(in: benchmarks).map { (suite.name, $0.value) } }))
         }
         let rows = self.rows

@@ -41,6 +41,8 @@ public struct RunResults: Sendable {
     public var items: [String: [String: BenchmarkItem]]
     /// Scorer ids and versions behind the verdicts, per benchmark.
     public var scorers: [String: Set<String>]
+    /// The environment the verdicts were scored in (the sandbox's `python3`, its isolation), per benchmark.
+    public var scoringSettings: [String: [String: String]] = [:]
 
     /// Reads a run's samples and verdicts.
     ///
@@ -68,6 +70,7 @@ public struct RunResults: Sendable {
         }
         self.benchmarks = benchmarks
         self.scorers = scorers
+        scoringSettings = try database.settings(runID: run.runID)
         var items: [String: [String: BenchmarkItem]] = [:]
         for benchmark in benchmarks.keys {
             items[benchmark] = try database.items(benchmark: benchmark)

@@ -195,6 +195,7 @@ public struct PredictionImport: Sendable {
         }
         try database.recordAll(batch)
         entries += batch
+        try database.recordSettings(scorer.settings, runID: run.runID, benchmark: name.description)
         await scorer.finish()
         return Summary(run: run, entries: entries, scorer: "\(scorer.id) v\(scorer.version)")
     }

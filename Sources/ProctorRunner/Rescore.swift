@@ -64,6 +64,7 @@ public struct Rescore: Sendable {
             let before = Dictionary(
                 try database.scores(runID: run.runID, mode: .official).map { ($0.key, $0.verdict.correct) }, uniquingKeysWith: { a, _ in a })
             var batch: [Pending] = []
+            var rescored: [String: any ItemScorer] = [:]
             for sample in try database.samples(runID: run.runID) where sample.output != nil {
                 let benchmark = sample.key.benchmark
                 if let benchmarks, !benchmarks.contains(benchmark) { continue }
@@ -71,6 +72,7 @@ public struct Rescore: Sendable {
                     if !summary.unknownBenchmarks.contains(benchmark) { summary.unknownBenchmarks.append(benchmark) }
                     continue
                 }
+                rescored[benchmark] = scorer
                 if itemCache[benchmark] == nil { itemCache[benchmark] = try database.items(benchmark: benchmark) }
                 guard let item = itemCache[benchmark]?[sample.key.itemID] else {
                     throw ProctorError(.database, "run \(run.runID) has a sample of \(benchmark) item \(sample.key.itemID) but the item is not stored")
@@ -82,6 +84,7 @@ public struct Rescore: Sendable {
                 }
             }
             try await write(batch, before: before, into: &summary)
+            for (benchmark, scorer) in rescored { try database.recordSettings(scorer.settings, runID: run.runID, benchmark: benchmark) }
         }
         for scorer in scorers.values { await scorer.finish() }
         return summary

@@ -94,6 +94,8 @@ public struct Runner: Sendable {
             }
         }
         for benchmark in plan.benchmarks {
+            // The scorer's environment (the sandbox's python3 and isolation), once it has scored.
+            try database.recordSettings(benchmark.scorer.settings, runID: run.runID, benchmark: benchmark.name.description)
             await benchmark.scorer.finish()
         }
         let final = state.mutex.withLock { $0 }

@@ -59,6 +59,12 @@ extension ResultsDatabase {
                 }
                 for run in runs { try run.insert(output, onConflict: .ignore) }
                 for item in items { try item.insert(output, onConflict: .ignore) }
+                // The runs' scoring environments go with them (the output's own rows win).
+                for row in try input.read({ db in try Row.fetchAll(db, sql: "SELECT run_id, benchmark, key, value, recorded_at FROM run_settings") }) {
+                    try output.execute(
+                        sql: "INSERT OR IGNORE INTO run_settings (run_id, benchmark, key, value, recorded_at) VALUES (?, ?, ?, ?, ?)",
+                        arguments: StatementArguments(Array(row.databaseValues)))
+                }
                 // Whether each sample already in the output failed.
                 var existing: [String: Bool] = [:]
                 for row in try Row.fetchAll(output, sql: "SELECT run_id, benchmark, item_id, sample_index, error IS NOT NULL AS failed FROM samples") {

@@ -10,10 +10,10 @@ import ProctorCore
 /// docs/schema.md documents the tables.
 enum StoreSchema {
     /// The migrations' identifiers, in order; index + 1 is the schema version after applying one.
-    static let identifiers = ["v1-runs-items-samples-scores", "v2-judgements", "v3-sub-results"]
+    static let identifiers = ["v1-runs-items-samples-scores", "v2-judgements", "v3-sub-results", "v4-run-settings"]
 
     /// The SQL of each migration, in the order of `identifiers`.
-    static var migrations: [String] { released + [subResults] }
+    static var migrations: [String] { released + [subResults, runSettings] }
 
     /// The schema version this build of Proctor writes.
     static var currentVersion: Int { identifiers.count }
@@ -131,6 +131,19 @@ enum StoreSchema {
             PRIMARY KEY (run_id, benchmark, item_id, sample_index, mode, kind, part_index),
             FOREIGN KEY (run_id, benchmark, item_id, sample_index, mode)
                 REFERENCES scores(run_id, benchmark, item_id, sample_index, mode) ON DELETE CASCADE
+        );
+        """
+
+    /// Version 4: facts about the environment a run's verdicts were scored in (the sandbox's `python3` version and
+    /// isolation), per benchmark; written when scoring ends, replaced by `rescore`. Not part of the run's identity.
+    static let runSettings = """
+        CREATE TABLE run_settings (
+            run_id TEXT NOT NULL REFERENCES runs(run_id),
+            benchmark TEXT NOT NULL,
+            key TEXT NOT NULL,
+            value TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            PRIMARY KEY (run_id, benchmark, key)
         );
         """
 

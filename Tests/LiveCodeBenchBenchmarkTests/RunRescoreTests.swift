@@ -1,6 +1,7 @@
 import Foundation
 import LiveCodeBenchBenchmark
 import ProctorCore
+import ProctorReport
 import ProctorRunner
 import ProctorStore
 import ProctorTestSupport
@@ -55,6 +56,8 @@ struct RunRescoreTests {
         let summary = try await Runner(database: db, backend: backend).run(plan)
         let before = try db.scores(runID: summary.run.runID, mode: .official)
         #expect(before.count == 3)
+        // No program ran: only the timeout is known about the scoring environment.
+        #expect(try db.settings(runID: summary.run.runID)["livecodebench:release_v5"]?["python"] == nil)
         #expect(before.allSatisfy { $0.verdict.rule == "ungradable" && !$0.verdict.correct && $0.verdict.extracted?.isEmpty == false })
         #expect(try db.samples(runID: summary.run.runID).allSatisfy { $0.output?.contains("```python") == true })
 
@@ -67,5 +70,26 @@ struct RunRescoreTests {
         #expect(after.count == 3)
         #expect(after.allSatisfy { $0.verdict.correct && $0.verdict.rule == "all-tests-passed" }, "\(after.map(\.verdict.details))")
         #expect(after.allSatisfy { !$0.verdict.subResults.isEmpty })
+
+        // The interpreter the programs ran on is recorded with the run, as `python3` itself reports its version.
+        let settings = try #require(try db.settings(runID: summary.run.runID)["livecodebench:release_v5"])
+        let version = try Self.python3Version()
+        #expect(settings["python"] == version, "\(settings)")
+        #expect(settings["sandbox"] == "namespaces" || settings["sandbox"] == "rlimits-only", "\(settings)")
+        #expect(settings["lcb_timeout_seconds"] == "2.0" || settings["lcb_timeout_seconds"] == "2", "\(settings)")
+        let report = Report(results: [try RunResults(run: summary.run, mode: .official, database: db)])
+        #expect(report.markdown().contains("python=\(version)"), "the report shows the scoring environment")
+    }
+
+    /// `platform.python_version()` of the `python3` on PATH.
+    static func python3Version() throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import platform; print(platform.python_version())"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        process.waitUntilExit()
+        return String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

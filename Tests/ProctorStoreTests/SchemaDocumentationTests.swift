@@ -59,6 +59,7 @@ import Testing
                 try db.record(sample, scores: scores)
                 try db.record(JudgementRecord(runID: run.runID, key: key, judge: "j@u", promptVersion: "v1", correct: right, extracted: nil, reply: "ok"))
             }
+            try db.recordSettings(["python": "3.11.7", "sandbox": "namespaces"], runID: run.runID, benchmark: items[0].benchmark.description)
             let failed = SampleKey(benchmark: items[0].benchmark.description, itemID: items[0].id, sampleIndex: 1)
             try db.record(SampleRecord(runID: run.runID, key: failed, seed: 2, promptJSON: "[]", output: nil, finishReason: .error, error: "HTTP 500"), scores: [])
         }
