@@ -181,7 +181,7 @@ public struct PredictionImport: Sendable {
             let scores: [ScoreRecord]
             if let imported = line.importedVerdict {
                 scores = ScoringMode.allCases.map {
-                    ScoreRecord(runID: run.runID, key: sample.key, mode: $0, scorerID: "\(scorer.id)-imported", scorerVersion: scorer.version, verdict: imported)
+                    ScoreRecord(runID: run.runID, key: sample.key, mode: $0, scorerID: scorer.id + Rescore.importedSuffix, scorerVersion: scorer.version, verdict: imported)
                 }
             } else {
                 scores = await Runner.score(sample: sample, item: item, scorer: scorer)

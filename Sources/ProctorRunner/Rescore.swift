@@ -17,6 +17,9 @@ public struct Rescore: Sendable {
         public var changed: Int
         /// Stored benchmarks this build has no definition for (their verdicts are kept).
         public var unknownBenchmarks: [String]
+        /// Samples whose verdicts were imported from a published file (`score` of LiveCodeBench's `graded_list`)
+        /// and that this build cannot grade (no test cases): their imported verdicts are kept.
+        public var keptImported: Int = 0
     }
 
     /// The database.
@@ -61,8 +64,9 @@ public struct Rescore: Sendable {
         var scorers: [String: any ItemScorer] = [:]
         var itemCache: [String: [String: BenchmarkItem]] = [:]
         for run in runs {
-            let before = Dictionary(
-                try database.scores(runID: run.runID, mode: .official).map { ($0.key, $0.verdict.correct) }, uniquingKeysWith: { a, _ in a })
+            let official = try database.scores(runID: run.runID, mode: .official)
+            let before = Dictionary(official.map { ($0.key, $0.verdict.correct) }, uniquingKeysWith: { a, _ in a })
+            let imported = Set(official.filter { $0.scorerID.hasSuffix(Self.importedSuffix) }.map(\.key))
             var batch: [Pending] = []
             var rescored: [String: any ItemScorer] = [:]
             for sample in try database.samples(runID: run.runID) where sample.output != nil {
@@ -79,16 +83,21 @@ public struct Rescore: Sendable {
                 }
                 batch.append(Pending(sample: sample, item: item, scorer: scorer))
                 if batch.count >= batchSize {
-                    try await write(batch, before: before, into: &summary)
+                    try await write(batch, before: before, imported: imported, into: &summary)
                     batch.removeAll(keepingCapacity: true)
                 }
             }
-            try await write(batch, before: before, into: &summary)
+            try await write(batch, before: before, imported: imported, into: &summary)
             for (benchmark, scorer) in rescored { try database.recordSettings(scorer.settings, runID: run.runID, benchmark: benchmark) }
         }
         for scorer in scorers.values { await scorer.finish() }
         return summary
     }
+
+    /// The suffix of the scorer id of verdicts imported from a published file (`score`).
+    public static let importedSuffix = "-imported"
+    /// The rule of a verdict a scorer could not reach (LiveCodeBench without test cases).
+    public static let ungradableRule = "ungradable"
 
     /// A sample to score, with its item and scorer.
     struct Pending: Sendable {
@@ -99,7 +108,7 @@ public struct Rescore: Sendable {
 
     /// Scores a batch on `parallelism` tasks (each a contiguous slice, in order) and replaces its verdicts in one
     /// transaction.
-    func write(_ batch: [Pending], before: [SampleKey: Bool], into summary: inout Summary) async throws {
+    func write(_ batch: [Pending], before: [SampleKey: Bool], imported: Set<SampleKey>, into summary: inout Summary) async throws {
         guard !batch.isEmpty else { return }
         let sliceSize = (batch.count + parallelism - 1) / parallelism
         let slices = stride(from: 0, to: batch.count, by: sliceSize).map { batch[$0..<min($0 + sliceSize, batch.count)] }
@@ -115,11 +124,17 @@ public struct Rescore: Sendable {
             for await (index, records) in group { bySlice[index] = records }
             return (0..<slices.count).flatMap { bySlice[$0] ?? [] }
         }
-        for records in scored {
+        // An imported verdict is replaced only by one this build could grade.
+        let replacing = scored.filter { records in
+            guard let official = records.first(where: { $0.mode == .official }) else { return true }
+            return !(imported.contains(official.key) && official.verdict.rule == Self.ungradableRule)
+        }
+        summary.keptImported += scored.count - replacing.count
+        for records in replacing {
             if let official = records.first(where: { $0.mode == .official }), before[official.key] != official.verdict.correct { summary.changed += 1 }
         }
-        summary.samples += scored.count
-        try database.replaceScores(scored.flatMap { $0 })
+        summary.samples += replacing.count
+        try database.replaceScores(replacing.flatMap { $0 })
     }
 
     func scorer(for benchmark: String, cache: inout [String: any ItemScorer]) throws -> (any ItemScorer)? {

@@ -34,6 +34,9 @@ struct RescoreCommand: AsyncParsableCommand {
         for benchmark in summary.unknownBenchmarks {
             Console.error("\(benchmark): this build has no such benchmark; its verdicts are kept as stored")
         }
+        if summary.keptImported > 0 {
+            Console.error("\(summary.keptImported) samples keep their imported verdicts: this build cannot grade them (no test cases in --data)")
+        }
         print("rescored \(summary.samples) samples in \(summary.runs) runs; \(summary.changed) official verdicts changed")
     }
 }

@@ -57,6 +57,14 @@ struct SubmissionFormatTests {
             let measured = try #require(metrics.passAtK[k], "pass@\(k) missing: \(metrics.passAtK)")
             #expect(abs(measured - expected) < 1e-9, "pass@\(k) \(measured) vs \(expected)")
         }
+
+        // Without test cases, rescore cannot grade the outputs: the imported verdicts stay as they are.
+        let before = try db.scores(runID: summary.run.runID, mode: .official)
+        let rescored = try await Rescore(database: db, definition: { _ in definition }, context: ScorerContext(data: empty)).run([summary.run])
+        #expect(rescored.keptImported == 12 && rescored.samples == 0 && rescored.changed == 0, "\(rescored)")
+        let after = try db.scores(runID: summary.run.runID, mode: .official)
+        #expect(after.map(\.scorerID) == before.map(\.scorerID) && after.map(\.verdict.correct) == before.map(\.verdict.correct))
+        #expect(after.allSatisfy { $0.scorerID == "livecodebench-imported" })
     }
 
     @Test func aGradedListOfTheWrongLengthIsNamed() throws {
