@@ -16,8 +16,9 @@ public struct MetricSpec: Sendable, Codable, Hashable {
         /// their count: IFEval's instruction-level accuracy (a micro-average, not a mean of per-item fractions);
         /// expected results are used where a part carries them.
         case subResultMicroAverage(kind: String, value: String?)
-        /// `itemMean` over the items whose field `field` (an ISO date or date-time string) lies in `from…to`
-        /// (inclusive; either end open when nil): LiveCodeBench's contest-date windows.
+        /// `itemMean` over the items whose field `field` (an ISO date or date-time string) lies in the days
+        /// `from…to` as `DateWindow` bounds them (the last day only at midnight; either end open when nil):
+        /// LiveCodeBench's contest-date windows.
         case dateWindow(field: String, from: String?, to: String?)
         /// The mean over the values of category `category` of the item mean within each value.
         case meanOfCategoryMeans(category: String)

@@ -38,9 +38,7 @@ extension MetricSpec {
         case .dateWindow(let field, let from, let to):
             let inWindow = scored.filter { result in
                 guard let date = items[result.itemID].flatMap({ Self.text(field, of: $0) }) else { return false }
-                if let from, date.prefix(from.count) < from { return false }
-                if let to, date.prefix(to.count) > to { return false }
-                return true
+                return DateWindow(from: from, to: to).contains(date)
             }
             return Self.mean(inWindow.compactMap(\.meanScore)).map { $0 * scale }
         case .meanOfCategoryMeans(let category):

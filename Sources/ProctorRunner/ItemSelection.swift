@@ -28,10 +28,7 @@ public struct ItemSelection: Sendable, Hashable {
     public func contains(_ item: BenchmarkItem) -> Bool {
         guard startDate != nil || endDate != nil, let dateField else { return true }
         guard let date = item.categories[dateField] ?? item.fields[dateField]?.stringValue else { return false }
-        let day = date.prefix(10)
-        if let startDate, day < startDate { return false }
-        if let endDate, day > endDate { return false }
-        return true
+        return DateWindow(from: startDate, to: endDate).contains(date)
     }
 
     /// Applies the selection.

@@ -80,7 +80,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("start-date"), help: ArgumentHelp("Only items dated on or after this day (YYYY-MM-DD), for benchmarks with a date field such as LiveCodeBench's contest_date.", valueName: "date"))
     var startDate: String?
 
-    @Option(name: .customLong("end-date"), help: ArgumentHelp("Only items dated on or before this day (YYYY-MM-DD).", valueName: "date"))
+    @Option(name: .customLong("end-date"), help: ArgumentHelp("Only items dated on or before this day (YYYY-MM-DD), read as midnight as LiveCodeBench reads it: an item dated later that day is left out.", valueName: "date"))
     var endDate: String?
 
     @Option(help: ArgumentHelp("The question set of a benchmark with releases (LiveBench: YYYY-MM-DD; default: the latest, as its runner does).", valueName: "date"))

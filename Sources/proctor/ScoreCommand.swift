@@ -39,7 +39,7 @@ struct ScoreCommand: AsyncParsableCommand {
     @Option(name: .customLong("start-date"), help: ArgumentHelp("Score only lines whose item is dated on or after this day (YYYY-MM-DD), for benchmarks with a date field such as LiveCodeBench's contest_date.", valueName: "date"))
     var startDate: String?
 
-    @Option(name: .customLong("end-date"), help: ArgumentHelp("Score only lines whose item is dated on or before this day (YYYY-MM-DD).", valueName: "date"))
+    @Option(name: .customLong("end-date"), help: ArgumentHelp("Score only lines whose item is dated on or before this day (YYYY-MM-DD), read as midnight as LiveCodeBench reads it.", valueName: "date"))
     var endDate: String?
 
     @Flag(help: "Print one JSON object instead of the summary.")
