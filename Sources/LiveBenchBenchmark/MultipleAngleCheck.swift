@@ -8,13 +8,14 @@ import MathEquivalence
 /// atoms, then hands it to `trigsimp` (fu's rule chain). There the quotient is rewritten back to `1/tan(u)` (TR2i)
 /// and folded into the denominator, but the sum- and double-angle rules (TR10, TR11, TR8) rewrite only `sin` and
 /// `cos`, and they leave numeric angles alone (`sin(2)` is never `2 sin(1) cos(1)`), so `sin(8x − 16)` is expanded
-/// while `tan(4x − 8)` stays an atom and the numerator never cancels. sympy 1.14 (what the published run's
-/// `sympy>=1.12` installs today) fails 24 of 30 such identities tried for `u` ∈ {x, 4x, x + 1, 8 − 4x, 2x − 3}
-/// and proves the same-angle ones (`sin(u) cot(u) = cos(u)`). Of the six it proves, two are for the plain angle `x`
-/// and four are one difference whose negation it does not prove (`2 cot(x + 1) − sin(2x + 2) csc²(x + 1)` is
-/// proved, `sin(2x + 2) csc²(x + 1) − 2 cot(x + 1)` is not): that depends on the order of fu's greedy search,
-/// which no rule short of running it reproduces, and this check rejects both. Identities between `sin`, `cos`, `csc`, `sec` at multiple angles are
-/// left to the comparator (sympy proves most of them).
+/// while `tan(4x − 8)` stays an atom and the numerator never cancels. sympy 1.14 (the published run asks for
+/// `sympy>=1.12`; 1.12 gives the same verdicts on the item and the unit cases) fails 24 of 30 such identities
+/// tried for `u` ∈ {x, 4x, x + 1, 8 − 4x, 2x − 3} and proves the same-angle ones (`sin(u) cot(u) = cos(u)`).
+/// Of the six it proves, two are for the plain angle `x` and four are one difference whose negation it does not
+/// prove (`2 cot(x + 1) − sin(2x + 2) csc²(x + 1)` is proved, `sin(2x + 2) csc²(x + 1) − 2 cot(x + 1)` is not):
+/// that depends on the order of fu's greedy search, which no rule short of running it reproduces, and this check
+/// rejects both. Identities between `sin`, `cos`,
+/// `csc`, `sec` at multiple angles are left to the comparator (sympy proves most of them).
 ///
 /// The check: for each angle under `tan` or `cot` of either side for which some trigonometric argument is a
 /// multiple `k·u` (`|k| ≠ 1`, `k` real), both sides are evaluated again with that one angle shifted by a fixed

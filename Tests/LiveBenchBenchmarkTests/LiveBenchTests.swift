@@ -202,7 +202,7 @@ struct LiveBenchRuleTests {
 
     /// `official` rejects an identity between `tan`/`cot` of an angle and functions of a multiple of it, as sympy's
     /// `simplify` fails to prove it; `strict` accepts it. Each verdict was checked against LiveBench's
-    /// `amps_hard_process_results` (995e86f0) with sympy 1.14.0, lark 1.3.1 and antlr4 4.11 in a venv: the first
+    /// `amps_hard_process_results` (995e86f0) in venvs with sympy 1.14.0 and with 1.12 (antlr4 4.11, lark): the first
     /// two pairs score 0 there, the four close ones (same angle, negated angle, a multiple angle under
     /// `sin`/`csc` only) score 1.
     @Test(arguments: [
