@@ -60,7 +60,7 @@ let benchmarkDefinitionTargets: [Target.Dependency] = ["IFEvalBenchmark", "LiveB
 let benchmarkTargets: [Target] = [
     .target(name: "ProctorBenchmarks", dependencies: ["ProctorCore", "ProctorData", "ProctorScoring"] + benchmarkDefinitionTargets),
     // LiveBench: the question files, the release selection and each task's ground-truth scorer.
-    .target(name: "LiveBenchBenchmark", dependencies: ["ProctorCore", "ProctorData", "MathEquivalence", "OrderedJSON", "InstructionChecks"], swiftSettings: optimizedInDebug),
+    .target(name: "LiveBenchBenchmark", dependencies: ["ProctorCore", "ProctorData", "MathEquivalence", "OrderedJSON", "InstructionChecks", "PythonCompat"], swiftSettings: optimizedInDebug),
     .testTarget(name: "LiveBenchBenchmarkTests", dependencies: ["LiveBenchBenchmark", "ProctorCore", "ProctorReport"], exclude: ["Fixtures"]),
     .testTarget(name: "ProctorBenchmarksTests", dependencies: ["ProctorBenchmarks", "ProctorCore", "ProctorRunner", "ProctorStore", "ProctorReport", "ProctorTestSupport"]),
 ]
@@ -157,12 +157,12 @@ let textAnalysisTargets: [Target] = [
     .target(name: "PythonCompat"),
     .testTarget(name: "PythonCompatTests", dependencies: ["PythonCompat"]),
     .target(name: "TextAnalysis", dependencies: ["PythonCompat"], resources: [.copy("Resources")], swiftSettings: optimizedInDebug),
-    .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"], exclude: ["Fixtures"]),
+    .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis", "PythonCompat"], exclude: ["Fixtures"]),
 ]
 
 // MARK: - Instruction following: IFEval's verifiable-instruction checkers (LiveBench reuses them) and the benchmark
 let instructionTargets: [Target] = [
-    .target(name: "InstructionChecks", dependencies: ["ProctorCore", "TextAnalysis"], swiftSettings: optimizedInDebug),
+    .target(name: "InstructionChecks", dependencies: ["ProctorCore", "TextAnalysis", "PythonCompat"], swiftSettings: optimizedInDebug),
     .testTarget(name: "InstructionChecksTests", dependencies: ["InstructionChecks", "ProctorCore"], exclude: ["Fixtures"]),
     .target(name: "IFEvalBenchmark", dependencies: ["ProctorCore", "ProctorData", "ProctorScoring", "InstructionChecks"], swiftSettings: optimizedInDebug),
     .testTarget(name: "IFEvalBenchmarkTests", dependencies: ["IFEvalBenchmark", "ProctorCore", "ProctorReport", "ProctorRunner", "ProctorStore", "ProctorTestSupport", "InstructionChecks"], exclude: ["Fixtures"]),

@@ -1,3 +1,4 @@
+import PythonCompat
 import TextAnalysis
 
 /// The `change_case:` instructions and `language:response_language`, the checks that need nltk's word tokenizer or

@@ -1,3 +1,5 @@
+import PythonCompat
+
 /// The `combination:` and `startend:` instructions.
 enum CombinationChecks {
     static let builders: [String: InstructionCheck.Builder] = [

@@ -1,3 +1,5 @@
+import PythonCompat
+
 /// The `detectable_content:` instructions and `punctuation:no_comma`.
 enum ContentChecks {
     static let builders: [String: InstructionCheck.Builder] = [

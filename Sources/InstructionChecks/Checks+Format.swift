@@ -1,3 +1,5 @@
+import PythonCompat
+
 /// The `detectable_format:` instructions.
 enum FormatChecks {
     /// The options of `detectable_format:constrained_response`.

@@ -1,3 +1,5 @@
+import PythonCompat
+
 /// The `keywords:` instructions. Keywords are regular expressions in the official checker (`re.search(keyword, …)`),
 /// matched case-insensitively; they are read as Python patterns here too.
 enum KeywordChecks {

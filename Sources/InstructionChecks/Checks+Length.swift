@@ -1,3 +1,4 @@
+import PythonCompat
 import TextAnalysis
 
 /// The `length_constraints:` instructions, with the official counting of sentences (nltk's English Punkt), words

@@ -1,4 +1,5 @@
 import ProctorCore
+import PythonCompat
 
 /// One verifiable instruction (`punctuation:no_comma`, `length_constraints:number_words` with its arguments), ready
 /// to be checked against responses as google-research's `instruction_following_eval` checks it.

@@ -6,7 +6,8 @@ import MathEquivalence
 /// The official comparison parses both with sympy's `parse_latex` and accepts `simplify(a − b) == 0` or
 /// `|simplify(a − b)| < 0.001`; Proctor's `AnswerEquivalence` decides the same question with exact rationals and
 /// random-point evaluation, with an absolute tolerance of 0.001 for numbers. The optional LLM fallback (only with
-/// `OPENAI_API_KEY` set) is not used, as it was not for the published judgments.
+/// `OPENAI_API_KEY` set) is not used, as it was not for the published judgments. Where the comparator proves more
+/// than sympy does, `equivalent` applies sympy's readings (the `official` mode).
 enum AMPSHard {
     static func score(truth: String, answer: String, sympyReading: Bool = true) throws -> TaskOutcome {
         var llm = answer
@@ -47,8 +48,9 @@ enum AMPSHard {
         return TaskOutcome(score: equivalent(gold, parsed, sympyReading: sympyReading) ? 1 : 0, extracted: parsed, rule: rule)
     }
 
-    /// The official `is_equiv`, decided by Proctor's comparator; with `sympyReading`, two readings of sympy's that
-    /// reject answers equal over the reals are applied too.
+    /// The official `is_equiv`, decided by Proctor's comparator; with `sympyReading`, three readings of sympy's that
+    /// reject answers equal over the reals are applied too (`antlrFunctionApplication`, `ComplexCheck`,
+    /// `MultipleAngleCheck`).
     static func equivalent(_ gold: String, _ answer: String, sympyReading: Bool = true) -> Bool {
         var options = EquivalenceOptions()
         options.numeric = .absolute(0.001)
@@ -56,7 +58,7 @@ enum AMPSHard {
         guard AnswerEquivalence.compare(gold: gold, prediction: answer, options: options) == .equal else { return false }
         guard sympyReading else { return true }
         if antlrFunctionApplication(gold) || antlrFunctionApplication(answer) { return false }
-        return !ComplexCheck.differ(gold, answer)
+        return !ComplexCheck.differ(gold, answer) && !MultipleAngleCheck.needsMultipleAngle(gold, answer)
     }
 
     /// sympy's lark grammar cannot read a power followed by an implicit product (`e^{3x} x (…)`), so

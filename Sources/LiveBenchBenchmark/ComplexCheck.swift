@@ -27,21 +27,15 @@ enum ComplexCheck {
         var cos: Complex { Complex(Foundation.cos(re) * Foundation.cosh(im), -Foundation.sin(re) * Foundation.sinh(im)) }
     }
 
+    /// The trigonometric functions the evaluator knows.
+    static let trigonometric: Set<String> = ["sin", "cos", "tan", "sec", "csc", "cot"]
+
     /// Whether gold and answer certainly differ as sympy's complex expressions (false when either cannot be read).
     static func differ(_ gold: String, _ answer: String) -> Bool {
-        guard let g = LatexParser.parse(LatexNormalizer.normalize(gold).text), let p = LatexParser.parse(LatexNormalizer.normalize(answer).text),
-            g.isScalar, p.isScalar
-        else { return false }
-        let symbols = g.freeSymbols.union(p.freeSymbols).sorted()
-        var state: UInt64 = 0x1234_5678_9ABC_DEF1
-        func next() -> Double {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Double(state >> 11) / Double(1 << 53) * 3 - 1.5
-        }
+        guard let g = scalar(gold), let p = scalar(answer) else { return false }
+        let symbols = g.freeSymbols.union(p.freeSymbols)
         var disagreeing = 0, compared = 0
-        for _ in 0..<(symbols.isEmpty ? 1 : 8) {
-            var point: [String: Complex] = [:]
-            for s in symbols { point[s] = Complex(next(), next()) }
+        for point in points(symbols, count: symbols.isEmpty ? 1 : 8) {
             guard let a = evaluate(g, point), let b = evaluate(p, point), a.isFinite, b.isFinite else { continue }
             compared += 1
             let gap = (a - b).magnitude
@@ -50,7 +44,30 @@ enum ComplexCheck {
         return compared > 0 && disagreeing > 0
     }
 
-    static func evaluate(_ node: MathNode, _ point: [String: Complex]) -> Complex? {
+    /// The answer read by Proctor's LaTeX parser, when it is a single expression.
+    static func scalar(_ text: String) -> MathNode? {
+        guard let node = LatexParser.parse(LatexNormalizer.normalize(text).text), node.isScalar else { return nil }
+        return node
+    }
+
+    /// `count` complex points with both parts in [-1.5, 1.5), from a fixed seed (the same points on every run).
+    static func points(_ symbols: Set<String>, count: Int, seed: UInt64 = 0x1234_5678_9ABC_DEF1) -> [[String: Complex]] {
+        var state = seed
+        func next() -> Double {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(state >> 11) / Double(1 << 53) * 3 - 1.5
+        }
+        return (0..<count).map { _ in
+            var point: [String: Complex] = [:]
+            for s in symbols.sorted() { point[s] = Complex(next(), next()) }
+            return point
+        }
+    }
+
+    /// The value of `node` at `point`. `angle`, when given, maps each trigonometric function's argument (node and
+    /// value) to the angle it is evaluated at (`MultipleAngleCheck` shifts one angle).
+    static func evaluate(_ node: MathNode, _ point: [String: Complex], angle: ((MathNode, Complex) -> Complex)? = nil) -> Complex? {
+        func evaluate(_ node: MathNode, _ point: [String: Complex]) -> Complex? { Self.evaluate(node, point, angle: angle) }
         switch node {
         case .number(let r): return Complex(r.doubleValue)
         case .real(let d): return Complex(d)
@@ -90,7 +107,8 @@ enum ComplexCheck {
             guard let y = evaluate(b, point), let l = x.log else { return nil }
             return (y * l).exp
         case .function(let name, let args):
-            guard args.count == 1, let x = evaluate(args[0], point) else { return nil }
+            guard args.count == 1, var x = evaluate(args[0], point) else { return nil }
+            if let angle, trigonometric.contains(name) { x = angle(args[0], x) }
             switch name {
             case "sqrt": return x.log.map { (Complex(0.5) * $0).exp }
             case "exp": return x.exp

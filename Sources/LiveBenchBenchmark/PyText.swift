@@ -1,5 +1,8 @@
+import PythonCompat
+
 /// Python `str` operations as LiveBench's scorers use them, on Unicode scalars (Python's code points) rather than
-/// Swift's grapheme clusters: `"\r\n"` is two characters there, and `s[-50:]` counts code points.
+/// Swift's grapheme clusters: `"\r\n"` is two characters there, and `s[-50:]` counts code points. The operations
+/// IFEval's checks use too are PythonCompat's `PythonString` and `PythonCharacters`; the rest are LiveBench's own.
 enum PyText {
     typealias Scalars = [Unicode.Scalar]
 
@@ -22,29 +25,16 @@ enum PyText {
     }
 
     /// `str.isspace()` for one character.
-    static func isSpace(_ c: Unicode.Scalar) -> Bool {
-        c.properties.isWhitespace || (0x1C...0x1F).contains(c.value)
-    }
+    static func isSpace(_ c: Unicode.Scalar) -> Bool { PythonString.isSpace(c) }
 
     /// `str.strip()`.
-    static func strip(_ s: String) -> String {
-        var chars = scalars(s)[...]
-        while let c = chars.first, isSpace(c) { chars.removeFirst() }
-        while let c = chars.last, isSpace(c) { chars.removeLast() }
-        return string(chars)
-    }
+    static func strip(_ s: String) -> String { PythonString.strip(s) }
 
     /// `str.strip(chars)`.
-    static func strip(_ s: String, _ set: String) -> String {
-        let strip = Set(set.unicodeScalars)
-        var chars = scalars(s)[...]
-        while let c = chars.first, strip.contains(c) { chars.removeFirst() }
-        while let c = chars.last, strip.contains(c) { chars.removeLast() }
-        return string(chars)
-    }
+    static func strip(_ s: String, _ set: String) -> String { PythonString.strip(s, Set(set.unicodeScalars)) }
 
-    /// `str.lower()`.
-    static func lower(_ s: String) -> String { s.lowercased() }
+    /// `str.lower()` (with Python's final-sigma rule).
+    static func lower(_ s: String) -> String { PythonString.lower(s) }
 
     /// The index of the first occurrence of `needle` at or after `from`, or nil (`str.find`).
     static func find(_ needle: Scalars, in hay: Scalars, from: Int = 0, to end: Int? = nil) -> Int? {
@@ -70,9 +60,7 @@ enum PyText {
     }
 
     /// `needle in hay`.
-    static func contains(_ hay: String, _ needle: String) -> Bool {
-        find(scalars(needle), in: scalars(hay)) != nil
-    }
+    static func contains(_ hay: String, _ needle: String) -> Bool { PythonString.contains(hay, needle) }
 
     /// `str.count(needle)` (non-overlapping).
     static func occurrences(of needle: String, in hay: String) -> Int {
@@ -101,33 +89,10 @@ enum PyText {
     }
 
     /// `str.split(sep)`.
-    static func split(_ s: String, _ sep: String) -> [String] {
-        let p = scalars(sep), h = scalars(s)
-        var out: [String] = []
-        var i = 0
-        while let at = find(p, in: h, from: i) {
-            out.append(string(h[i..<at]))
-            i = at + p.count
-        }
-        out.append(string(h[i...]))
-        return out
-    }
+    static func split(_ s: String, _ sep: String) -> [String] { PythonString.split(s, separator: sep) }
 
     /// `str.split()` (runs of whitespace, no empty parts).
-    static func splitWhitespace(_ s: String) -> [String] {
-        var out: [String] = []
-        var current: Scalars = []
-        for c in s.unicodeScalars {
-            if isSpace(c) {
-                if !current.isEmpty { out.append(string(current)) }
-                current = []
-            } else {
-                current.append(c)
-            }
-        }
-        if !current.isEmpty { out.append(string(current)) }
-        return out
-    }
+    static func splitWhitespace(_ s: String) -> [String] { PythonString.splitOnWhitespace(s) }
 
     /// `re.findall(re.escape(open) + "(.*?)" + re.escape(close), s)`, with `flags=re.DOTALL` when `dotAll`.
     static func findAll(between open: String, and close: String, in s: String, dotAll: Bool) -> [String] {
@@ -154,17 +119,11 @@ enum PyText {
     }
 
     /// `str.isdigit()` for one character (decimal digits and the digit-like superscripts and subscripts).
-    static func isDigit(_ c: Unicode.Scalar) -> Bool {
-        switch c.properties.numericType {
-        case .decimal?, .digit?: true
-        default: false
-        }
-    }
+    static func isDigit(_ c: Unicode.Scalar) -> Bool { PythonCharacters.isDigit(c.value) }
 
-    /// `str.isalnum()` for one character, as Python's `\w` uses it (plus `_`).
-    static func isWord(_ c: Unicode.Scalar) -> Bool {
-        c == "_" || c.properties.isAlphabetic || c.properties.numericType != nil
-    }
+    /// `str.isalnum()` for one character, as Python's `\w` uses it (plus `_`): letter categories, not Swift's wider
+    /// `isAlphabetic` (which takes in combining vowel signs).
+    static func isWord(_ c: Unicode.Scalar) -> Bool { PythonCharacters.isWord(c.value) }
 
     /// `int(s)` for text of decimal digits with optional sign and surrounding whitespace; nil where Python raises.
     static func int(_ s: String) -> Int? {

@@ -92,6 +92,7 @@ public struct Report: Sendable, Codable {
         if let r = p.repetitionPenalty { parts.append("rep_penalty=\(format(r))") }
         if let preset = config.preset { parts.append("preset=\(preset)") }
         if let style = config.promptStyle { parts.append("prompt=\(style)") }
+        if let release = config.release { parts.append("release=\(release)") }
         return parts.joined(separator: " ")
     }
 

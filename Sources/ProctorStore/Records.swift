@@ -19,11 +19,14 @@ public struct RunConfig: Sendable, Codable, Hashable {
     /// The published figure this run reproduces (`MODEL:BENCHMARK` of `proctor run --reproduce`), when every
     /// setting its source states was followed; nil for other runs.
     public var reproduces: String?
+    /// The question release of the benchmarks that have releases (LiveBench: `--release`, else the latest one);
+    /// nil for runs without such benchmarks.
+    public var release: String?
 
     /// Creates a configuration.
     public init(
         source: String = "inference", model: ModelIdentity, parameters: GenerationParameters, samples: Int, preset: String?,
-        promptStyle: String? = nil, reproduces: String? = nil
+        promptStyle: String? = nil, reproduces: String? = nil, release: String? = nil
     ) {
         self.source = source
         self.model = model
@@ -32,12 +35,13 @@ public struct RunConfig: Sendable, Codable, Hashable {
         self.preset = preset
         self.promptStyle = promptStyle
         self.reproduces = reproduces
+        self.release = release
     }
 
     /// The SHA-256 of the fields that identify the run: the model's kind, name and weights (not its location, so
     /// shards that reached the same model at different addresses are one run), the settings, k, the preset and the
     /// prompt variant (absent for the official prompts, so runs made before it existed keep their ids) and the
-    /// reproduced figure (absent likewise).
+    /// reproduced figure and the release (absent likewise).
     public var hash: String {
         struct Identity: Encodable {
             var source: String
@@ -49,15 +53,16 @@ public struct RunConfig: Sendable, Codable, Hashable {
             var preset: String?
             var promptStyle: String?
             var reproduces: String?
+            var release: String?
         }
         let identity = Identity(
             source: source, kind: model.kind, name: model.name, weights: model.weightsSHA256, parameters: parameters,
-            samples: samples, preset: preset, promptStyle: promptStyle, reproduces: reproduces)
+            samples: samples, preset: preset, promptStyle: promptStyle, reproduces: reproduces, release: release)
         return SHA256.hex(Data(JSONCoding.canonical(identity).utf8))
     }
 
     enum CodingKeys: String, CodingKey {
-        case source, model, parameters, samples, preset, promptStyle, reproduces
+        case source, model, parameters, samples, preset, promptStyle, reproduces, release
     }
 }
 

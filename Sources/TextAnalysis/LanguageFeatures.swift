@@ -1,3 +1,5 @@
+import PythonCompat
+
 /// langdetect's text preparation and n-gram extraction (`Detector.append`, `cleaning_text`, `_extract_ngrams`).
 enum LanguageFeatures {
     static let space: UInt32 = 0x20

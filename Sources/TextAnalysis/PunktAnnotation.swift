@@ -1,3 +1,5 @@
+import PythonCompat
+
 /// A token with Punkt's annotations (`PunktToken`) and the two annotation passes of `PunktSentenceTokenizer`.
 struct PunktToken {
     var text: ArraySlice<UInt32>

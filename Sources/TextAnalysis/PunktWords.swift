@@ -1,3 +1,5 @@
+import PythonCompat
+
 /// Punkt's own word segmentation (`PunktLanguageVars.word_tokenize` and `period_context_re`, nltk 3.9.2), written
 /// as scanners over code points that follow Python `re`'s matching of nltk's patterns.
 enum PunktWords {

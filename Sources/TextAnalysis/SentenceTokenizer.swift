@@ -1,3 +1,5 @@
+import PythonCompat
+
 /// Sentence splitting as nltk's English Punkt tokenizer does it (nltk 3.9.2's `PunktSentenceTokenizer` on Python's
 /// `re`, the `tokenize` path only, no training; 3.8 and 3.10 split the IFEval responses identically).
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import PythonCompat
 
 /// nltk's `NLTKWordTokenizer.tokenize` as of nltk 3.9.2 (the same rules as 3.8, the era of IFEval's published
 /// outputs, and the last release on Python's `re`): the ordered regular-expression substitutions of the improved

@@ -1,4 +1,5 @@
 import Foundation
+import PythonCompat
 
 /// Word tokenisation as the two nltk calls IFEval makes.
 ///

@@ -18,6 +18,13 @@ extension Proctor {
         return loaded
     }
 
+    /// The release a run uses, as stored with it: `release`, else the latest of each benchmark with releases
+    /// (several joined by commas); nil when no benchmark has releases.
+    static func chosenRelease(_ release: String?, of definitions: [BenchmarkDefinition]) -> String? {
+        let chosen = Set(definitions.compactMap { definition in definition.releaseSchedule.flatMap { release ?? $0.latest } })
+        return chosen.isEmpty ? nil : chosen.sorted().joined(separator: ",")
+    }
+
     /// The items of a release, for benchmarks with a release schedule (the latest when none is given).
     ///
     /// - Throws: `ProctorError` for a release the benchmark does not know (benchmarks without releases ignore it).

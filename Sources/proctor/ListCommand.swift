@@ -51,7 +51,7 @@ struct ListCommand: AsyncParsableCommand {
             for run in try db.runs() {
                 let count = try db.samples(runID: run.runID).count
                 let p = run.config.parameters
-                print("| \(run.runID) | \(run.label ?? "") | \(run.config.model.name) | \(run.config.model.kind) | T=\(p.temperature) top_p=\(p.topP) max_tokens=\(p.maxTokens) k=\(run.config.samples) seed=\(p.seed)\(run.config.preset.map { " preset=\($0)" } ?? "")\(run.config.promptStyle.map { " prompt=\($0)" } ?? "") | \(count) | \(run.createdAt) |")
+                print("| \(run.runID) | \(run.label ?? "") | \(run.config.model.name) | \(run.config.model.kind) | T=\(p.temperature) top_p=\(p.topP) max_tokens=\(p.maxTokens) k=\(run.config.samples) seed=\(p.seed)\(run.config.preset.map { " preset=\($0)" } ?? "")\(run.config.promptStyle.map { " prompt=\($0)" } ?? "")\(run.config.release.map { " release=\($0)" } ?? "") | \(count) | \(run.createdAt) |")
             }
         }
     }

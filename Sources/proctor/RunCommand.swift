@@ -172,7 +172,8 @@ struct RunCommand: AsyncParsableCommand {
             topK: topK ?? presetValues?.topK, minP: minP, repetitionPenalty: repetitionPenalty,
             maxTokens: maxTokens ?? presetValues?.maxTokens ?? 2048, seed: seed, stop: [])
         let config = RunConfig(model: backend.identity, parameters: parameters, samples: samples ?? presetValues?.samples ?? 1, preset: preset,
-            promptStyle: prompt == PromptStyle.official ? nil : prompt, reproduces: reproduction?.entry.reproductionID)
+            promptStyle: prompt == PromptStyle.official ? nil : prompt, reproduces: reproduction?.entry.reproductionID,
+            release: Proctor.chosenRelease(release, of: resolved.map(\.definition)))
         if let reproduction { reproduction.announce(parameters: parameters, samples: config.samples) }
         let db = try database.open()
         let plan = RunPlan(

@@ -200,6 +200,26 @@ struct LiveBenchRuleTests {
         #expect(LiveBenchScorer().score(ScoringInput(response: other), item: roots, mode: .strict).score == 1)
     }
 
+    /// `official` rejects an identity between `tan`/`cot` of an angle and functions of a multiple of it, as sympy's
+    /// `simplify` fails to prove it; `strict` accepts it. Each verdict was checked against LiveBench's
+    /// `amps_hard_process_results` (995e86f0) in venvs with sympy 1.14.0 and with 1.12 (antlr4 4.11, lark): the first
+    /// two pairs score 0 there, the four close ones (same angle, negated angle, a multiple angle under
+    /// `sin`/`csc` only) score 1.
+    @Test(arguments: [
+        (#"\tan (3 x-1)"#, #"\frac{1-\cos (6 x-2)}{\sin (6 x-2)}"#, 0.0),
+        (#"\frac{2 \tan (x+2)}{1-\tan ^2(x+2)}"#, #"\tan (2 x+4)"#, 0.0),
+        (#"\cot (4 x-8) \sin (4 x-8)"#, #"\cos (4 x-8)"#, 1.0),
+        (#"\cot (8-4 x)"#, #"-\cot (4 x-8)"#, 1.0),
+        (#"\csc ^2(5 x+3)"#, #"1+\cot ^2(5 x+3)"#, 1.0),
+        (#"\sin (2 x+2) \csc (x+1)"#, #"2 \cos (x+1)"#, 1.0),
+    ])
+    func ampsMultipleAngleUnderTanOrCot(truth: String, answer: String, official: Double) {
+        let amps = Self.item(task: "AMPS_Hard", subtask: "amps_hard_derivatives", truth: truth)
+        let response = ScoringInput(response: "$\\boxed{\(answer)}$")
+        #expect(LiveBenchScorer().score(response, item: amps, mode: .official).score == official)
+        #expect(LiveBenchScorer().score(response, item: amps, mode: .strict).score == 1)
+    }
+
     @Test func unknownTaskIsAScorerErrorNotACrash() {
         let verdict = LiveBenchScorer().score(ScoringInput(response: "x"), item: Self.item(task: "house_traversal", truth: "a"), mode: .official)
         #expect(verdict.rule == "scorer-error" && verdict.score == 0)

@@ -1,5 +1,6 @@
 import Foundation
 import ProctorCore
+import ProctorStore
 import ProctorTestSupport
 import Testing
 
@@ -57,5 +58,26 @@ struct LiveBenchCommandTests {
         ])
         #expect(none.status != 0)
         #expect(none.stderr.contains("has releases"), "\(none.stderr)")
+    }
+
+    /// The release a run uses is stored with it and shown in the report: `--release`, else the latest; a run of
+    /// benchmarks without releases stores none. The echo server answers, so the runs complete.
+    @Test func theReleaseIsStoredAndReported() async throws {
+        let server = try await ServeProcess(["--echo"])
+        defer { server.stop() }
+        let db = try Fixtures.temporaryDirectory().appendingPathComponent("r.sqlite").path
+        let common = ["run", "--model", "openai:\(server.baseURL)", "--model-name", "proctor-echo", "--limit", "1", "--data", Fixtures.sharedData.path, "--db", db]
+        let older = try await ProctorProcess.run(common + ["--benchmarks", "livebench:cta", "--release", "2024-11-25"], timeout: 300)
+        #expect(older.status == 0, "\(older.stderr)")
+        #expect(older.stdout.contains("release=2024-11-25"), "\(older.stdout)")
+        let latest = try await ProctorProcess.run(common + ["--benchmarks", "livebench:cta"], timeout: 300)
+        #expect(latest.status == 0, "\(latest.stderr)")
+        let plain = try await ProctorProcess.run(common + ["--benchmarks", "aime24"], timeout: 300)
+        #expect(plain.status == 0, "\(plain.stderr)")
+        #expect(!plain.stdout.contains("release="))
+        let runs = try ResultsDatabase(path: db).runs()
+        #expect(Set(runs.map(\.config.release)) == ["2024-11-25", "2025-05-30", nil])
+        let list = try await ProctorProcess.run(["list", "runs", "--db", db])
+        #expect(list.stdout.contains("release=2024-11-25"))
     }
 }

@@ -42,6 +42,25 @@ import Testing
         #expect(try db.runs().first { $0.runID == b.runID }?.config.promptStyle == "vlmevalkit")
     }
 
+    /// The question release is part of the run (another release is another question set); runs of benchmarks
+    /// without releases store none, so their configurations and ids are those of before the field existed.
+    @Test func theReleaseIsPartOfTheRun() throws {
+        var older = config()
+        older.release = "2024-11-25"
+        var latest = config()
+        latest.release = "2025-05-30"
+        #expect(older.hash != config().hash && older.hash != latest.hash)
+        let json = String(decoding: try JSONEncoder().encode(config()), as: UTF8.self)
+        #expect(!json.contains("release"))
+        #expect(try JSONDecoder().decode(RunConfig.self, from: Data(json.utf8)).hash == config().hash)
+        let dir = try Fixtures.temporaryDirectory()
+        let db = try ResultsDatabase(path: dir.appendingPathComponent("r.sqlite").path)
+        let a = try db.beginRun(config: older, label: nil, harnessVersion: "t", gitCommit: nil, host: nil)
+        let b = try db.beginRun(config: latest, label: nil, harnessVersion: "t", gitCommit: nil, host: nil)
+        #expect(a.runID != b.runID)
+        #expect(try db.runs().first { $0.runID == a.runID }?.config.release == "2024-11-25")
+    }
+
     @Test func schemaIsVersionedAndReopens() throws {
         let dir = try Fixtures.temporaryDirectory()
         let path = dir.appendingPathComponent("r.sqlite").path

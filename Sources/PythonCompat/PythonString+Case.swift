@@ -1,7 +1,7 @@
 extension PythonString {
     /// `s.lower()`: each code point's full lower-case mapping (`İ` becomes two code points), with Python's rule
     /// for a capital sigma that ends a word (it becomes `ς`).
-    static func lower(_ s: some StringProtocol) -> String {
+    public static func lower(_ s: some StringProtocol) -> String {
         let scalars = Array(s.unicodeScalars)
         var out = String.UnicodeScalarView()
         for (i, scalar) in scalars.enumerated() {
@@ -18,7 +18,7 @@ extension PythonString {
 
     /// CPython's `handle_capital_sigma`: a cased letter before it (case-ignorable code points skipped) and none
     /// after it.
-    static func isFinalSigma(_ scalars: [Unicode.Scalar], at i: Int) -> Bool {
+    public static func isFinalSigma(_ scalars: [Unicode.Scalar], at i: Int) -> Bool {
         var j = i - 1
         while j >= 0, scalars[j].properties.isCaseIgnorable { j -= 1 }
         guard j >= 0, scalars[j].properties.isCased else { return false }
@@ -28,7 +28,7 @@ extension PythonString {
     }
 
     /// `s.isupper()`: at least one cased code point, and no lower-case or title-case one.
-    static func isUpper(_ s: some StringProtocol) -> Bool {
+    public static func isUpper(_ s: some StringProtocol) -> Bool {
         var cased = false
         for scalar in s.unicodeScalars {
             let properties = scalar.properties
@@ -39,7 +39,7 @@ extension PythonString {
     }
 
     /// `s.islower()`: at least one cased code point, and no upper-case or title-case one.
-    static func isLower(_ s: some StringProtocol) -> Bool {
+    public static func isLower(_ s: some StringProtocol) -> Bool {
         var cased = false
         for scalar in s.unicodeScalars {
             let properties = scalar.properties
