@@ -16,7 +16,31 @@ enum RawHTTPClient {
         }
     }
 
-    private static func blockingExchange(port: Int, _ request: String) -> String {
+    /// Sends `request`, reads until the answer holds `marker`, and hangs up; returns what was read.
+    static func hangUp(port: Int, _ request: String, after marker: String) async -> String {
+        await withCheckedContinuation { continuation in
+            Thread { continuation.resume(returning: blockingExchange(port: port, request, until: marker)) }.start()
+        }
+    }
+
+    /// The body of a raw answer, de-chunked when it was sent chunked.
+    static func body(of answer: String) -> String {
+        guard let split = answer.range(of: "\r\n\r\n") else { return "" }
+        let head = answer[..<split.lowerBound].lowercased()
+        var rest = Substring(answer[split.upperBound...])
+        guard head.contains("transfer-encoding: chunked") else { return String(rest) }
+        var body = ""
+        while let line = rest.range(of: "\r\n"), let size = Int(rest[..<line.lowerBound], radix: 16), size > 0 {
+            let start = line.upperBound
+            let bytes = Array(rest[start...].utf8)
+            guard bytes.count >= size else { break }
+            body += String(decoding: bytes[..<size], as: UTF8.self)
+            rest = Substring(String(decoding: bytes[size...], as: UTF8.self).dropFirst(2))
+        }
+        return body
+    }
+
+    private static func blockingExchange(port: Int, _ request: String, until marker: String? = nil) -> String {
         #if canImport(Glibc)
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
@@ -42,6 +66,7 @@ enum RawHTTPClient {
             let n = recv(fd, &buffer, buffer.count, 0)
             if n <= 0 { break }
             answer.append(contentsOf: buffer[0..<n])
+            if let marker, String(decoding: answer, as: UTF8.self).contains(marker) { break }
         }
         return String(decoding: answer, as: UTF8.self)
     }
