@@ -1,6 +1,7 @@
 import Foundation
 import ProctorCore
 import ProctorOpenAI
+import Synchronization
 
 /// A chat-completion request that passed the checks: its wire form and one generation request per choice.
 struct AcceptedCompletion: Sendable {
@@ -128,12 +129,31 @@ extension ChatCompletionService {
     func generate(_ request: GenerationRequest, onDelta: @escaping @Sendable (GenerationDelta) -> Void) async -> Result<GenerationResult, ProctorError> {
         inFlight.withLock { $0 += 1 }
         defer { inFlight.withLock { $0 -= 1 } }
-        do {
-            if let streaming = backend as? any StreamingInferenceBackend {
-                return .success(try await streaming.generate(request, onDelta: onDelta))
+        let splitter = Mutex(ThinkSplitter())
+        let splits = splitsThinking
+        let forward: @Sendable (GenerationDelta) -> Void = { delta in
+            guard splits else { return onDelta(delta) }
+            let piece = splitter.withLock { splitter -> GenerationDelta in
+                let fed = splitter.feed(delta.text)
+                return GenerationDelta(text: fed.text, reasoning: delta.reasoning + fed.reasoning)
             }
-            let result = try await backend.generate(request)
-            onDelta(GenerationDelta(text: result.text, reasoning: result.reasoningContent ?? ""))
+            onDelta(piece)
+        }
+        do {
+            var result: GenerationResult
+            if let streaming = backend as? any StreamingInferenceBackend {
+                result = try await streaming.generate(request, onDelta: forward)
+            } else {
+                result = try await backend.generate(request)
+                forward(GenerationDelta(text: result.text, reasoning: result.reasoningContent ?? ""))
+            }
+            if splitsThinking && result.reasoningContent == nil {
+                let rest = splitter.withLock { $0.finish() }
+                onDelta(rest)
+                let split = ThinkSplitter.split(result.text)
+                result.text = split.text
+                result.reasoningContent = split.reasoning
+            }
             return .success(result)
         } catch let error as ProctorError {
             return .failure(error)

@@ -21,6 +21,8 @@ public final class ChatCompletionService: Sendable {
     public let defaultMaxTokens: Int
     /// The bearer token clients must send (nil: none needed).
     public let apiKey: String?
+    /// Whether the model's `<think>…</think>` is returned as `reasoning_content` (``ThinkSplitter``).
+    public let splitsThinking: Bool
     /// The most choices (`n`) one request may ask for.
     public let maxChoices = 16
     let counter = Mutex(0)
@@ -36,14 +38,17 @@ public final class ChatCompletionService: Sendable {
     ///   - faults: Requests to answer badly on purpose.
     ///   - defaultMaxTokens: The token limit of requests that set none.
     ///   - apiKey: A token clients must send as `Authorization: Bearer …` (nil or empty: no key needed).
+    ///   - splitsThinking: Return the text before `</think>` as `reasoning_content` (for models whose template
+    ///     separates thinking; backends that separate reasoning themselves are left alone).
     ///   - logger: Where each request is reported.
     public init(backend: any InferenceBackend, modelID: String? = nil, faults: FaultPlan = FaultPlan(), defaultMaxTokens: Int = 2048,
-                apiKey: String? = nil, logger: Logger = Logger(label: "proctor.serve")) {
+                apiKey: String? = nil, splitsThinking: Bool = false, logger: Logger = Logger(label: "proctor.serve")) {
         self.backend = backend
         self.modelID = modelID ?? backend.identity.name
         self.faults = faults
         self.defaultMaxTokens = defaultMaxTokens
         self.apiKey = apiKey.flatMap { $0.isEmpty ? nil : $0 }
+        self.splitsThinking = splitsThinking
         self.logger = logger
     }
 

@@ -56,6 +56,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Require `Authorization: Bearer KEY` on every request but GET /health (default: $PROCTOR_API_KEY; none when unset).")
     var apiKey: String?
 
+    @Option(name: .long, help: "none, or think: return the model's text before </think> as reasoning_content (as vLLM's deepseek_r1 parser).")
+    var reasoningFormat = "none"
+
     @Option(name: .long, help: "Seconds between the echo backend's streamed words (with --echo; for tests that hang up mid-stream).")
     var echoWordDelay: Double = 0
 
@@ -71,6 +74,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0–65535.") }
         guard maxTokens > 0 else { throw ValidationError("--max-tokens must be positive.") }
+        guard ["none", "think"].contains(reasoningFormat) else { throw ValidationError("--reasoning-format must be none or think.") }
         if let faults {
             do {
                 _ = try FaultPlan(parsing: faults)
@@ -88,7 +92,8 @@ struct ServeCommand: AsyncParsableCommand {
         let backend = try await resolveBackend()
         let key = apiKey ?? ProcessInfo.processInfo.environment["PROCTOR_API_KEY"]
         let service = ChatCompletionService(
-            backend: backend, modelID: servedModelName, faults: plan, defaultMaxTokens: maxTokens, apiKey: key, logger: logger)
+            backend: backend, modelID: servedModelName, faults: plan, defaultMaxTokens: maxTokens, apiKey: key,
+            splitsThinking: reasoningFormat == "think", logger: logger)
         let server = try await HTTPServer(host: host, port: port, logger: logger) { await service.handle($0) }
         let identity = backend.identity
         print("listening on http://\(server.host):\(server.port)/v1 serving \(service.modelID) (\(identity.kind): \(identity.location))")

@@ -27,17 +27,18 @@ enum RawHTTPClient {
     static func body(of answer: String) -> String {
         guard let split = answer.range(of: "\r\n\r\n") else { return "" }
         let head = answer[..<split.lowerBound].lowercased()
-        var rest = Substring(answer[split.upperBound...])
-        guard head.contains("transfer-encoding: chunked") else { return String(rest) }
-        var body = ""
-        while let line = rest.range(of: "\r\n"), let size = Int(rest[..<line.lowerBound], radix: 16), size > 0 {
-            let start = line.upperBound
-            let bytes = Array(rest[start...].utf8)
-            guard bytes.count >= size else { break }
-            body += String(decoding: bytes[..<size], as: UTF8.self)
-            rest = Substring(String(decoding: bytes[size...], as: UTF8.self).dropFirst(2))
+        var rest = Array(answer[split.upperBound...].utf8)[...]
+        guard head.contains("transfer-encoding: chunked") else { return String(decoding: rest, as: UTF8.self) }
+        var body: [UInt8] = []
+        let crlf: [UInt8] = [13, 10]
+        while let end = rest.indices.first(where: { rest[$0...].starts(with: crlf) }),
+              let size = Int(String(decoding: rest[..<end], as: UTF8.self), radix: 16), size > 0,
+              rest.count >= end - rest.startIndex + 2 + size {
+            let start = end + 2
+            body += rest[start..<(start + size)]
+            rest = rest[(start + size)...].dropFirst(2)
         }
-        return body
+        return String(decoding: body, as: UTF8.self)
     }
 
     private static func blockingExchange(port: Int, _ request: String, until marker: String? = nil) -> String {
