@@ -15,12 +15,17 @@ import json
 import sys
 import time
 
-import httpx
+import urllib.request
 import openai
 
 base_url, model, api_key = sys.argv[1], sys.argv[2], sys.argv[3]
 client = openai.OpenAI(base_url=base_url, api_key=api_key, max_retries=0, timeout=300)
 report = {"openai_version": openai.__version__}
+
+
+def active_requests():
+    with urllib.request.urlopen(base_url.removesuffix("/v1") + "/health") as answer:
+        return json.load(answer)["active_requests"]
 
 
 def fail(message):
@@ -69,12 +74,12 @@ for chunk in stream:
         deltas += 1
         if deltas == 3:
             break
-active_before = httpx.get(base_url.removesuffix("/v1") + "/health").json()["active_requests"]
+active_before = active_requests()
 stream.close()
 closed = time.monotonic()
 active = None
 while time.monotonic() - closed < 10:
-    active = httpx.get(base_url.removesuffix("/v1") + "/health").json()["active_requests"]
+    active = active_requests()
     if active == 0:
         break
     time.sleep(0.005)

@@ -14,6 +14,7 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
     typealias OutboundOut = HTTPServerResponsePart
 
     private let maxBodyBytes: Int
+    private let keepAlive: Bool
     private let logger: Logger
     private let handler: @Sendable (HTTPRequest) async -> HTTPAction
     private var head: HTTPRequestHead?
@@ -21,8 +22,9 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
     private var refused = false
     private var task: Task<Void, Never>?
 
-    init(maxBodyBytes: Int, logger: Logger, handler: @escaping @Sendable (HTTPRequest) async -> HTTPAction) {
+    init(maxBodyBytes: Int, keepAlive: Bool, logger: Logger, handler: @escaping @Sendable (HTTPRequest) async -> HTTPAction) {
         self.maxBodyBytes = maxBodyBytes
+        self.keepAlive = keepAlive
         self.logger = logger
         self.handler = handler
     }
@@ -53,7 +55,7 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
                 headers[key] = headers[key].map { "\($0), \(value)" } ?? value
             }
             let request = HTTPRequest(method: head.method.rawValue, path: path, headers: headers, body: Data(body.readableBytesView))
-            let exchange = Exchange(channel: context.channel, keepAlive: head.isKeepAlive, version: head.version, logger: logger)
+            let exchange = Exchange(channel: context.channel, keepAlive: keepAlive && head.isKeepAlive, version: head.version, logger: logger)
             let handler = self.handler
             task = Task { await exchange.perform(await handler(request)) }
         }

@@ -27,11 +27,13 @@ public final class HTTPServer: Sendable {
     ///   - host: The address to listen on (`127.0.0.1`).
     ///   - port: The port, or 0 for one the system chooses.
     ///   - maxBodyBytes: The largest request body read; larger ones are answered 413.
+    ///   - keepAlive: Keep connections open between requests (false: one request per connection, so that a fault
+    ///     plan's drops and resets meet fresh connections, which clients do not silently retry as they do reused ones).
     ///   - logger: Where stalls, drops, resets and hang-ups are reported.
     ///   - handler: Decides what to do with each request; runs in a task cancelled when the client hangs up.
     /// - Throws: `ProctorError.backend` when the socket cannot be bound (address in use, no permission, no such
     ///   address).
-    public init(host: String, port: Int, maxBodyBytes: Int = 256 << 20, logger: Logger = Logger(label: "proctor.serve"),
+    public init(host: String, port: Int, maxBodyBytes: Int = 256 << 20, keepAlive: Bool = true, logger: Logger = Logger(label: "proctor.serve"),
                 handler: @escaping @Sendable (HTTPRequest) async -> HTTPAction) async throws {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let bootstrap = ServerBootstrap(group: group)
@@ -42,7 +44,7 @@ public final class HTTPServer: Sendable {
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: false)
                     try channel.pipeline.syncOperations.addHandler(
-                        HTTPConnectionHandler(maxBodyBytes: maxBodyBytes, logger: logger, handler: handler))
+                        HTTPConnectionHandler(maxBodyBytes: maxBodyBytes, keepAlive: keepAlive, logger: logger, handler: handler))
                 }
             }
         do {

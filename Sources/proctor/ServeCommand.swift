@@ -94,7 +94,7 @@ struct ServeCommand: AsyncParsableCommand {
         let service = ChatCompletionService(
             backend: backend, modelID: servedModelName, faults: plan, defaultMaxTokens: maxTokens, apiKey: key,
             splitsThinking: reasoningFormat == "think", logger: logger)
-        let server = try await HTTPServer(host: host, port: port, logger: logger) { await service.handle($0) }
+        let server = try await HTTPServer(host: host, port: port, keepAlive: plan.entries.isEmpty, logger: logger) { await service.handle($0) }
         let identity = backend.identity
         print("listening on http://\(server.host):\(server.port)/v1 serving \(service.modelID) (\(identity.kind): \(identity.location))")
         if !plan.entries.isEmpty { print("fault plan: \(faults ?? "")") }

@@ -105,7 +105,7 @@ struct OpenAIBackendServerTests {
             try await backend.generate(Self.ask("hello"))
         } throws: { error in
             let message = (error as? ProctorError)?.message ?? ""
-            return message.contains("HTTP 404") && message.contains("\"no-such-model\" is not served here") && message.contains("--model-name")
+            return message.contains("HTTP 404") && message.contains("The model `no-such-model` does not exist") && message.contains("--model-name")
         }
         // The rejected request was number 1; the next one is number 2 and meets the planted 500: one attempt only.
         #expect(!server.stop().contains("request 3"))

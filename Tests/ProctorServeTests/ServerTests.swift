@@ -9,7 +9,7 @@ import Testing
 struct ServerTests {
     static func withServer(faults: String = "", apiKey: String? = nil, wordDelay: Double = 0, _ body: (Int) async throws -> Void) async throws {
         let service = ChatCompletionService(backend: EchoBackend(wordDelay: wordDelay), faults: try FaultPlan(parsing: faults), apiKey: apiKey)
-        let server = try await HTTPServer(host: "127.0.0.1", port: 0) { await service.handle($0) }
+        let server = try await HTTPServer(host: "127.0.0.1", port: 0, keepAlive: faults.isEmpty) { await service.handle($0) }
         do {
             try await body(server.port)
         } catch {
