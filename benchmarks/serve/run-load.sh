@@ -2,7 +2,9 @@
 # Opt-in (not CI): 32 concurrent streamed chat completions for 60 s from a second process (load.py, the official
 # openai package) against `proctor serve --model smollm2`, then against llama-cpp-python's server on the same GGUF
 # with the same threads, in one run; writes tokens per second and time-to-first-token percentiles side by side,
-# with their ratio, to results/serve/load-<date>.md.
+# with their ratio, to results/serve/load-<date>.md. llama-cpp-python's server answers one request at a time; it runs
+# with --interrupt_requests False, so that a new request waits instead of cutting off the stream in progress (its
+# default, which would fail nearly every request of a concurrent load).
 #
 # Environment: VENV (a venv with llama-cpp-python[server] and openai; default /work/venv-lcp), MODEL_FILE (default
 # ~/.cache/proctor/models/SmolLM2-135M-Instruct.Q4_1.gguf), THREADS (default 2), CONCURRENCY (default 32),
@@ -45,7 +47,7 @@ proctor_json=$(cd "$REPO" && $PROCTOR_CMD)
 kill "${PIDS[0]}"; wait "${PIDS[0]}" 2>/dev/null || true
 
 "$VENV/bin/python" "$REPO/benchmarks/openai/lcp_server.py" --model "$MODEL_FILE" --model_alias smollm2 --n_threads "$THREADS" --n_threads_batch "$THREADS" \
-    --n_ctx 8192 --host 127.0.0.1 --port "$LCP_PORT" >"$LOGS/lcp.out" 2>"$LOGS/lcp.err" &
+    --n_ctx 8192 --interrupt_requests False --host 127.0.0.1 --port "$LCP_PORT" >"$LOGS/lcp.out" 2>"$LOGS/lcp.err" &
 PIDS+=($!)
 wait_for "http://127.0.0.1:$LCP_PORT/v1/models"
 LCP_CMD="$VENV/bin/python benchmarks/serve/load.py http://127.0.0.1:$LCP_PORT/v1 smollm2 $CONCURRENCY $DURATION $MAX_TOKENS"
@@ -64,7 +66,7 @@ print("- date: $STAMP; proctor $(cd "$REPO" && git rev-parse --short HEAD) ($CON
 print("  both servers with $THREADS threads on this 2-core machine (shared with other builds: $(cut -d' ' -f1-3 /proc/loadavg) load average at the end)")
 print("- command: \`CONFIG=$CONFIG THREADS=$THREADS CONCURRENCY=$CONCURRENCY DURATION=$DURATION MAX_TOKENS=$MAX_TOKENS benchmarks/serve/run-load.sh\`")
 print("  - proctor: \`$PROCTOR serve --model MODEL --served-model-name smollm2 --threads $THREADS\`, load: \`$PROCTOR_CMD\`")
-print("  - llama-cpp-python: \`python benchmarks/openai/lcp_server.py --model MODEL --n_threads $THREADS --n_ctx 8192\`, load: \`$LCP_CMD\`")
+print("  - llama-cpp-python: \`python benchmarks/openai/lcp_server.py --model MODEL --n_threads $THREADS --n_threads_batch $THREADS --n_ctx 8192 --interrupt_requests False\`, load: \`$LCP_CMD\`")
 print()
 print("| | proctor serve | llama-cpp-python | proctor / llama-cpp-python |")
 print("|---|---|---|---|")
