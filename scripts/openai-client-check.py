@@ -8,7 +8,9 @@ Checks, each failing with a message that names what differed:
      streamed text equals the whole one, the first chunk carries the role, the last choice chunk the
      finish_reason, and the usage chunk the same counts as the whole answer.
   3. A wrong API key gets openai.AuthenticationError (HTTP 401).
-  4. A stream closed after a few deltas: GET /health reports no active request soon after (the slot freed).
+  4. A prompt longer than the context and a max_tokens above it get openai.BadRequestError (400) with OpenAI's
+     code context_length_exceeded.
+  5. A stream closed after a few deltas: GET /health reports no active request soon after (the slot freed).
 Prints one JSON object with what it measured; exits 1 on the first failed check.
 """
 import json
@@ -65,6 +67,18 @@ try:
     fail("a wrong API key was accepted")
 except openai.AuthenticationError as error:
     report["wrong_key_status"] = error.status_code
+
+overflows = {}
+for name, arguments in [("prompt", {"messages": [{"role": "user", "content": "word " * 9000}], "max_tokens": 8}),
+                        ("max_tokens", {"messages": messages, "max_tokens": 100000})]:
+    try:
+        client.chat.completions.create(model=model, **arguments)
+        fail(f"a request with a {name} over the context was answered")
+    except openai.BadRequestError as error:
+        overflows[name] = [error.status_code, error.code]
+report["overflow_errors"] = overflows
+if any(code != [400, "context_length_exceeded"] for code in overflows.values()):
+    fail(f"context overflows answered {overflows}")
 
 long = [{"role": "user", "content": "Write a very long story about a dragon who learns to bake bread."}]
 stream = client.chat.completions.create(model=model, messages=long, temperature=0.7, max_tokens=1000, seed=3, stream=True)
