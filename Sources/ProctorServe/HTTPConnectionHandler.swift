@@ -37,6 +37,9 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
             refused = false
             if let length = head.headers.first(name: "content-length").flatMap(Int.init), length > maxBodyBytes {
                 refuse(context, 413, "the body (\(length) bytes) is larger than the server's limit of \(maxBodyBytes) bytes")
+            } else if head.headers.first(name: "expect")?.lowercased() == "100-continue" {
+                // Clients that ask (curl, for large bodies) would otherwise wait a second before sending the body.
+                context.writeAndFlush(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: .continue))), promise: nil)
             }
         case .body(var chunk):
             guard !refused else { return }

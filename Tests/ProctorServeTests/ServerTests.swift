@@ -68,6 +68,19 @@ struct ServerTests {
         }
     }
 
+    @Test("Expect: 100-continue is answered before the body; a kept-alive connection answers requests in turn")
+    func connectionHandling() async throws {
+        try await Self.withServer { port in
+            let continued = await RawHTTPClient.exchange(port: port, Self.post(Self.hello, headers: "Expect: 100-continue\r\n"))
+            #expect(continued.hasPrefix("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK"), "\(continued)")
+            let first = "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Length: \(Self.hello.utf8.count)\r\n\r\n\(Self.hello)"
+            let both = await RawHTTPClient.exchange(port: port, first + Self.post(Self.hello.replacingOccurrences(of: "hello world", with: "second")))
+            #expect(both.components(separatedBy: "HTTP/1.1 200 OK").count == 3, "\(both)")
+            #expect(both.contains("echo: hello world") && both.contains("echo: second"))
+            #expect(both.range(of: "echo: hello world")?.lowerBound ?? both.endIndex < both.range(of: "echo: second")?.lowerBound ?? both.startIndex)
+        }
+    }
+
     @Test("with an API key, requests without it or with another get OpenAI's 401; /health needs none")
     func apiKey() async throws {
         try await Self.withServer(apiKey: "sk-test-123456") { port in
