@@ -15,6 +15,11 @@ import PackageDescription
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
 let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
 let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
+// `proctor serve` speaks HTTP/1.1 on SwiftNIO's event loops (not the cooperative pool the engine's callers run on).
+let nioServer: [Target.Dependency] = [
+    .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+    .product(name: "NIOHTTP1", package: "swift-nio"),
+]
 
 // MARK: - Backbone: core values, store, runner, report
 let backboneTargets: [Target] = [
@@ -103,7 +108,7 @@ let formatTargets: [Target] = [
 // MARK: - OpenAI-compatible backend and server
 let openAITargets: [Target] = [
     .target(name: "ProctorOpenAI", dependencies: ["ProctorCore", logging]),
-    .target(name: "ProctorServe", dependencies: ["ProctorCore", "ProctorOpenAI", logging]),
+    .target(name: "ProctorServe", dependencies: ["ProctorCore", "ProctorOpenAI", logging] + nioServer),
     .testTarget(name: "ProctorOpenAITests", dependencies: ["ProctorOpenAI", "ProctorServe"]),
     .testTarget(name: "ProctorServeTests", dependencies: ["ProctorServe", "ProctorOpenAI"]),
 ]
@@ -216,6 +221,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: backboneTargets + scoringTargets + benchmarkTargets + bfclTargets + dataTargets + formatTargets + openAITargets + tokenizerTargets + engineTargets + codeTargets + textAnalysisTargets + instructionTargets + cliTargets,
     swiftLanguageModes: [.v6]

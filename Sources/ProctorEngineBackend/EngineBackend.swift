@@ -6,7 +6,7 @@ import TextTokenizers
 
 /// The embedded engine as an `InferenceBackend`: renders the chat with the model's template, tokenizes it, and
 /// hands it to the serial `EngineWorker`, which decodes concurrent requests together.
-public final class EngineBackend: InferenceBackend {
+public final class EngineBackend: StreamingInferenceBackend {
     public let identity: ModelIdentity
     /// The model's tokenizer.
     public let tokenizer: Tokenizer
@@ -78,13 +78,14 @@ public final class EngineBackend: InferenceBackend {
     }
 
     /// Generates from prompt token ids whose embeddings at some positions are given (image features).
-    func complete(promptIds: [Int], embeddings: [Int: [Float]], parameters: GenerationParameters) async throws -> EngineCompletion {
+    func complete(promptIds: [Int], embeddings: [Int: [Float]], parameters: GenerationParameters,
+                  onText: (@Sendable (String) -> Void)? = nil) async throws -> EngineCompletion {
         let sampling = SamplingParameters(
             temperature: Float(parameters.temperature), topK: parameters.topK, topP: Float(parameters.topP),
             minP: parameters.minP.map(Float.init), repetitionPenalty: parameters.repetitionPenalty.map(Float.init),
             maxTokens: parameters.maxTokens, seed: parameters.seed, stopTokens: stopTokens)
         do {
-            return try await worker.submit(prompt: promptIds, embeddings: embeddings, parameters: sampling, stop: parameters.stop)
+            return try await worker.submit(prompt: promptIds, embeddings: embeddings, parameters: sampling, stop: parameters.stop, onText: onText)
         } catch let error as EngineError {
             throw ProctorError(error.code == .invalidRequest ? .invalidArgument : .backend, error.message, underlying: error)
         }
@@ -104,7 +105,29 @@ public final class EngineBackend: InferenceBackend {
 
     public func generate(_ request: GenerationRequest) async throws -> GenerationResult {
         let (text, completion) = try await complete(messages: request.messages, parameters: request.parameters)
-        return GenerationResult(
+        return Self.result(completion, prompt: text)
+    }
+
+    /// Generates, handing each new piece of text to `onDelta`; a cancelled task leaves the batch before the next
+    /// decode step and throws `CancellationError`.
+    public func generate(_ request: GenerationRequest, onDelta: @escaping @Sendable (GenerationDelta) -> Void) async throws -> GenerationResult {
+        let prompt = try prepare(request.messages, encode: true)
+        let completion = try await complete(promptIds: prompt.ids, embeddings: prompt.embeddings, parameters: request.parameters) {
+            onDelta(GenerationDelta(text: $0))
+        }
+        return Self.result(completion, prompt: prompt.text)
+    }
+
+    /// Requests decoding or waiting in the engine's queue.
+    public var activeRequests: Int {
+        get async { await worker.activeCount }
+    }
+
+    /// The model's context length in tokens.
+    public var contextLength: Int? { model.config.contextLength }
+
+    private static func result(_ completion: EngineCompletion, prompt text: String) -> GenerationResult {
+        GenerationResult(
             text: completion.text, finishReason: completion.stopReason == .length || completion.stopReason == .contextFull ? .length : .stop,
             promptTokens: completion.promptIds.count, completionTokens: completion.tokenIds.count, renderedPrompt: text)
     }

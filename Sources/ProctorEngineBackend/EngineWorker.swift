@@ -20,14 +20,23 @@ public struct EngineCompletion: Sendable {
 
 /// The serial owner of the engine: it admits requests, prefills them, and decodes every running request together,
 /// one batched forward pass per step, so that concurrent `generate` calls share each pass over the weights.
+///
+/// The actor runs on an `EngineExecutor` (a thread of its own), so the blocking forward passes never hold a thread
+/// of Swift's cooperative pool. Between steps it takes new requests and cancellations: a cancelled request leaves
+/// the batch before the next step.
 actor EngineWorker {
     private struct Job {
+        let key: Int
         let prompt: [Int]
         /// Prompt position → input embedding (image features), fed instead of the token's embedding.
         let embeddings: [Int: [Float]]
         let parameters: SamplingParameters
         let stop: [String]
         let continuation: CheckedContinuation<EngineCompletion, any Error>
+        /// Receives the text as it grows (streaming requests).
+        let onText: (@Sendable (String) -> Void)?
+        /// The text already handed to `onText`.
+        var emitted = ""
         var id = -1
         var prefillSeconds = 0.0
         var decodeStart = Date()
@@ -38,11 +47,18 @@ actor EngineWorker {
     private var pending: [Job] = []
     private var running: [Int: Job] = [:]
     private var looping = false
+    private var nextKey = 0
+    private let executor = EngineExecutor(name: "proctor-engine")
+
+    nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
     init(generator: Generator, tokenizer: Tokenizer) {
         self.generator = generator
         self.tokenizer = tokenizer
     }
+
+    /// Requests running or waiting.
+    var activeCount: Int { pending.count + running.count }
 
     /// Queues a request and waits for its completion.
     ///
@@ -52,13 +68,36 @@ actor EngineWorker {
     ///     vision-language prompt); empty for text.
     ///   - parameters: Sampling settings.
     ///   - stop: Stop strings.
-    func submit(prompt: [Int], embeddings: [Int: [Float]] = [:], parameters: SamplingParameters, stop: [String]) async throws -> EngineCompletion {
-        try await withCheckedThrowingContinuation { continuation in
-            pending.append(Job(prompt: prompt, embeddings: embeddings, parameters: parameters, stop: stop, continuation: continuation))
-            if !looping {
-                looping = true
-                Task { await self.loop() }
+    ///   - onText: Called with each new piece of the text (never a piece of a stop string, never half a character);
+    ///     the pieces concatenate to the completion's text.
+    /// - Throws: `CancellationError` when the calling task is cancelled (the request has then left the batch).
+    func submit(prompt: [Int], embeddings: [Int: [Float]] = [:], parameters: SamplingParameters, stop: [String],
+                onText: (@Sendable (String) -> Void)? = nil) async throws -> EngineCompletion {
+        let key = nextKey
+        nextKey += 1
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                guard !Task.isCancelled else { return continuation.resume(throwing: CancellationError()) }
+                pending.append(Job(key: key, prompt: prompt, embeddings: embeddings, parameters: parameters, stop: stop,
+                                   continuation: continuation, onText: onText))
+                if !looping {
+                    looping = true
+                    Task { await self.loop() }
+                }
             }
+        } onCancel: {
+            Task { await self.cancel(key) }
+        }
+    }
+
+    /// Takes a request out of the queue or the batch and fails it with `CancellationError`.
+    private func cancel(_ key: Int) {
+        if let index = pending.firstIndex(where: { $0.key == key }) {
+            pending.remove(at: index).continuation.resume(throwing: CancellationError())
+        } else if let job = running.values.first(where: { $0.key == key }) {
+            running[job.id] = nil
+            generator.remove(job.id)
+            job.continuation.resume(throwing: CancellationError())
         }
     }
 
@@ -72,7 +111,10 @@ actor EngineWorker {
                 let text = tokenizer.decode(tokens)
                 return stop.contains { text.contains($0) }
             }
-            for id in touched { finishIfDone(id) }
+            for id in touched {
+                finishIfDone(id)
+                stream(id)
+            }
             await Task.yield()
         }
         looping = false
@@ -102,12 +144,31 @@ actor EngineWorker {
         finish(job, tokens: seq.tokens, reason: reason)
     }
 
+    /// Hands a streaming request's new text to its receiver: what decodes completely and cannot be the start of a
+    /// stop string.
+    private func stream(_ id: Int) {
+        guard var job = running[id], let onText = job.onText, let seq = generator.sequence(id) else { return }
+        var text = tokenizer.decode(seq.tokens)
+        while text.last == "\u{FFFD}" { text.removeLast() }
+        let held = job.stop.map { stop in
+            (0..<stop.count).reversed().first { text.hasSuffix(stop.prefix($0)) } ?? 0
+        }.max() ?? 0
+        text.removeLast(min(held, text.count))
+        guard text.count > job.emitted.count, text.hasPrefix(job.emitted) else { return }
+        onText(String(text.dropFirst(job.emitted.count)))
+        job.emitted = text
+        running[id] = job
+    }
+
     private func finish(_ job: Job, tokens: [Int], reason: StopReason) {
         running[job.id] = nil
         generator.remove(job.id)
         var text = tokenizer.decode(tokens)
         if reason == .stopCondition, let cut = job.stop.compactMap({ text.range(of: $0)?.lowerBound }).min() {
             text = String(text[..<cut])
+        }
+        if let onText = job.onText, text.count > job.emitted.count, text.hasPrefix(job.emitted) {
+            onText(String(text.dropFirst(job.emitted.count)))
         }
         let decodeSeconds = Date().timeIntervalSince(job.decodeStart)
         job.continuation.resume(returning: EngineCompletion(

@@ -55,7 +55,7 @@ extension ChatCompletionWire.Request {
         }
         let parameters = GenerationParameters(
             temperature: temperature ?? 1, topP: topP ?? 1, topK: topK, minP: minP,
-            repetitionPenalty: repetitionPenalty ?? repeatPenalty, maxTokens: maxTokens ?? defaultMaxTokens, seed: seed ?? 0,
+            repetitionPenalty: repetitionPenalty ?? repeatPenalty, maxTokens: maxCompletionTokens ?? maxTokens ?? defaultMaxTokens, seed: seed ?? 0,
             stop: stop ?? [])
         return GenerationRequest(messages: messages, parameters: parameters, tools: tools)
     }

@@ -29,8 +29,18 @@ public enum ChatCompletionWire {
         public var repetitionPenalty: Double?
         /// The same penalty under the name llama.cpp's server and llama-cpp-python's server read; Proctor sends both.
         public var repeatPenalty: Double?
-        /// Proctor never streams; a server gets `false` so that it answers with one JSON body.
+        /// Whether to answer with server-sent events (Proctor sends `false` unless its configuration asks to stream).
         public var stream: Bool?
+        /// `{"include_usage": true}` asks a streaming server for a last chunk with the token counts.
+        public var streamOptions: StreamOptions?
+        /// How many choices to generate (default 1).
+        public var n: Int?
+        /// The newer name of `max_tokens` (OpenAI's reasoning models accept only this one).
+        public var maxCompletionTokens: Int?
+        /// Whether to return each token's log-probability.
+        public var logprobs: Bool?
+        /// How many alternatives per token to return with their log-probabilities.
+        public var topLogprobs: Int?
         /// Tools the model may call (`{"type": "function", "function": {name, description, parameters}}`).
         public var tools: [JSONValue]?
 
@@ -57,6 +67,7 @@ public enum ChatCompletionWire {
         enum CodingKeys: String, CodingKey {
             case model, messages, temperature, topP = "top_p", maxTokens = "max_tokens", seed, stop
             case topK = "top_k", minP = "min_p", repetitionPenalty = "repetition_penalty", repeatPenalty = "repeat_penalty", stream, tools
+            case streamOptions = "stream_options", n, maxCompletionTokens = "max_completion_tokens", logprobs, topLogprobs = "top_logprobs"
         }
     }
 
@@ -261,18 +272,62 @@ public enum ChatCompletionWire {
         public var error: ErrorBody
 
         /// Creates an error body.
-        public init(message: String, type: String, code: Int?) {
-            self.error = ErrorBody(message: message, type: type, code: code)
+        ///
+        /// - Parameters:
+        ///   - message: What went wrong and what to do.
+        ///   - type: `invalid_request_error`, `authentication_error`, `rate_limit_error`, `server_error`, …
+        ///   - param: The request field at fault, if one is.
+        ///   - code: OpenAI's machine-readable code (`model_not_found`, `invalid_api_key`,
+        ///     `context_length_exceeded`, …), if one applies.
+        public init(message: String, type: String, param: String? = nil, code: String? = nil) {
+            self.error = ErrorBody(message: message, type: type, param: param, code: code)
         }
     }
 
-    /// The inner object of an error answer.
+    /// The inner object of an error answer: OpenAI always sends all four fields, `param` and `code` as null when
+    /// they do not apply.
     public struct ErrorBody: Sendable, Codable, Hashable {
         /// What went wrong.
         public var message: String
         /// `invalid_request_error`, `server_error`, …
         public var type: String?
-        /// The HTTP status.
-        public var code: Int?
+        /// The request field at fault.
+        public var param: String?
+        /// The machine-readable code.
+        public var code: String?
+
+        enum CodingKeys: String, CodingKey {
+            case message, type, param, code
+        }
+
+        /// Creates an error.
+        public init(message: String, type: String?, param: String?, code: String?) {
+            self.message = message
+            self.type = type
+            self.param = param
+            self.code = code
+        }
+
+        /// Decodes an error; a numeric `code` (some servers send the HTTP status) is kept as text.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            message = try container.decode(String.self, forKey: .message)
+            type = try container.decodeIfPresent(String.self, forKey: .type)
+            param = try container.decodeIfPresent(String.self, forKey: .param)
+            if let number = try? container.decodeIfPresent(Int.self, forKey: .code) {
+                code = String(number)
+            } else {
+                code = try container.decodeIfPresent(String.self, forKey: .code)
+            }
+        }
+
+        /// Encodes all four fields, absent ones as null.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(message, forKey: .message)
+            try container.encode(type, forKey: .type)
+            try container.encode(param, forKey: .param)
+            try container.encode(code, forKey: .code)
+        }
     }
 }

@@ -80,7 +80,12 @@ public struct OpenAIBackend: InferenceBackend {
         let url = configuration.endpoint("chat/completions")
         let body: Data
         do {
-            body = try JSONEncoder().encode(ChatCompletionWire.Request(request, model: modelName))
+            var wire = ChatCompletionWire.Request(request, model: modelName)
+            if configuration.stream {
+                wire.stream = true
+                wire.streamOptions = ChatCompletionWire.StreamOptions(includeUsage: true)
+            }
+            body = try JSONEncoder().encode(wire)
         } catch {
             throw ProctorError(.invalidInput, "the request for \(url) could not be encoded as JSON", underlying: error)
         }

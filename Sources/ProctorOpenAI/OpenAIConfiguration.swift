@@ -13,6 +13,9 @@ public struct OpenAIConfiguration: Sendable, Hashable {
     public var retry: RetryPolicy
     /// A bearer token for servers started with an API key (vLLM's `--api-key`); never recorded.
     public var apiKey: String?
+    /// Ask for a streamed answer (`stream: true` with `stream_options.include_usage`), for servers that only
+    /// stream. Streamed answers are read whether or not they were asked for.
+    public var stream: Bool
 
     /// Creates a configuration.
     ///
@@ -22,12 +25,15 @@ public struct OpenAIConfiguration: Sendable, Hashable {
     ///   - requestTimeout: Seconds per attempt.
     ///   - retry: The retry policy.
     ///   - apiKey: A bearer token, if the server wants one.
-    public init(baseURL: URL, modelName: String? = nil, requestTimeout: Double = 600, retry: RetryPolicy = RetryPolicy(), apiKey: String? = nil) {
+    ///   - stream: Whether to ask for server-sent events.
+    public init(baseURL: URL, modelName: String? = nil, requestTimeout: Double = 600, retry: RetryPolicy = RetryPolicy(), apiKey: String? = nil,
+                stream: Bool = false) {
         self.baseURL = baseURL
         self.modelName = modelName
         self.requestTimeout = requestTimeout
         self.retry = retry
         self.apiKey = apiKey
+        self.stream = stream
     }
 
     /// Reads a `--model` value of the form `openai:http://HOST:PORT/v1`.

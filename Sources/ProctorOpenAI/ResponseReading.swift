@@ -3,18 +3,11 @@ import ProctorCore
 
 /// Reads servers' answers: completions, error bodies, model lists.
 enum ResponseReading {
-    /// The result in a chat-completion body.
+    /// The result in a chat-completion body, or in a stream of chunks (servers that always stream).
     ///
     /// - Throws: `ProctorError.backend` naming the URL when the body is not a chat completion with a choice.
     static func result(from body: Data, url: URL) throws -> GenerationResult {
-        let response: ChatCompletionWire.Response
-        do {
-            response = try JSONDecoder().decode(ChatCompletionWire.Response.self, from: body)
-        } catch {
-            throw ProctorError(
-                .backend, "POST \(url) answered 2xx with a body that is not a chat completion (\(snippet(body))); is this an OpenAI-compatible server?",
-                underlying: error)
-        }
+        let response = try StreamReading.isEventStream(body) ? StreamReading.response(from: body, url: url) : completion(from: body, url: url)
         guard let choice = response.choices.first else {
             throw ProctorError(.backend, "POST \(url) answered a chat completion without choices (\(snippet(body)))")
         }
@@ -29,6 +22,16 @@ enum ResponseReading {
         return GenerationResult(
             text: toolCallText(choice.message.toolCalls) ?? choice.message.content ?? "", reasoningContent: reasoning, finishReason: finish,
             promptTokens: response.usage?.promptTokens, completionTokens: response.usage?.completionTokens)
+    }
+
+    private static func completion(from body: Data, url: URL) throws -> ChatCompletionWire.Response {
+        do {
+            return try JSONDecoder().decode(ChatCompletionWire.Response.self, from: body)
+        } catch {
+            throw ProctorError(
+                .backend, "POST \(url) answered 2xx with a body that is not a chat completion (\(snippet(body))); is this an OpenAI-compatible server?",
+                underlying: error)
+        }
     }
 
     /// Tool calls as the JSON text `[{"<name>": "<arguments JSON>"}]` (BFCL's result-file shape), nil when none.

@@ -2,12 +2,14 @@ import Foundation
 import Logging
 import ProctorCore
 import ProctorOpenAI
+import Synchronization
 
-/// The OpenAI-compatible API on top of any `InferenceBackend`: `POST /v1/chat/completions` and `GET /v1/models`,
-/// with an optional `FaultPlan` applied to chat-completion requests by arrival number.
+/// The OpenAI-compatible API on top of any `InferenceBackend`: `POST /v1/chat/completions` (streamed or not),
+/// `GET /v1/models` and `GET /health`, with an optional API key and a `FaultPlan` applied to chat-completion
+/// requests by arrival number.
 ///
-/// Plug `handle(_:)` into an `HTTPServer`. Requests are answered on the connection's thread; concurrent
-/// requests reach the backend concurrently.
+/// Plug `handle(_:)` into an `HTTPServer`. Each request runs in its own task; cancelling it (the server does when
+/// the client hangs up) cancels its generation, which a `StreamingInferenceBackend` turns into a freed batch slot.
 public final class ChatCompletionService: Sendable {
     /// The backend that generates the answers.
     public let backend: any InferenceBackend
@@ -17,8 +19,15 @@ public final class ChatCompletionService: Sendable {
     public let faults: FaultPlan
     /// The token limit of requests that set none.
     public let defaultMaxTokens: Int
-    private let counter = RequestCounter()
-    private let logger: Logger
+    /// The bearer token clients must send (nil: none needed).
+    public let apiKey: String?
+    /// Whether the model's `<think>…</think>` is returned as `reasoning_content` (``ThinkSplitter``).
+    public let splitsThinking: Bool
+    /// The most choices (`n`) one request may ask for.
+    public let maxChoices = 16
+    let counter = Mutex(0)
+    let inFlight = Mutex(0)
+    let logger: Logger
     private let started = Int(Date().timeIntervalSince1970)
 
     /// Creates the service.
@@ -28,36 +37,71 @@ public final class ChatCompletionService: Sendable {
     ///   - modelID: The served name (the backend's identity name when nil).
     ///   - faults: Requests to answer badly on purpose.
     ///   - defaultMaxTokens: The token limit of requests that set none.
+    ///   - apiKey: A token clients must send as `Authorization: Bearer …` (nil or empty: no key needed).
+    ///   - splitsThinking: Return the text before `</think>` as `reasoning_content` (for models whose template
+    ///     separates thinking; backends that separate reasoning themselves are left alone).
     ///   - logger: Where each request is reported.
-    public init(backend: any InferenceBackend, modelID: String? = nil, faults: FaultPlan = FaultPlan(), defaultMaxTokens: Int = 2048, logger: Logger = Logger(label: "proctor.serve")) {
+    public init(backend: any InferenceBackend, modelID: String? = nil, faults: FaultPlan = FaultPlan(), defaultMaxTokens: Int = 2048,
+                apiKey: String? = nil, splitsThinking: Bool = false, logger: Logger = Logger(label: "proctor.serve")) {
         self.backend = backend
         self.modelID = modelID ?? backend.identity.name
         self.faults = faults
         self.defaultMaxTokens = defaultMaxTokens
+        self.apiKey = apiKey.flatMap { $0.isEmpty ? nil : $0 }
+        self.splitsThinking = splitsThinking
         self.logger = logger
     }
 
     /// Decides what to do with one HTTP request.
     ///
     /// - Parameter request: The request.
-    /// - Returns: The answer, or the fault the plan names for it.
-    public func handle(_ request: HTTPRequest) -> HTTPAction {
+    /// - Returns: The answer (a stream of server-sent events for `stream: true`), or the fault the plan names.
+    public func handle(_ request: HTTPRequest) async -> HTTPAction {
         let path = request.path.hasSuffix("/") ? String(request.path.dropLast()) : request.path
+        if request.method == "GET" && path == "/health" {
+            return .respond(.json(200, ["status": JSONValue.string("ok"), "active_requests": .int(await activeRequests())]))
+        }
+        if let refusal = authorizationFailure(request) { return .respond(refusal) }
         switch (request.method, path) {
         case ("GET", "/v1/models"), ("GET", "/models"):
             return .respond(.json(200, modelList()))
         case ("POST", "/v1/chat/completions"), ("POST", "/chat/completions"):
-            let number = counter.next()
+            let number = counter.withLock { count in
+                count += 1
+                return count
+            }
             if let fault = faults.fault(forRequest: number) {
                 logger.notice("request \(number): injecting fault \(fault)")
                 return Self.action(for: fault, request: number)
             }
-            return .respond(complete(request.body, number: number))
+            return await complete(request.body, number: number)
         case (_, "/v1/models"), (_, "/models"), (_, "/v1/chat/completions"), (_, "/chat/completions"):
             return .respond(Self.error(405, "\(request.method) is not allowed on \(path)"))
         default:
-            return .respond(Self.error(404, "no route \(request.method) \(path); this server has GET /v1/models and POST /v1/chat/completions"))
+            return .respond(Self.error(404, "no route \(request.method) \(path); this server has GET /v1/models, POST /v1/chat/completions and GET /health"))
         }
+    }
+
+    /// Requests generating now: the backend's own count when it keeps one (the engine's batch and queue), else the
+    /// requests this service is waiting on.
+    public func activeRequests() async -> Int {
+        if let streaming = backend as? any StreamingInferenceBackend { return await streaming.activeRequests }
+        return inFlight.withLock { $0 }
+    }
+
+    /// OpenAI's 401 answers: no key, or the wrong one.
+    private func authorizationFailure(_ request: HTTPRequest) -> HTTPResponse? {
+        guard let apiKey else { return nil }
+        let header = request.headers["authorization"] ?? ""
+        guard header.lowercased().hasPrefix("bearer ") else {
+            return Self.error(401, "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY); proctor serve was started with --api-key or PROCTOR_API_KEY.")
+        }
+        let given = header.dropFirst("bearer ".count).trimmingCharacters(in: .whitespaces)
+        guard given == apiKey else {
+            let shown = given.count > 8 ? "\(given.prefix(3))…\(given.suffix(4))" : "…"
+            return Self.error(401, "Incorrect API key provided: \(shown). Use the key proctor serve was started with (--api-key or PROCTOR_API_KEY).", code: "invalid_api_key")
+        }
+        return nil
     }
 
     private func modelList() -> ChatCompletionWire.ModelList {
@@ -66,6 +110,7 @@ public final class ChatCompletionService: Sendable {
             "id": .string(modelID), "object": "model", "created": .int(started), "owned_by": "proctor",
             "proctor_backend": .string(identity.kind), "proctor_location": .string(Self.publicLocation(identity.location)),
         ]
+        if let context = (backend as? any StreamingInferenceBackend)?.contextLength { entry["max_model_len"] = .int(context) }
         for (key, value) in identity.details { entry["proctor_\(key)"] = .string(Self.publicLocation(value)) }
         return ChatCompletionWire.ModelList(data: [.object(entry)])
     }
@@ -78,61 +123,6 @@ public final class ChatCompletionService: Sendable {
         let path = location.hasPrefix("file://") ? String(location.dropFirst("file://".count)) : location
         guard path.hasPrefix("/") || path.hasPrefix("~") || path.hasPrefix("./") || path.hasPrefix("../") else { return location }
         return path.split(separator: "/").last.map(String.init) ?? ""
-    }
-
-    private func complete(_ body: Data, number: Int) -> HTTPResponse {
-        let wire: ChatCompletionWire.Request
-        let request: GenerationRequest
-        do {
-            wire = try JSONDecoder().decode(ChatCompletionWire.Request.self, from: body)
-            request = try wire.generationRequest(defaultMaxTokens: defaultMaxTokens)
-        } catch let error as ProctorError {
-            return Self.error(400, error.message)
-        } catch {
-            return Self.error(400, "the body is not a chat-completion request: \(error)")
-        }
-        guard wire.model == modelID else {
-            return Self.error(404, "the model \"\(wire.model)\" is not served here; this server serves \"\(modelID)\"")
-        }
-        guard wire.stream != true else {
-            return Self.error(400, "streaming is not supported by proctor serve; send \"stream\": false")
-        }
-        let started = Date()
-        switch Self.runBlocking(backend, request) {
-        case .success(let result):
-            logger.info("request \(number): \(result.finishReason.rawValue), \(result.completionTokens ?? 0) tokens in \(String(format: "%.2f", Date().timeIntervalSince(started))) s")
-            let usage = ChatCompletionWire.Usage(
-                promptTokens: result.promptTokens, completionTokens: result.completionTokens,
-                totalTokens: result.promptTokens.flatMap { p in result.completionTokens.map { p + $0 } })
-            let message = ChatCompletionWire.ResponseMessage(role: "assistant", content: result.text, reasoningContent: result.reasoningContent)
-            let choice = ChatCompletionWire.Choice(index: 0, message: message, finishReason: result.finishReason == .length ? "length" : "stop")
-            let response = ChatCompletionWire.Response(
-                id: "chatcmpl-proctor-\(number)", created: Int(Date().timeIntervalSince1970), model: modelID,
-                choices: [choice], usage: usage)
-            return .json(200, response)
-        case .failure(let error):
-            logger.error("request \(number): the backend failed: \(error)")
-            let status = error.code == .invalidInput || error.code == .invalidArgument ? 400 : 500
-            return Self.error(status, "the backend failed: \(error.message)")
-        }
-    }
-
-    /// Runs the backend from a connection thread (not a concurrency-pool thread, so waiting here is safe).
-    private static func runBlocking(_ backend: any InferenceBackend, _ request: GenerationRequest) -> Result<GenerationResult, ProctorError> {
-        let box = ResultBox()
-        let done = DispatchSemaphore(value: 0)
-        Task {
-            do {
-                box.value = .success(try await backend.generate(request))
-            } catch let error as ProctorError {
-                box.value = .failure(error)
-            } catch {
-                box.value = .failure(ProctorError(.backend, "\(error)", underlying: error))
-            }
-            done.signal()
-        }
-        done.wait()
-        return box.value ?? .failure(ProctorError(.backend, "the backend returned nothing"))
     }
 
     static func action(for fault: FaultPlan.Fault, request number: Int) -> HTTPAction {
@@ -150,31 +140,32 @@ public final class ChatCompletionService: Sendable {
         }
     }
 
-    static func error(_ status: Int, _ message: String) -> HTTPResponse {
-        let type = status == 429 ? "rate_limit_error" : (status < 500 ? "invalid_request_error" : "server_error")
-        return .json(status, ChatCompletionWire.ErrorEnvelope(message: message, type: type, code: status))
+    /// An OpenAI error answer.
+    ///
+    /// - Parameters:
+    ///   - status: The HTTP status.
+    ///   - message: What went wrong and what to do.
+    ///   - param: The request field at fault.
+    ///   - code: OpenAI's code for the error, if it has one.
+    /// - Returns: The JSON response.
+    static func error(_ status: Int, _ message: String, param: String? = nil, code: String? = nil) -> HTTPResponse {
+        ErrorBody.response(status, message, param: param, code: code)
     }
 }
 
-/// Numbers chat-completion requests in arrival order, from 1.
-///
-/// `@unchecked Sendable` is safe: `count` is only touched while `lock` is held.
-private final class RequestCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count = 0
+/// OpenAI's error object (`{"error": {"message", "type", "param", "code"}}`) with the type OpenAI gives a status.
+enum ErrorBody {
+    static func response(_ status: Int, _ message: String, param: String? = nil, code: String? = nil) -> HTTPResponse {
+        .json(status, envelope(status, message, param: param, code: code))
+    }
 
-    func next() -> Int {
-        lock.withLock {
-            count += 1
-            return count
+    static func envelope(_ status: Int, _ message: String, param: String? = nil, code: String? = nil) -> ChatCompletionWire.ErrorEnvelope {
+        let type = switch status {
+        case 401: "invalid_request_error"
+        case 429: "rate_limit_error"
+        case 400..<500: "invalid_request_error"
+        default: "server_error"
         }
+        return ChatCompletionWire.ErrorEnvelope(message: message, type: type, param: param, code: code)
     }
-}
-
-/// Carries a result from a task to the waiting connection thread.
-///
-/// `@unchecked Sendable` is safe: the task writes `value` once before signalling the semaphore, and the thread
-/// reads it only after waiting on that semaphore, which orders the two accesses.
-private final class ResultBox: @unchecked Sendable {
-    var value: Result<GenerationResult, ProctorError>?
 }

@@ -9,7 +9,9 @@ import ProctorCore
 /// `[image MEDIA-TYPE BYTES bytes sha256 HEX]`, in the message's order; cut at the first stop string (finish reason
 /// `stop`) or after `maxTokens` whitespace-separated words (finish reason `length`). `reasoningContent` lists the
 /// sampling settings it received, so a client can check what reached the server. Token counts are word counts.
-public struct EchoBackend: InferenceBackend {
+/// Streamed, the reasoning comes first as one delta, then the answer word by word (each word with the whitespace
+/// before it), `wordDelay` seconds apart.
+public struct EchoBackend: StreamingInferenceBackend {
     /// Kind `echo`, name `proctor-echo`.
     public let identity = ModelIdentity(
         kind: "echo", name: EchoBackend.modelName, location: "built-in",
@@ -18,8 +20,44 @@ public struct EchoBackend: InferenceBackend {
     /// The name the echo backend is served under.
     public static let modelName = "proctor-echo"
 
+    /// Seconds between streamed words (0: none), so that tests can hang up in the middle of a stream.
+    public let wordDelay: Double
+    private let active = ActiveCount()
+
     /// Creates the echo backend.
-    public init() {}
+    ///
+    /// - Parameter wordDelay: Seconds between streamed words.
+    public init(wordDelay: Double = 0) {
+        self.wordDelay = wordDelay
+    }
+
+    /// Requests being echoed now.
+    public var activeRequests: Int {
+        get async { active.value }
+    }
+
+    /// The echo has no context limit.
+    public var contextLength: Int? { nil }
+
+    /// Streams the echo: the reasoning, then the words; stops at once when the task is cancelled.
+    ///
+    /// - Throws: `CancellationError` when cancelled.
+    public func generate(_ request: GenerationRequest, onDelta: @escaping @Sendable (GenerationDelta) -> Void) async throws -> GenerationResult {
+        active.add(1)
+        defer { active.add(-1) }
+        let result = try await generate(request)
+        if let reasoning = result.reasoningContent { onDelta(GenerationDelta(reasoning: reasoning)) }
+        var rest = Substring(result.text)
+        while !rest.isEmpty {
+            try Task.checkCancellation()
+            let start = rest.firstIndex { !$0.isWhitespace } ?? rest.endIndex
+            let end = rest[start...].firstIndex(where: \.isWhitespace) ?? rest.endIndex
+            onDelta(GenerationDelta(text: String(rest[..<end])))
+            rest = rest[end...]
+            if wordDelay > 0 { try await Task.sleep(nanoseconds: UInt64(wordDelay * 1e9)) }
+        }
+        return result
+    }
 
     /// Echoes the last user message.
     ///
@@ -57,5 +95,19 @@ public struct EchoBackend: InferenceBackend {
         return GenerationResult(
             text: echo, reasoningContent: reasoning, finishReason: finish, promptTokens: promptWords,
             completionTokens: echo.split(whereSeparator: \.isWhitespace).count)
+    }
+}
+
+/// A counter of requests in progress.
+///
+/// `@unchecked Sendable` is safe: `count` is only touched while `lock` is held.
+private final class ActiveCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    var value: Int { lock.withLock { count } }
+
+    func add(_ delta: Int) {
+        lock.withLock { count += delta }
     }
 }

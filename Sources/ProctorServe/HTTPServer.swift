@@ -1,17 +1,16 @@
 import Foundation
 import Logging
+import NIOCore
+import NIOPosix
 import ProctorCore
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
-/// A small HTTP/1.1 server on POSIX sockets: one thread accepts, one thread per connection reads a request,
-/// asks the handler what to do, does it and closes the connection.
+/// An HTTP/1.1 server on SwiftNIO: its event loops read requests and write answers, and each complete request
+/// is handed to `handler` in a task of its own, which is cancelled when the client hangs up.
 ///
-/// It is meant for loopback use (`proctor serve`, tests), not as an internet-facing server: it answers one request
-/// per connection and reads bodies of at most `maxBodyBytes`.
+/// SwiftNIO rather than Hummingbird: the server needs the connection itself (to notice a client hanging up in the
+/// middle of a stream, and to stall, drop or reset connections for fault plans), which NIO's channel handlers give
+/// directly; Hummingbird would add a router and its dependencies around the same NIO pipeline for two routes.
+/// Connections are kept alive between requests (HTTP/1.1 clients such as the `openai` package pool them).
 public final class HTTPServer: Sendable {
     /// The address the server listens on.
     public let host: String
@@ -19,106 +18,50 @@ public final class HTTPServer: Sendable {
     public let port: Int
     /// The largest request body read, in bytes.
     public let maxBodyBytes: Int
-    private let listener: Int32
-    private let handler: @Sendable (HTTPRequest) -> HTTPAction
-    private let logger: Logger
+    private let group: MultiThreadedEventLoopGroup
+    private let channel: any Channel
 
-    /// Binds and listens; call `start()` to begin accepting.
+    /// Binds, listens and starts accepting connections.
     ///
     /// - Parameters:
-    ///   - host: An IPv4 address to listen on (`127.0.0.1`).
+    ///   - host: The address to listen on (`127.0.0.1`).
     ///   - port: The port, or 0 for one the system chooses.
-    ///   - maxBodyBytes: The largest request body read.
-    ///   - logger: Where stalls, drops and resets are reported.
-    ///   - handler: Decides what to do with each request; called on the connection's thread.
-    /// - Throws: `ProctorError.invalidArgument` for a host that is not an IPv4 address, `.backend` when the socket
-    ///   cannot be bound (port in use, no permission).
-    public init(host: String, port: Int, maxBodyBytes: Int = 256 << 20, logger: Logger = Logger(label: "proctor.serve"), handler: @escaping @Sendable (HTTPRequest) -> HTTPAction) throws {
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(clamping: port)).bigEndian
-        guard inet_pton(AF_INET, host, &address.sin_addr) == 1 else {
-            throw ProctorError(.invalidArgument, "--host \(host) is not an IPv4 address; use 127.0.0.1 (loopback) or 0.0.0.0 (all interfaces)")
-        }
-        #if canImport(Glibc)
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        #else
-        let fd = socket(AF_INET, SOCK_STREAM, 0)
-        #endif
-        guard fd >= 0 else { throw ProctorError(.backend, "could not create a socket: \(Socket.errorText())") }
-        var yes: Int32 = 1
-        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard bound == 0, listen(fd, 128) == 0 else {
-            let reason = Socket.errorText()
-            close(fd)
-            throw ProctorError(.backend, "could not listen on \(host):\(port): \(reason); choose another --port (0 picks a free one)")
-        }
-        var actual = sockaddr_in()
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &actual) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        self.host = host
-        self.port = Int(UInt16(bigEndian: actual.sin_port))
-        self.maxBodyBytes = maxBodyBytes
-        self.listener = fd
-        self.handler = handler
-        self.logger = logger
-    }
-
-    /// Starts accepting connections on a background thread and returns.
-    public func start() {
-        let thread = Thread { [self] in acceptLoop() }
-        thread.name = "proctor-serve-accept"
-        thread.start()
-    }
-
-    /// Stops accepting; connections in progress finish on their own threads.
-    public func stop() {
-        shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
-    }
-
-    private func acceptLoop() {
-        while true {
-            let client = accept(listener, nil, nil)
-            if client < 0 {
-                if errno == EINTR || errno == ECONNABORTED { continue }
-                return
+    ///   - maxBodyBytes: The largest request body read; larger ones are answered 413.
+    ///   - keepAlive: Keep connections open between requests (false: one request per connection, so that a fault
+    ///     plan's drops and resets meet fresh connections, which clients do not silently retry as they do reused ones).
+    ///   - logger: Where stalls, drops, resets and hang-ups are reported.
+    ///   - handler: Decides what to do with each request; runs in a task cancelled when the client hangs up.
+    /// - Throws: `ProctorError.backend` when the socket cannot be bound (address in use, no permission, no such
+    ///   address).
+    public init(host: String, port: Int, maxBodyBytes: Int = 256 << 20, keepAlive: Bool = true, logger: Logger = Logger(label: "proctor.serve"),
+                handler: @escaping @Sendable (HTTPRequest) async -> HTTPAction) async throws {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let bootstrap = ServerBootstrap(group: group)
+            .serverChannelOption(.backlog, value: 512)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: false)
+                    try channel.pipeline.syncOperations.addHandler(
+                        HTTPConnectionHandler(maxBodyBytes: maxBodyBytes, keepAlive: keepAlive, logger: logger, handler: handler))
+                }
             }
-            let thread = Thread { [self] in serve(Socket(fd: client)) }
-            thread.name = "proctor-serve-connection"
-            thread.start()
+        do {
+            channel = try await bootstrap.bind(host: host, port: port).get()
+        } catch {
+            try? await group.shutdownGracefully()
+            throw ProctorError(.backend, "could not listen on \(host):\(port): \(error); choose another --port (0 picks a free one)", underlying: error)
         }
+        self.group = group
+        self.host = host
+        self.port = channel.localAddress?.port ?? port
+        self.maxBodyBytes = maxBodyBytes
     }
 
-    private func serve(_ socket: Socket) {
-        defer { socket.close() }
-        socket.setReceiveTimeout(seconds: 120)
-        let action: HTTPAction
-        do {
-            guard let request = try socket.readRequest(maxBodyBytes: maxBodyBytes) else { return }
-            action = handler(request)
-        } catch {
-            let message = (error as? ProctorError)?.message ?? "\(error)"
-            action = .respond(.json(400, ["error": ["message": message, "type": "invalid_request_error"]]))
-        }
-        switch action {
-        case .respond(let response):
-            socket.write(response.serialized)
-        case .stall(let seconds):
-            let started = Date()
-            let hungUp = socket.waitForHangUp(seconds: seconds)
-            let waited = String(format: "%.2f", Date().timeIntervalSince(started))
-            logger.notice(hungUp ? "stall ended: the client closed the connection after \(waited) s" : "stall ended after \(waited) s; closing without an answer")
-        case .drop:
-            logger.notice("dropped the connection without answering")
-        case .reset:
-            logger.notice("reset the connection without answering")
-            socket.abortOnClose()
-        }
+    /// Stops accepting and closes the event loop; requests in progress are cut off.
+    public func stop() async {
+        try? await channel.close()
+        try? await group.shutdownGracefully()
     }
 }

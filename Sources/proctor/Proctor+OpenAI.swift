@@ -14,7 +14,8 @@ extension Proctor {
 enum OpenAIModelResolver {
     /// Connects to the server `spec` names, asking its `/models` for the model when `--model-name` is absent.
     ///
-    /// The API key, if the server wants one, comes from `OPENAI_API_KEY` and is never recorded.
+    /// The API key, if the server wants one, comes from `OPENAI_API_KEY` and is never recorded;
+    /// `PROCTOR_OPENAI_STREAM=1` asks for streamed answers (for servers that only stream).
     ///
     /// - Returns: nil when `spec` is not `openai:…`.
     /// - Throws: `ProctorError` for a malformed URL or when the model cannot be determined.
@@ -29,7 +30,8 @@ enum OpenAIModelResolver {
         let environment = ProcessInfo.processInfo.environment
         let configuration = OpenAIConfiguration(
             baseURL: baseURL, modelName: spec.modelName, requestTimeout: spec.requestTimeout,
-            retry: RetryPolicy(maxRetries: spec.maxRetries), apiKey: environment["OPENAI_API_KEY"])
+            retry: RetryPolicy(maxRetries: spec.maxRetries), apiKey: environment["OPENAI_API_KEY"],
+            stream: ["1", "true", "yes"].contains(environment["PROCTOR_OPENAI_STREAM"]?.lowercased() ?? ""))
         return try await OpenAIBackend.connect(configuration, logger: Logger(label: "proctor.openai"))
     }
 }

@@ -13,7 +13,7 @@ import Darwin
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve a model over the OpenAI chat-completions API (POST /v1/chat/completions, GET /v1/models).",
+        abstract: "Serve a model over the OpenAI chat-completions API (POST /v1/chat/completions, streamed or not; GET /v1/models).",
         discussion: """
             Serves --model (any form `proctor run` accepts; an openai:URL makes this a proxy) or, with --echo, \
             a deterministic built-in echo that is not a language model (served as proctor-echo) for testing \
@@ -53,6 +53,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Engine threads (default: one per physical core, read from /sys; logical cores when unknown).")
     var threads: Int?
 
+    @Option(name: .long, help: "Require `Authorization: Bearer KEY` on every request but GET /health (default: $PROCTOR_API_KEY; none when unset).")
+    var apiKey: String?
+
+    @Option(name: .long, help: "none, or think: return the model's text before </think> as reasoning_content (as vLLM's deepseek_r1 parser).")
+    var reasoningFormat = "none"
+
+    @Option(name: .long, help: "Seconds between the echo backend's streamed words (with --echo; for tests that hang up mid-stream).")
+    var echoWordDelay: Double = 0
+
     @Option(name: .long, help: "Seconds per request to an upstream openai: server.")
     var requestTimeout: Double = 600
 
@@ -65,6 +74,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0–65535.") }
         guard maxTokens > 0 else { throw ValidationError("--max-tokens must be positive.") }
+        guard ["none", "think"].contains(reasoningFormat) else { throw ValidationError("--reasoning-format must be none or think.") }
         if let faults {
             do {
                 _ = try FaultPlan(parsing: faults)
@@ -80,13 +90,15 @@ struct ServeCommand: AsyncParsableCommand {
         let logger = Logger(label: "proctor.serve")
         let plan = try faults.map { try FaultPlan(parsing: $0) } ?? FaultPlan()
         let backend = try await resolveBackend()
+        let key = apiKey ?? ProcessInfo.processInfo.environment["PROCTOR_API_KEY"]
         let service = ChatCompletionService(
-            backend: backend, modelID: servedModelName, faults: plan, defaultMaxTokens: maxTokens, logger: logger)
-        let server = try HTTPServer(host: host, port: port, logger: logger) { service.handle($0) }
-        server.start()
+            backend: backend, modelID: servedModelName, faults: plan, defaultMaxTokens: maxTokens, apiKey: key,
+            splitsThinking: reasoningFormat == "think", logger: logger)
+        let server = try await HTTPServer(host: host, port: port, keepAlive: plan.entries.isEmpty, logger: logger) { await service.handle($0) }
         let identity = backend.identity
         print("listening on http://\(server.host):\(server.port)/v1 serving \(service.modelID) (\(identity.kind): \(identity.location))")
         if !plan.entries.isEmpty { print("fault plan: \(faults ?? "")") }
+        if service.apiKey != nil { print("requests need Authorization: Bearer <the --api-key / PROCTOR_API_KEY value>") }
         fflush(nil)
         while true {
             try await Task.sleep(nanoseconds: 3_600_000_000_000)
@@ -94,7 +106,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     private func resolveBackend() async throws -> any InferenceBackend {
-        if echo { return EchoBackend() }
+        if echo { return EchoBackend(wordDelay: echoWordDelay) }
         let spec = ModelSpec(
             model: model ?? "", modelName: modelName, chatTemplate: nil, threads: threads,
             requestTimeout: requestTimeout, maxRetries: maxRetries)

@@ -8,20 +8,20 @@ import Testing
 struct OpenAIBackendServerTests {
     static let png = Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==") ?? Data()
 
-    static func client(_ server: ServerProcess, name: String? = nil, timeout: Double = 5, retries: Int = 3) async throws -> OpenAIBackend {
+    static func client(_ server: ServerProcess, name: String? = nil, timeout: Double = 5, retries: Int = 3, stream: Bool = false) async throws -> OpenAIBackend {
         let policy = RetryPolicy(maxRetries: retries, baseDelay: 0.05, maxDelay: 0.2, maxRetryAfter: 1)
-        return try await OpenAIBackend.connect(OpenAIConfiguration(baseURL: server.baseURL, modelName: name, requestTimeout: timeout, retry: policy))
+        return try await OpenAIBackend.connect(OpenAIConfiguration(baseURL: server.baseURL, modelName: name, requestTimeout: timeout, retry: policy, stream: stream))
     }
 
     static func ask(_ text: String, maxTokens: Int = 100) -> GenerationRequest {
         GenerationRequest(messages: [ChatMessage(role: .user, text: text)], parameters: GenerationParameters(maxTokens: maxTokens, seed: 7))
     }
 
-    @Test("an interleaved image reaches the server as a data URL and reasoning stays apart")
-    func imageRoundTrip() async throws {
+    @Test("an interleaved image reaches the server as a data URL and reasoning stays apart (answered whole or streamed)", arguments: [false, true])
+    func imageRoundTrip(stream: Bool) async throws {
         let server = try ServerProcess()
         defer { server.stop() }
-        let backend = try await Self.client(server)
+        let backend = try await Self.client(server, stream: stream)
         #expect(backend.modelName == "proctor-echo")
         #expect(backend.identity.kind == "openai")
         #expect(backend.identity.location == server.baseURL.absoluteString)
@@ -52,11 +52,11 @@ struct OpenAIBackendServerTests {
         #expect(result.text == "echo: one two")
     }
 
-    @Test("500, a dropped connection, a reset and a 429 are retried until an answer comes")
-    func retriesRecover() async throws {
+    @Test("500, a dropped connection, a reset and a 429 are retried until an answer comes (streamed or not)", arguments: [false, true])
+    func retriesRecover(stream: Bool) async throws {
         let server = try ServerProcess(["--faults", "1:500,2:drop,3:reset,4:429=0.3"])
         defer { server.stop() }
-        let backend = try await Self.client(server, retries: 4)
+        let backend = try await Self.client(server, retries: 4, stream: stream)
         let started = Date()
         let result = try await backend.generate(Self.ask("hello"))
         let elapsed = Date().timeIntervalSince(started)
@@ -65,7 +65,7 @@ struct OpenAIBackendServerTests {
         #expect(elapsed < 30, "backoff must stay bounded (a busy machine adds seconds, a bug adds minutes)")
         let log = server.stop()
         #expect(log.components(separatedBy: "injecting fault").count - 1 == 4)
-        #expect(log.contains("request 5: stop"))
+        #expect(log.contains(stream ? "request 5: streamed 2 tokens" : "request 5: stop"))
     }
 
     @Test("persistent faults end in a ProctorError after exactly 1 + maxRetries attempts", arguments: [
@@ -105,7 +105,7 @@ struct OpenAIBackendServerTests {
             try await backend.generate(Self.ask("hello"))
         } throws: { error in
             let message = (error as? ProctorError)?.message ?? ""
-            return message.contains("HTTP 404") && message.contains("\"no-such-model\" is not served here") && message.contains("--model-name")
+            return message.contains("HTTP 404") && message.contains("The model `no-such-model` does not exist") && message.contains("--model-name")
         }
         // The rejected request was number 1; the next one is number 2 and meets the planted 500: one attempt only.
         #expect(!server.stop().contains("request 3"))

@@ -78,4 +78,29 @@ struct ResponseReadingTests {
         }
         #expect(throws: ProctorError.self) { try ModelChoice.pick(requested: nil, from: [], url: Self.url) }
     }
+
+    @Test("a streamed answer is read as the whole one: deltas joined, reasoning apart, finish reason and usage kept")
+    func streamed() throws {
+        let events = [
+            #"{"id":"c1","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"role":"assistant","content":""},"logprobs":null,"finish_reason":null}],"usage":null}"#,
+            #"{"id":"c1","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"reasoning_content":"think "},"logprobs":null,"finish_reason":null}],"usage":null}"#,
+            #"{"id":"c1","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"reasoning_content":"more"},"logprobs":null,"finish_reason":null}],"usage":null}"#,
+            #"{"id":"c1","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"content":"4"},"logprobs":null,"finish_reason":null}],"usage":null}"#,
+            #"{"id":"c1","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"content":"2"},"logprobs":null,"finish_reason":null}],"usage":null}"#,
+            #"{"id":"c1","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{},"logprobs":null,"finish_reason":"length"}],"usage":null}"#,
+            #"{"id":"c1","object":"chat.completion.chunk","created":1,"model":"m","choices":[],"usage":{"prompt_tokens":9,"completion_tokens":2,"total_tokens":11}}"#,
+            "[DONE]",
+        ]
+        for separator in ["\n\n", "\r\n\r\n"] {
+            let result = try Self.read(events.map { "data: \($0)" }.joined(separator: separator) + separator)
+            #expect(result.text == "42" && result.reasoningContent == "think more")
+            #expect(result.finishReason == .length && result.promptTokens == 9 && result.completionTokens == 2)
+        }
+    }
+
+    @Test("an error event in the middle of a stream is a backend error with the server's words")
+    func streamedError() {
+        let body = "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}]}\n\ndata: {\"error\":{\"message\":\"engine crashed\",\"type\":\"server_error\"}}\n\n"
+        #expect { try Self.read(body) } throws: { ($0 as? ProctorError)?.message.contains("engine crashed") == true }
+    }
 }

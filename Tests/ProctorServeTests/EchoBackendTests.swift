@@ -24,10 +24,26 @@ struct EchoBackendTests {
         #expect(result.finishReason == finish)
     }
 
-    @Test("the request head is parsed: method, path without query, lower-cased headers")
-    func head() throws {
-        let request = try HTTPRequest.parseHead(Data("POST /v1/chat/completions?x=1 HTTP/1.1\r\nContent-Length: 12\r\nX-A: 1\r\nx-a: 2".utf8))
-        #expect(request.method == "POST" && request.path == "/v1/chat/completions")
-        #expect(request.headers["content-length"] == "12" && request.headers["x-a"] == "1, 2")
+    @Test("streamed deltas concatenate to the non-streamed text and reasoning")
+    func deltas() async throws {
+        let request = GenerationRequest(messages: [ChatMessage(role: .user, text: "a  b\tc")], parameters: GenerationParameters(maxTokens: 100))
+        let collected = DeltaLog()
+        let result = try await EchoBackend().generate(request) { collected.append($0) }
+        let deltas = collected.all
+        #expect(deltas.map(\.text).joined() == result.text && result.text == "echo: a  b\tc")
+        #expect(deltas.map(\.reasoning).joined() == result.reasoningContent)
+        #expect(deltas.filter { !$0.text.isEmpty }.count == 4)
     }
+}
+
+/// Deltas in arrival order. `@unchecked Sendable` is safe: `deltas` is only touched while `lock` is held.
+final class DeltaLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var deltas: [GenerationDelta] = []
+
+    func append(_ delta: GenerationDelta) {
+        lock.withLock { deltas.append(delta) }
+    }
+
+    var all: [GenerationDelta] { lock.withLock { deltas } }
 }

@@ -16,7 +16,32 @@ enum RawHTTPClient {
         }
     }
 
-    private static func blockingExchange(port: Int, _ request: String) -> String {
+    /// Sends `request`, reads until the answer holds `marker`, and hangs up; returns what was read.
+    static func hangUp(port: Int, _ request: String, after marker: String) async -> String {
+        await withCheckedContinuation { continuation in
+            Thread { continuation.resume(returning: blockingExchange(port: port, request, until: marker)) }.start()
+        }
+    }
+
+    /// The body of a raw answer, de-chunked when it was sent chunked.
+    static func body(of answer: String) -> String {
+        guard let split = answer.range(of: "\r\n\r\n") else { return "" }
+        let head = answer[..<split.lowerBound].lowercased()
+        var rest = Array(answer[split.upperBound...].utf8)[...]
+        guard head.contains("transfer-encoding: chunked") else { return String(decoding: rest, as: UTF8.self) }
+        var body: [UInt8] = []
+        let crlf: [UInt8] = [13, 10]
+        while let end = rest.indices.first(where: { rest[$0...].starts(with: crlf) }),
+              let size = Int(String(decoding: rest[..<end], as: UTF8.self), radix: 16), size > 0,
+              rest.count >= end - rest.startIndex + 2 + size {
+            let start = end + 2
+            body += rest[start..<(start + size)]
+            rest = rest[(start + size)...].dropFirst(2)
+        }
+        return String(decoding: body, as: UTF8.self)
+    }
+
+    private static func blockingExchange(port: Int, _ request: String, until marker: String? = nil) -> String {
         #if canImport(Glibc)
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
@@ -42,6 +67,7 @@ enum RawHTTPClient {
             let n = recv(fd, &buffer, buffer.count, 0)
             if n <= 0 { break }
             answer.append(contentsOf: buffer[0..<n])
+            if let marker, String(decoding: answer, as: UTF8.self).contains(marker) { break }
         }
         return String(decoding: answer, as: UTF8.self)
     }
