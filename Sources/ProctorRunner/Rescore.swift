@@ -63,7 +63,7 @@ public struct Rescore: Sendable {
         for run in runs {
             let before = Dictionary(
                 try database.scores(runID: run.runID, mode: .official).map { ($0.key, $0.verdict.correct) }, uniquingKeysWith: { a, _ in a })
-            var batch: [Pending] = []
+            var batch: [Runner.ScoringWork] = []
             for sample in try database.samples(runID: run.runID) where sample.output != nil {
                 let benchmark = sample.key.benchmark
                 if let benchmarks, !benchmarks.contains(benchmark) { continue }
@@ -75,7 +75,7 @@ public struct Rescore: Sendable {
                 guard let item = itemCache[benchmark]?[sample.key.itemID] else {
                     throw ProctorError(.database, "run \(run.runID) has a sample of \(benchmark) item \(sample.key.itemID) but the item is not stored")
                 }
-                batch.append(Pending(sample: sample, item: item, scorer: scorer))
+                batch.append(Runner.ScoringWork(sample: sample, item: item, scorer: scorer))
                 if batch.count >= batchSize {
                     try await write(batch, before: before, into: &summary)
                     batch.removeAll(keepingCapacity: true)
@@ -87,31 +87,11 @@ public struct Rescore: Sendable {
         return summary
     }
 
-    /// A sample to score, with its item and scorer.
-    struct Pending: Sendable {
-        var sample: SampleRecord
-        var item: BenchmarkItem
-        var scorer: any ItemScorer
-    }
-
     /// Scores a batch on `parallelism` tasks (each a contiguous slice, in order) and replaces its verdicts in one
     /// transaction.
-    func write(_ batch: [Pending], before: [SampleKey: Bool], into summary: inout Summary) async throws {
+    func write(_ batch: [Runner.ScoringWork], before: [SampleKey: Bool], into summary: inout Summary) async throws {
         guard !batch.isEmpty else { return }
-        let sliceSize = (batch.count + parallelism - 1) / parallelism
-        let slices = stride(from: 0, to: batch.count, by: sliceSize).map { batch[$0..<min($0 + sliceSize, batch.count)] }
-        let scored = await withTaskGroup(of: (Int, [[ScoreRecord]]).self) { group in
-            for (index, slice) in slices.enumerated() {
-                group.addTask {
-                    var out: [[ScoreRecord]] = []
-                    for pending in slice { out.append(await Runner.score(sample: pending.sample, item: pending.item, scorer: pending.scorer)) }
-                    return (index, out)
-                }
-            }
-            var bySlice: [Int: [[ScoreRecord]]] = [:]
-            for await (index, records) in group { bySlice[index] = records }
-            return (0..<slices.count).flatMap { bySlice[$0] ?? [] }
-        }
+        let scored = await Runner.score(batch, parallelism: parallelism)
         for records in scored {
             if let official = records.first(where: { $0.mode == .official }), before[official.key] != official.verdict.correct { summary.changed += 1 }
         }
