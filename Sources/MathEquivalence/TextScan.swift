@@ -3,7 +3,8 @@
 /// Foundation's `range(of:)`, `contains` and `replacingOccurrences` bridge through `NSString` on Linux and cost
 /// microseconds per call; scorers call them hundreds of times per sample, so they use these instead. The common
 /// case, a needle that does not occur, allocates nothing: both sides are read in place when their UTF-8 is
-/// contiguous (native strings and their substrings).
+/// contiguous (native strings and their substrings). The functions are inlinable so that callers in other
+/// modules get them specialised for `String` and `Substring`.
 extension StringProtocol {
     /// The first (or last) range of `needle`, compared byte by byte (ASCII letters folded when `caseInsensitive`).
     ///
@@ -12,6 +13,7 @@ extension StringProtocol {
     ///   - backwards: Find the last occurrence instead of the first.
     ///   - caseInsensitive: Fold ASCII letters.
     /// - Returns: The range in `self`, or nil.
+    @inlinable
     public func scanRange(of needle: some StringProtocol, backwards: Bool = false, caseInsensitive: Bool = false) -> Range<Index>? {
         let found = TextScan.withBytes(self) { h in
             TextScan.withBytes(needle) { n in TextScan.search(h, n, backwards: backwards, fold: caseInsensitive) }
@@ -23,11 +25,13 @@ extension StringProtocol {
     }
 
     /// Whether `needle` occurs in `self`.
+    @inlinable
     public func scanContains(_ needle: some StringProtocol) -> Bool {
         TextScan.withBytes(self) { h in TextScan.withBytes(needle) { n in TextScan.search(h, n, backwards: false, fold: false) != nil } }
     }
 
     /// `self` with every occurrence of `target` replaced by `replacement`.
+    @inlinable
     public func scanReplacing(_ target: some StringProtocol, with replacement: some StringProtocol) -> String {
         let replaced: [UInt8]? = TextScan.withBytes(self) { h in
             TextScan.withBytes(target) { t -> [UInt8]? in
@@ -50,6 +54,7 @@ extension StringProtocol {
     }
 
     /// `self` split at every occurrence of `separator` (Python's `str.split(sep)`).
+    @inlinable
     public func scanSplit(_ separator: some StringProtocol) -> [String] {
         TextScan.withBytes(self) { h in
             TextScan.withBytes(separator) { t -> [String] in
@@ -67,16 +72,19 @@ extension StringProtocol {
     }
 }
 
+@usableFromInline
 enum TextScan {
+    @inlinable
     static func fold(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
 
     /// Runs `body` on the UTF-8 bytes of `text`, in place when they are contiguous, else on a copy.
-    @inline(__always)
+    @inlinable
     static func withBytes<T>(_ text: some StringProtocol, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
         if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
         return Array(text.utf8).withUnsafeBufferPointer(body)
     }
 
+    @inlinable
     static func matches(_ h: UnsafeBufferPointer<UInt8>, at i: Int, _ n: UnsafeBufferPointer<UInt8>, fold f: Bool) -> Bool {
         for k in 0..<n.count {
             let a = h[i + k], b = n[k]
@@ -86,6 +94,7 @@ enum TextScan {
     }
 
     /// The byte offset of the first (or last) occurrence of `n` in `h`; nil when absent or `n` is empty.
+    @inlinable
     static func search(_ h: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>, backwards: Bool, fold f: Bool) -> Int? {
         guard let first = n.first, n.count <= h.count else { return nil }
         let last = h.count - n.count

@@ -106,6 +106,9 @@ public struct PredictionImport: Sendable {
         }
     }
 
+    /// The keys of a Proctor line that describe the sample rather than its item.
+    static let sampleKeys: Set<String> = ["response", "sample", "extraction"]
+
     /// Resolves each prediction's item: the local item, else one built from the line's fields.
     ///
     /// - Parameters:
@@ -118,7 +121,9 @@ public struct PredictionImport: Sendable {
         var items: [String: BenchmarkItem] = [:]
         var unresolved: [ImportedPrediction] = []
         for line in predictions where items[line.itemID] == nil {
-            if let item = local[line.itemID] ?? definition.adapter.item(id: line.itemID, split: name.split, fields: line.fields) {
+            // The line's own keys (its output, sample index, extraction) belong to the sample, not to the item.
+            let fields = line.fields.filter { !Self.sampleKeys.contains($0.key) }
+            if let item = local[line.itemID] ?? definition.adapter.item(id: line.itemID, split: name.split, fields: fields) {
                 items[line.itemID] = item
             } else {
                 unresolved.append(line)

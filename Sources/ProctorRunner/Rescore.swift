@@ -61,8 +61,7 @@ public struct Rescore: Sendable {
         var scorers: [String: any ItemScorer] = [:]
         var itemCache: [String: [String: BenchmarkItem]] = [:]
         for run in runs {
-            let before = Dictionary(
-                try database.scores(runID: run.runID, mode: .official).map { ($0.key, $0.verdict.correct) }, uniquingKeysWith: { a, _ in a })
+            let before = try database.correctness(runID: run.runID, mode: .official)
             var batch: [Runner.ScoringWork] = []
             for sample in try database.samples(runID: run.runID) where sample.output != nil {
                 let benchmark = sample.key.benchmark

@@ -150,4 +150,27 @@ extension ResultsDatabase {
             return scores
         }
     }
+
+    /// Whether each verdict of a run in one mode is correct, without decoding the verdicts (`proctor rescore`
+    /// counts the verdicts it changes).
+    ///
+    /// - Parameters:
+    ///   - runID: The run.
+    ///   - mode: Official or strict.
+    /// - Returns: Each scored sample's correctness.
+    /// - Throws: `ProctorError` (`.database`) naming the row when a stored key does not decode.
+    public func correctness(runID: String, mode: ScoringMode) throws -> [SampleKey: Bool] {
+        try read { db in
+            let request = ScoreRow.select(SampleKeyColumns.runID, SampleKeyColumns.benchmark, SampleKeyColumns.itemID, SampleKeyColumns.sampleIndex,
+                                          ScoreRow.Columns.mode, ScoreRow.Columns.correct)
+                .filter(SampleKeyColumns.runID == runID && ScoreRow.Columns.mode == mode.rawValue)
+            var out: [SampleKey: Bool] = [:]
+            for row in try Row.fetchAll(db, request) {
+                let (read, _, key) = try SampleKeyColumns.reader(row, table: ScoreRow.databaseTableName, alsoNaming: [ScoreRow.Columns.mode.rawValue])
+                let correct: Bool = try read.required(ScoreRow.Columns.correct.rawValue)
+                out[key] = correct
+            }
+            return out
+        }
+    }
 }

@@ -11,8 +11,18 @@ public struct MathAnswerScorer: AnswerScorer {
     public let version = 2
     /// Whether answers are integers by contract (AIME).
     public let integerAnswers: Bool
-    /// Decisions already taken in this process, per (item, mode, answer).
-    private let memo = VerdictMemo()
+    /// Decisions already taken in this process, per (item, mode, answer): answers are shared by the samples of one
+    /// item, not across items, so the key names the item as well as its gold answer.
+    private let decisions = DecisionMemo<DecisionKey, Verdict>()
+    /// Gold answers after `strip_string`.
+    private let golds = DecisionMemo<String, String>()
+
+    struct DecisionKey: Hashable, Sendable {
+        var itemID: String
+        var gold: String
+        var mode: ScoringMode
+        var answer: String
+    }
 
     /// Creates the scorer.
     ///
@@ -44,7 +54,7 @@ public struct MathAnswerScorer: AnswerScorer {
 
     /// The verdict on `answer` (official: before `strip_string`), decided once per (item, mode, answer).
     private func decide(_ answer: String, rule: String, item: BenchmarkItem, mode: ScoringMode) -> Verdict {
-        var verdict = memo.verdict(for: VerdictMemo.Key(itemID: item.id, gold: item.answer, mode: mode, answer: answer)) {
+        var verdict = decisions.value(for: DecisionKey(itemID: item.id, gold: item.answer, mode: mode, answer: answer)) {
             decide(answer, item: item, mode: mode)
         }
         verdict.rule = rule
@@ -56,7 +66,7 @@ public struct MathAnswerScorer: AnswerScorer {
         switch mode {
         case .official:
             let prediction = QwenStripString.strip(answer)
-            let gold = QwenStripString.strip(item.answer)
+            let gold = golds.value(for: item.answer) { QwenStripString.strip(item.answer) }
             let correct = QwenMathGrader.mathEqual(prediction, gold)
             return Verdict(extracted: prediction, correct: correct, unparsed: prediction.isEmpty, rule: rule,
                            details: ["gold_normalized": .string(gold)])
