@@ -1,7 +1,10 @@
 /// Native substring search and replacement over UTF-8 bytes.
 ///
 /// Foundation's `range(of:)`, `contains` and `replacingOccurrences` bridge through `NSString` on Linux and cost
-/// microseconds per call; scorers call them hundreds of times per sample, so they use these instead.
+/// microseconds per call; scorers call them hundreds of times per sample, so they use these instead. The common
+/// case, a needle that does not occur, allocates nothing: both sides are read in place when their UTF-8 is
+/// contiguous (native strings and their substrings). The functions are inlinable so that callers in other
+/// modules get them specialised for `String` and `Substring`.
 extension StringProtocol {
     /// The first (or last) range of `needle`, compared byte by byte (ASCII letters folded when `caseInsensitive`).
     ///
@@ -10,86 +13,115 @@ extension StringProtocol {
     ///   - backwards: Find the last occurrence instead of the first.
     ///   - caseInsensitive: Fold ASCII letters.
     /// - Returns: The range in `self`, or nil.
+    @inlinable
     public func scanRange(of needle: some StringProtocol, backwards: Bool = false, caseInsensitive: Bool = false) -> Range<Index>? {
-        let n = Array(needle.utf8)
-        guard !n.isEmpty else { return nil }
-        let found: Int? = utf8.withContiguousStorageIfAvailable { h -> Int? in
-            TextScan.search(h, n, backwards: backwards, fold: caseInsensitive)
-        } ?? TextScan.search(Array(utf8), n, backwards: backwards, fold: caseInsensitive)
+        let found = TextScan.withBytes(self) { h in
+            TextScan.withBytes(needle) { n in TextScan.search(h, n, backwards: backwards, fold: caseInsensitive) }
+        }
         guard let offset = found else { return nil }
         let start = utf8.index(utf8.startIndex, offsetBy: offset)
-        let end = utf8.index(start, offsetBy: n.count)
+        let end = utf8.index(start, offsetBy: needle.utf8.count)
         return start..<end
     }
 
     /// Whether `needle` occurs in `self`.
-    public func scanContains(_ needle: some StringProtocol) -> Bool { scanRange(of: needle) != nil }
+    @inlinable
+    public func scanContains(_ needle: some StringProtocol) -> Bool {
+        TextScan.withBytes(self) { h in TextScan.withBytes(needle) { n in TextScan.search(h, n, backwards: false, fold: false) != nil } }
+    }
 
     /// `self` with every occurrence of `target` replaced by `replacement`.
+    @inlinable
     public func scanReplacing(_ target: some StringProtocol, with replacement: some StringProtocol) -> String {
-        let t = Array(target.utf8), r = Array(replacement.utf8)
-        let bytes = Array(utf8)
-        guard !t.isEmpty, TextScan.search(bytes, t, backwards: false, fold: false) != nil else { return String(self) }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var i = 0
-        while i < bytes.count {
-            if bytes[i] == t[0], i + t.count <= bytes.count, TextScan.matches(bytes, at: i, t, fold: false) {
-                out.append(contentsOf: r)
-                i += t.count
-            } else {
-                out.append(bytes[i])
-                i += 1
+        let replaced: [UInt8]? = TextScan.withBytes(self) { h in
+            TextScan.withBytes(target) { t -> [UInt8]? in
+                guard var next = TextScan.search(h, t, backwards: false, fold: false) else { return nil }
+                var out: [UInt8] = []
+                out.reserveCapacity(h.count)
+                var i = 0
+                while true {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: h[i..<next]))
+                    out.append(contentsOf: replacement.utf8)
+                    i = next + t.count
+                    guard let found = TextScan.search(UnsafeBufferPointer(rebasing: h[i...]), t, backwards: false, fold: false) else { break }
+                    next = i + found
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: h[i...]))
+                return out
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return replaced.map { String(decoding: $0, as: UTF8.self) } ?? String(self)
     }
 
     /// `self` split at every occurrence of `separator` (Python's `str.split(sep)`).
+    @inlinable
     public func scanSplit(_ separator: some StringProtocol) -> [String] {
-        let t = Array(separator.utf8), bytes = Array(utf8)
-        guard !t.isEmpty else { return [String(self)] }
-        var parts: [String] = []
-        var start = 0, i = 0
-        while i + t.count <= bytes.count {
-            if TextScan.matches(bytes, at: i, t, fold: false) {
-                parts.append(String(decoding: bytes[start..<i], as: UTF8.self))
-                i += t.count
-                start = i
-            } else {
-                i += 1
+        TextScan.withBytes(self) { h in
+            TextScan.withBytes(separator) { t -> [String] in
+                guard !t.isEmpty else { return [String(decoding: h, as: UTF8.self)] }
+                var parts: [String] = []
+                var start = 0
+                while let found = TextScan.search(UnsafeBufferPointer(rebasing: h[start...]), t, backwards: false, fold: false) {
+                    parts.append(String(decoding: UnsafeBufferPointer(rebasing: h[start..<(start + found)]), as: UTF8.self))
+                    start += found + t.count
+                }
+                parts.append(String(decoding: UnsafeBufferPointer(rebasing: h[start...]), as: UTF8.self))
+                return parts
             }
         }
-        parts.append(String(decoding: bytes[start...], as: UTF8.self))
-        return parts
     }
 }
 
+@usableFromInline
 enum TextScan {
+    @inlinable
     static func fold(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
 
-    static func matches<C: RandomAccessCollection>(_ h: C, at i: Int, _ n: [UInt8], fold f: Bool) -> Bool
-    where C.Element == UInt8, C.Index == Int {
+    /// Runs `body` on the UTF-8 bytes of `text`, in place when they are contiguous, else on a copy.
+    @inlinable
+    static func withBytes<T>(_ text: some StringProtocol, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(text.utf8).withUnsafeBufferPointer(body)
+    }
+
+    @inlinable
+    static func matches(_ h: UnsafeBufferPointer<UInt8>, at i: Int, _ n: UnsafeBufferPointer<UInt8>, fold f: Bool) -> Bool {
         for k in 0..<n.count {
-            let a = h[h.startIndex + i + k], b = n[k]
+            let a = h[i + k], b = n[k]
             if a != b && !(f && fold(a) == fold(b)) { return false }
         }
         return true
     }
 
-    static func search<C: RandomAccessCollection>(_ h: C, _ n: [UInt8], backwards: Bool, fold f: Bool) -> Int?
-    where C.Element == UInt8, C.Index == Int {
-        let count = h.count
-        guard n.count <= count else { return nil }
-        let last = count - n.count
+    /// The byte offset of the first (or last) occurrence of `n` in `h`; nil when absent or `n` is empty.
+    @inlinable
+    static func search(_ h: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>, backwards: Bool, fold f: Bool) -> Int? {
+        guard let first = n.first, n.count <= h.count else { return nil }
+        let last = h.count - n.count
+        if f {
+            if backwards {
+                var i = last
+                while i >= 0 {
+                    if matches(h, at: i, n, fold: true) { return i }
+                    i -= 1
+                }
+            } else {
+                for i in 0...last where matches(h, at: i, n, fold: true) { return i }
+            }
+            return nil
+        }
         if backwards {
             var i = last
             while i >= 0 {
-                if matches(h, at: i, n, fold: f) { return i }
+                if h[i] == first, matches(h, at: i, n, fold: false) { return i }
                 i -= 1
             }
         } else {
-            for i in 0...last where matches(h, at: i, n, fold: f) { return i }
+            var i = 0
+            while i <= last {
+                if h[i] == first, matches(h, at: i, n, fold: false) { return i }
+                i += 1
+            }
         }
         return nil
     }

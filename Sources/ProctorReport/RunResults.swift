@@ -51,17 +51,45 @@ public struct RunResults: Sendable {
     ///   - mode: Which verdicts.
     ///   - database: Where they are.
     public init(run: RunRecord, mode: ScoringMode, database: ResultsDatabase) throws {
+        let scores = Dictionary(try database.scores(runID: run.runID, mode: mode).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        self.init(run: run, mode: mode, samples: try database.samples(runID: run.runID), score: { scores[$0] }, items: [:])
+        for benchmark in benchmarks.keys {
+            items[benchmark] = try database.items(benchmark: benchmark)
+        }
+        scoringSettings = try database.settings(runID: run.runID)
+    }
+
+    /// The results of a run whose samples and verdicts are in memory (`proctor score` has just stored them), with
+    /// no second read of the database.
+    ///
+    /// - Parameters:
+    ///   - run: The run.
+    ///   - mode: Which verdicts.
+    ///   - entries: Every sample of the run with its verdicts.
+    ///   - items: The run's items, per benchmark.
+    public init(
+        run: RunRecord, mode: ScoringMode, entries: [(sample: SampleRecord, scores: [ScoreRecord])], items: [String: [String: BenchmarkItem]]
+    ) {
+        // The order the database returns them in: by item, then sample.
+        let sorted = entries.sorted {
+            ($0.sample.key.benchmark, $0.sample.key.itemID, $0.sample.key.sampleIndex) < ($1.sample.key.benchmark, $1.sample.key.itemID, $1.sample.key.sampleIndex)
+        }
+        let scores = Dictionary(
+            sorted.compactMap { entry in entry.scores.first { $0.mode == mode } }.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        self.init(run: run, mode: mode, samples: sorted.map(\.sample), score: { scores[$0] }, items: items)
+    }
+
+    private init(run: RunRecord, mode: ScoringMode, samples: [SampleRecord], score: (SampleKey) -> ScoreRecord?, items: [String: [String: BenchmarkItem]]) {
         self.run = run
         self.mode = mode
-        let scores = Dictionary(try database.scores(runID: run.runID, mode: mode).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         var benchmarks: [String: [String: ItemResult]] = [:]
         var scorers: [String: Set<String>] = [:]
-        for sample in try database.samples(runID: run.runID) {
+        for sample in samples {
             let key = sample.key
             var item = benchmarks[key.benchmark, default: [:]][key.itemID] ?? ItemResult(itemID: key.itemID, verdicts: [], failed: 0, hitLength: 0)
             if sample.error != nil {
                 item.failed += 1
-            } else if let score = scores[key] {
+            } else if let score = score(key) {
                 item.verdicts.append(score.verdict)
                 scorers[key.benchmark, default: []].insert("\(score.scorerID) v\(score.scorerVersion)")
                 if sample.finishReason == .length { item.hitLength += 1 }
@@ -70,11 +98,6 @@ public struct RunResults: Sendable {
         }
         self.benchmarks = benchmarks
         self.scorers = scorers
-        scoringSettings = try database.settings(runID: run.runID)
-        var items: [String: [String: BenchmarkItem]] = [:]
-        for benchmark in benchmarks.keys {
-            items[benchmark] = try database.items(benchmark: benchmark)
-        }
         self.items = items
     }
 }

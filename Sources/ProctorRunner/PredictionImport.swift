@@ -14,6 +14,8 @@ public struct PredictionImport: Sendable {
         public var entries: [(sample: SampleRecord, scores: [ScoreRecord])]
         /// The scorer's id and version.
         public var scorer: String
+        /// The run's items, by id.
+        public var items: [String: BenchmarkItem]
     }
 
     /// The benchmark.
@@ -24,6 +26,8 @@ public struct PredictionImport: Sendable {
     public var location: DataLocation
     /// Samples written per transaction (a kill loses at most one batch, and nothing is half-written).
     public var batchSize: Int
+    /// Tasks that score a batch's samples at once.
+    public var parallelism: Int
 
     /// Creates an import.
     ///
@@ -32,11 +36,16 @@ public struct PredictionImport: Sendable {
     ///   - name: `name:split`.
     ///   - location: Where its data is.
     ///   - batchSize: Samples per transaction.
-    public init(definition: BenchmarkDefinition, name: BenchmarkName, location: DataLocation, batchSize: Int = 500) {
+    ///   - parallelism: Tasks scoring a batch at once (default: one per active processor).
+    public init(
+        definition: BenchmarkDefinition, name: BenchmarkName, location: DataLocation, batchSize: Int = 500,
+        parallelism: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) {
         self.definition = definition
         self.name = name
         self.location = location
         self.batchSize = max(1, batchSize)
+        self.parallelism = max(1, parallelism)
     }
 
     /// The split's items that can be read for scoring, by id (no images are read; a split absent from the local
@@ -97,6 +106,9 @@ public struct PredictionImport: Sendable {
         }
     }
 
+    /// The keys of a Proctor line that describe the sample rather than its item.
+    static let sampleKeys: Set<String> = ["response", "sample", "extraction"]
+
     /// Resolves each prediction's item: the local item, else one built from the line's fields.
     ///
     /// - Parameters:
@@ -109,7 +121,9 @@ public struct PredictionImport: Sendable {
         var items: [String: BenchmarkItem] = [:]
         var unresolved: [ImportedPrediction] = []
         for line in predictions where items[line.itemID] == nil {
-            if let item = local[line.itemID] ?? definition.adapter.item(id: line.itemID, split: name.split, fields: line.fields) {
+            // The line's own keys (its output, sample index, extraction) belong to the sample, not to the item.
+            let fields = line.fields.filter { !Self.sampleKeys.contains($0.key) }
+            if let item = local[line.itemID] ?? definition.adapter.item(id: line.itemID, split: name.split, fields: fields) {
                 items[line.itemID] = item
             } else {
                 unresolved.append(line)
@@ -172,32 +186,34 @@ public struct PredictionImport: Sendable {
         let run = try database.beginRun(config: config, label: label, harnessVersion: harnessVersion, gitCommit: gitCommit, host: host)
         try database.upsertItems(predictions.compactMap { items[$0.itemID] }.uniqued(by: \.id))
         var entries: [(sample: SampleRecord, scores: [ScoreRecord])] = []
-        var batch: [(sample: SampleRecord, scores: [ScoreRecord])] = []
+        entries.reserveCapacity(predictions.count)
+        // Each batch is scored on one task per processor, then stored in one transaction.
+        var pending: [(sample: SampleRecord, imported: Verdict?, item: BenchmarkItem)] = []
+        func flush() async throws {
+            let work = pending.filter { $0.imported == nil }.map { Runner.ScoringWork(sample: $0.sample, item: $0.item, scorer: scorer) }
+            var scored = await Runner.score(work, parallelism: parallelism).makeIterator()
+            let batch = pending.map { entry -> (sample: SampleRecord, scores: [ScoreRecord]) in
+                guard let imported = entry.imported else { return (entry.sample, scored.next() ?? []) }
+                return (entry.sample, ScoringMode.allCases.map {
+                    ScoreRecord(runID: run.runID, key: entry.sample.key, mode: $0, scorerID: scorer.id + Rescore.importedSuffix, scorerVersion: scorer.version, verdict: imported)
+                })
+            }
+            try database.recordAll(batch)
+            entries += batch
+            pending.removeAll(keepingCapacity: true)
+        }
         for line in predictions {
             guard let item = items[line.itemID] else { continue }
             let sample = SampleRecord(
                 runID: run.runID, key: SampleKey(benchmark: name.description, itemID: line.itemID, sampleIndex: line.sample), seed: 0,
                 promptJSON: "[]", output: line.response, preExtracted: line.extraction, finishReason: nil)
-            let scores: [ScoreRecord]
-            if let imported = line.importedVerdict {
-                scores = ScoringMode.allCases.map {
-                    ScoreRecord(runID: run.runID, key: sample.key, mode: $0, scorerID: scorer.id + Rescore.importedSuffix, scorerVersion: scorer.version, verdict: imported)
-                }
-            } else {
-                scores = await Runner.score(sample: sample, item: item, scorer: scorer)
-            }
-            batch.append((sample, scores))
-            if batch.count >= batchSize {
-                try database.recordAll(batch)
-                entries += batch
-                batch.removeAll(keepingCapacity: true)
-            }
+            pending.append((sample, line.importedVerdict, item))
+            if pending.count >= batchSize { try await flush() }
         }
-        try database.recordAll(batch)
-        entries += batch
+        try await flush()
         try database.recordSettings(scorer.settings, runID: run.runID, benchmark: name.description)
         await scorer.finish()
-        return Summary(run: run, entries: entries, scorer: "\(scorer.id) v\(scorer.version)")
+        return Summary(run: run, entries: entries, scorer: "\(scorer.id) v\(scorer.version)", items: items)
     }
 }
 

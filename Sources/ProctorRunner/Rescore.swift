@@ -64,10 +64,9 @@ public struct Rescore: Sendable {
         var scorers: [String: any ItemScorer] = [:]
         var itemCache: [String: [String: BenchmarkItem]] = [:]
         for run in runs {
-            let official = try database.scores(runID: run.runID, mode: .official)
-            let before = Dictionary(official.map { ($0.key, $0.verdict.correct) }, uniquingKeysWith: { a, _ in a })
-            let imported = Set(official.filter { $0.scorerID.hasSuffix(Self.importedSuffix) }.map(\.key))
-            var batch: [Pending] = []
+            let before = try database.correctness(runID: run.runID, mode: .official)
+            let imported = try database.keys(runID: run.runID, mode: .official, scorerIDSuffix: Self.importedSuffix)
+            var batch: [Runner.ScoringWork] = []
             var rescored: [String: any ItemScorer] = [:]
             for sample in try database.samples(runID: run.runID) where sample.output != nil {
                 let benchmark = sample.key.benchmark
@@ -81,7 +80,7 @@ public struct Rescore: Sendable {
                 guard let item = itemCache[benchmark]?[sample.key.itemID] else {
                     throw ProctorError(.database, "run \(run.runID) has a sample of \(benchmark) item \(sample.key.itemID) but the item is not stored")
                 }
-                batch.append(Pending(sample: sample, item: item, scorer: scorer))
+                batch.append(Runner.ScoringWork(sample: sample, item: item, scorer: scorer))
                 if batch.count >= batchSize {
                     try await write(batch, before: before, imported: imported, into: &summary)
                     batch.removeAll(keepingCapacity: true)
@@ -94,36 +93,11 @@ public struct Rescore: Sendable {
         return summary
     }
 
-    /// The suffix of the scorer id of verdicts imported from a published file (`score`).
-    public static let importedSuffix = "-imported"
-    /// The rule of a verdict a scorer could not reach (LiveCodeBench without test cases).
-    public static let ungradableRule = "ungradable"
-
-    /// A sample to score, with its item and scorer.
-    struct Pending: Sendable {
-        var sample: SampleRecord
-        var item: BenchmarkItem
-        var scorer: any ItemScorer
-    }
-
     /// Scores a batch on `parallelism` tasks (each a contiguous slice, in order) and replaces its verdicts in one
     /// transaction.
-    func write(_ batch: [Pending], before: [SampleKey: Bool], imported: Set<SampleKey>, into summary: inout Summary) async throws {
+    func write(_ batch: [Runner.ScoringWork], before: [SampleKey: Bool], imported: Set<SampleKey>, into summary: inout Summary) async throws {
         guard !batch.isEmpty else { return }
-        let sliceSize = (batch.count + parallelism - 1) / parallelism
-        let slices = stride(from: 0, to: batch.count, by: sliceSize).map { batch[$0..<min($0 + sliceSize, batch.count)] }
-        let scored = await withTaskGroup(of: (Int, [[ScoreRecord]]).self) { group in
-            for (index, slice) in slices.enumerated() {
-                group.addTask {
-                    var out: [[ScoreRecord]] = []
-                    for pending in slice { out.append(await Runner.score(sample: pending.sample, item: pending.item, scorer: pending.scorer)) }
-                    return (index, out)
-                }
-            }
-            var bySlice: [Int: [[ScoreRecord]]] = [:]
-            for await (index, records) in group { bySlice[index] = records }
-            return (0..<slices.count).flatMap { bySlice[$0] ?? [] }
-        }
+        let scored = await Runner.score(batch, parallelism: parallelism)
         // An imported verdict is replaced only by one this build could grade.
         let replacing = scored.filter { records in
             guard let official = records.first(where: { $0.mode == .official }) else { return true }
@@ -136,6 +110,11 @@ public struct Rescore: Sendable {
         summary.samples += replacing.count
         try database.replaceScores(replacing.flatMap { $0 })
     }
+
+    /// The suffix of the scorer id of verdicts imported from a published file (`score`).
+    public static let importedSuffix = "-imported"
+    /// The rule of a verdict a scorer could not reach (LiveCodeBench without test cases).
+    public static let ungradableRule = "ungradable"
 
     func scorer(for benchmark: String, cache: inout [String: any ItemScorer]) throws -> (any ItemScorer)? {
         let name = BenchmarkName(parsing: benchmark).name

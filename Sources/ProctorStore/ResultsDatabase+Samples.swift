@@ -150,4 +150,51 @@ extension ResultsDatabase {
             return scores
         }
     }
+
+    /// The samples of a run whose verdict in one mode came from a scorer whose id ends with `suffix` (verdicts
+    /// imported from a published file end with `-imported`), without decoding the verdicts.
+    ///
+    /// - Parameters:
+    ///   - runID: The run.
+    ///   - mode: Official or strict.
+    ///   - suffix: The end of the scorer id.
+    /// - Returns: The samples' keys.
+    /// - Throws: `ProctorError` (`.database`) naming the row when a stored key does not decode.
+    public func keys(runID: String, mode: ScoringMode, scorerIDSuffix suffix: String) throws -> Set<SampleKey> {
+        try read { db in
+            let request = ScoreRow.select(SampleKeyColumns.runID, SampleKeyColumns.benchmark, SampleKeyColumns.itemID, SampleKeyColumns.sampleIndex,
+                                          ScoreRow.Columns.mode, ScoreRow.Columns.scorerID)
+                .filter(SampleKeyColumns.runID == runID && ScoreRow.Columns.mode == mode.rawValue)
+            var out = Set<SampleKey>()
+            for row in try Row.fetchAll(db, request) {
+                let (read, _, key) = try SampleKeyColumns.reader(row, table: ScoreRow.databaseTableName, alsoNaming: [ScoreRow.Columns.mode.rawValue])
+                let scorer: String = try read.required(ScoreRow.Columns.scorerID.rawValue)
+                if scorer.hasSuffix(suffix) { out.insert(key) }
+            }
+            return out
+        }
+    }
+
+    /// Whether each verdict of a run in one mode is correct, without decoding the verdicts (`proctor rescore`
+    /// counts the verdicts it changes).
+    ///
+    /// - Parameters:
+    ///   - runID: The run.
+    ///   - mode: Official or strict.
+    /// - Returns: Each scored sample's correctness.
+    /// - Throws: `ProctorError` (`.database`) naming the row when a stored key does not decode.
+    public func correctness(runID: String, mode: ScoringMode) throws -> [SampleKey: Bool] {
+        try read { db in
+            let request = ScoreRow.select(SampleKeyColumns.runID, SampleKeyColumns.benchmark, SampleKeyColumns.itemID, SampleKeyColumns.sampleIndex,
+                                          ScoreRow.Columns.mode, ScoreRow.Columns.correct)
+                .filter(SampleKeyColumns.runID == runID && ScoreRow.Columns.mode == mode.rawValue)
+            var out: [SampleKey: Bool] = [:]
+            for row in try Row.fetchAll(db, request) {
+                let (read, _, key) = try SampleKeyColumns.reader(row, table: ScoreRow.databaseTableName, alsoNaming: [ScoreRow.Columns.mode.rawValue])
+                let correct: Bool = try read.required(ScoreRow.Columns.correct.rawValue)
+                out[key] = correct
+            }
+            return out
+        }
+    }
 }

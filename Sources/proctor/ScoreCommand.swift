@@ -69,7 +69,9 @@ struct ScoreCommand: AsyncParsableCommand {
             URL(fileURLWithPath: predictions), modelName: modelName, context: ScorerContext(data: data.location, execWorkers: execWorkers),
             database: db, harnessVersion: ProctorVersion.string, gitCommit: BuildInfo.gitCommit, host: BuildInfo.host, label: label,
             startDate: startDate, endDate: endDate)
-        let results = try RunResults(run: summary.run, mode: mode, database: db)
+        // The verdicts are in memory: the summary is computed from them, not from a second read of the run.
+        var results = RunResults(run: summary.run, mode: mode, entries: summary.entries, items: [name.description: summary.items])
+        results.scoringSettings = try db.settings(runID: summary.run.runID)
         // One report computes the metrics and puts them beside the published figures.
         let report = Report(results: [results], metrics: [name.name: benchmark.definition.metrics])
         let metrics = report.rows.first?.benchmarks[name.description] ?? BenchmarkMetrics(benchmark: name.description, results: [:], items: [:])

@@ -114,6 +114,46 @@ struct ImportTests {
         let unknown = try await Rescore(database: db, definition: { _ in nil }).run(db.runs())
         #expect(unknown.unknownBenchmarks == ["math500:test"])
     }
+
+    /// Items absent from the local data, built from the lines' fields, with k samples that share answers: scored on
+    /// four tasks or one, the verdicts are the same; the summary computed from the verdicts in memory is the one read
+    /// back from the file; the stored items hold the lines' item fields, not their responses.
+    @Test func importedItemsKeepNoResponsesAndParallelScoringChangesNothing() async throws {
+        let answers = ["\\frac{3}{4}", "0.75", "\\dfrac34", "7", "x+1"]
+        let lines: [[String: JSONValue]] = (0..<40).map { index in
+            ["id": .string("item-\(index / 4)"), "sample": .int(index % 4), "answer": .string(index / 4 % 2 == 0 ? "\\frac{3}{4}" : "7"),
+             "response": .string("so the answer is $\\boxed{\(answers[index % 3 + (index / 4) % 3])}$")]
+        }
+        let file = try write(lines)
+        let empty = try Fixtures.temporaryDirectory()
+        var stored: [[String: [String: ItemResult]]] = []
+        var verdicts: [[ScoreRecord]] = []
+        for parallelism in [4, 1] {
+            let db = try ResultsDatabase(path: try Fixtures.temporaryDirectory().appendingPathComponent("p\(parallelism).sqlite").path)
+            let resolved = try BenchmarkRegistry.resolve("math500")
+            let importer = PredictionImport(
+                definition: resolved.definition, name: resolved.name, location: DataLocation(root: empty, hubCache: nil), batchSize: 7,
+                parallelism: parallelism)
+            let summary = try await importer.run(file, modelName: nil, context: ScorerContext(), database: db, harnessVersion: "test", gitCommit: nil, host: nil)
+            let inMemory = RunResults(run: summary.run, mode: .official, entries: summary.entries, items: ["math500:test": summary.items])
+            let readBack = try RunResults(run: summary.run, mode: .official, database: db)
+            #expect(inMemory.benchmarks == readBack.benchmarks)
+            #expect(inMemory.scorers == readBack.scorers)
+            let items = try db.items(benchmark: "math500:test")
+            #expect(items.count == 10)
+            #expect(items.values.allSatisfy { $0.fields["response"] == nil && $0.fields["sample"] == nil && $0.fields["answer"] != nil })
+            stored.append(readBack.benchmarks)
+            verdicts.append(try ScoringMode.allCases.flatMap { try db.scores(runID: summary.run.runID, mode: $0) }.map {
+                var score = $0
+                score.runID = ""
+                return score
+            })
+        }
+        #expect(stored[0] == stored[1])
+        #expect(verdicts[0] == verdicts[1])
+        #expect(verdicts[0].count == 80)
+        #expect(verdicts[0].contains { $0.verdict.correct } && verdicts[0].contains { !$0.verdict.correct })
+    }
 }
 
 /// `--limit` and date windows over a loaded split.

@@ -56,6 +56,19 @@ score_cpus=("${cpus[@]}")
 score_wall=$(median "${score_times[@]}")
 score_cpu=$(median "${score_cpus[@]}")
 echo "proctor score: ${score_times[*]} s, cpu ${score_cpus[*]} s" >&2
+# The same on every core (score scores each batch on one task per processor).
+measure "rm -f '$WORK/score-all.sqlite'*" "$proctor" score --benchmark math500 --predictions "$WORK/predictions.jsonl" \
+    --data "$WORK/no-data" --db "$WORK/score-all.sqlite" --mode strict --json
+score_all_times=("${walls[@]}")
+score_all_cpus=("${cpus[@]}")
+echo "proctor score, all $(nproc) cores: ${score_all_times[*]} s, cpu ${score_all_cpus[*]} s" >&2
+# The fixed cost of a whole process: start-up, a new database and its schema, one line scored and stored, the summary.
+head -n 1 "$WORK/predictions.jsonl" > "$WORK/one.jsonl"
+measure "rm -f '$WORK/one.sqlite'*" taskset -c 0 "$proctor" score --benchmark math500 --predictions "$WORK/one.jsonl" \
+    --data "$WORK/no-data" --db "$WORK/one.sqlite" --mode strict --json
+one_wall=$(median "${walls[@]}")
+one_cpu=$(median "${cpus[@]}")
+echo "proctor score, one line: ${walls[*]} s, cpu ${cpus[*]} s" >&2
 stored=$(sqlite3 "$WORK/score.sqlite" "SELECT COUNT(*) FROM samples"),$(sqlite3 "$WORK/score.sqlite" "SELECT COUNT(*) FROM scores")
 agree=$(sqlite3 "$WORK/score.sqlite" "SELECT correct FROM scores WHERE mode = 'strict' ORDER BY CAST(substr(item_id, 6) AS INTEGER)" \
     | paste -d' ' - "$WORK/mathverify.txt" | awk '$1 == $2' | wc -l)
@@ -105,6 +118,11 @@ ratio() { python3 -c 'import sys; print(f"{float(sys.argv[1]) / float(sys.argv[2
     echo "| whole process, wall clock, $PAIRS pairs | ${mv_wall} s | ${score_wall} s (runs: ${score_times[*]}) | $(ratio "$mv_wall" "$score_wall")x |"
     echo "| whole process, CPU time (user + system) | ${mv_cpu} s | ${score_cpu} s (runs: ${score_cpus[*]}) | $(ratio "$mv_cpu" "$score_cpu")x |"
     echo "| math-verify's scoring loop alone vs the whole Proctor process (wall) | ${mv_loop} s | ${score_wall} s | $(ratio "$mv_loop" "$score_wall")x |"
+    echo "| whole process, all $(nproc) cores (not pinned), wall clock | ${mv_wall} s | $(median "${score_all_times[@]}") s (runs: ${score_all_times[*]}) | $(ratio "$mv_wall" "$(median "${score_all_times[@]}")")x |"
+    echo "| whole process, all $(nproc) cores (not pinned), CPU time | ${mv_cpu} s | $(median "${score_all_cpus[@]}") s (runs: ${score_all_cpus[*]}) | $(ratio "$mv_cpu" "$(median "${score_all_cpus[@]}")")x |"
+    echo
+    echo "Fixed cost of one Proctor process (start-up, a new database, one line scored and stored, the summary; pinned):"
+    echo "${one_wall} s wall clock, ${one_cpu} s CPU."
     echo
     echo "Stored (samples, verdicts): $stored. Proctor's strict verdicts agree with math-verify's on $agree/$PAIRS pairs."
     echo

@@ -13,6 +13,16 @@ public enum QwenMathGrader {
     /// - Parameter text: The answer text (think-stripped).
     /// - Returns: The normalised prediction (possibly empty) and the rule that fired.
     public static func extract(_ text: String) -> (answer: String, rule: String) {
+        let (raw, rule) = extractRaw(text)
+        return (QwenStripString.strip(raw), rule)
+    }
+
+    /// The answer `extract(_:)` finds, before `strip_string` (which a caller may then apply once per distinct
+    /// answer).
+    ///
+    /// - Parameter text: The answer text (think-stripped).
+    /// - Returns: The prediction as found (possibly empty) and the rule that fired.
+    public static func extractRaw(_ text: String) -> (answer: String, rule: String) {
         let s = text.scanReplacing("\u{043a}\u{0438}", with: "")
         var prediction: String
         var rule: String
@@ -53,7 +63,7 @@ public enum QwenMathGrader {
         if prediction.first == ":" { prediction.removeFirst() }
         if prediction.last == "." { prediction.removeLast() }
         if prediction.last == "/" { prediction.removeLast() }
-        return (QwenStripString.strip(prediction), rule)
+        return (prediction, rule)
     }
 
     /// `re.sub(r"\n\s*", "", s)`.

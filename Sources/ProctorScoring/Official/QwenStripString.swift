@@ -113,31 +113,44 @@ enum QwenStripString {
 
     /// `re.sub(r"(^|\W)UNIT($|\W)", r"\1\2", s)` with Python's scanning rules (the unit's `.` matches anything),
     /// or nil when nothing matched. Callers first check that the unit's anchor (`unitAnchors`) occurs in `s`.
+    /// An ASCII string is scanned as bytes (one byte is one character there, and `\w` is `[A-Za-z0-9_]`).
     static func removeStandalone(_ unit: String, in s: String) -> String? {
-        let chars = Array(s), pattern = Array(unit)
+        if s.utf8.allSatisfy({ $0 < 0x80 }) {
+            let removed = removeStandalone(Array(s.utf8), pattern: Array(unit.utf8), dot: UInt8(ascii: ".")) { b in
+                (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F
+            }
+            return removed.map { String(decoding: $0, as: UTF8.self) }
+        }
+        return removeStandalone(Array(s), pattern: Array(unit), dot: ".", isWord: PythonText.isWord).map { String($0) }
+    }
+
+    /// The scan of `removeStandalone(_:in:)` over characters or bytes.
+    static func removeStandalone<Element: Equatable>(
+        _ chars: [Element], pattern: [Element], dot: Element, isWord: (Element) -> Bool
+    ) -> [Element]? {
         guard chars.count >= pattern.count else { return nil }
         func matchesUnit(at start: Int) -> Bool {
             guard start + pattern.count <= chars.count else { return false }
-            for k in 0..<pattern.count where pattern[k] != "." && pattern[k] != chars[start + k] { return false }
+            for k in 0..<pattern.count where pattern[k] != dot && pattern[k] != chars[start + k] { return false }
             return true
         }
         func suffixOK(_ end: Int) -> (Bool, Int) {
             if end == chars.count { return (true, end) }
-            if !PythonText.isWord(chars[end]) { return (true, end + 1) }
+            if !isWord(chars[end]) { return (true, end + 1) }
             return (false, end)
         }
-        var out: [Character] = []
+        var out: [Element] = []
         var i = 0
         var changed = false
         while i <= chars.count {
             var matchedEnd: Int? = nil
-            var keepPrefix: Character? = nil
-            var keepSuffix: Character? = nil
+            var keepPrefix: Element? = nil
+            var keepSuffix: Element? = nil
             if i == 0, matchesUnit(at: 0) {
                 let (ok, end) = suffixOK(pattern.count)
                 if ok { matchedEnd = end; keepSuffix = end > pattern.count ? chars[pattern.count] : nil }
             }
-            if matchedEnd == nil, i < chars.count, !PythonText.isWord(chars[i]), matchesUnit(at: i + 1) {
+            if matchedEnd == nil, i < chars.count, !isWord(chars[i]), matchesUnit(at: i + 1) {
                 let (ok, end) = suffixOK(i + 1 + pattern.count)
                 if ok {
                     matchedEnd = end
@@ -155,7 +168,7 @@ enum QwenStripString {
             if i < chars.count { out.append(chars[i]) }
             i += 1
         }
-        return changed ? String(out) : nil
+        return changed ? out : nil
     }
 
     /// `(\d+)\.0*([^\d])` → `\1\2` and `(\d+)\.0*$` → `\1`.

@@ -11,6 +11,18 @@ public struct MathAnswerScorer: AnswerScorer {
     public let version = 2
     /// Whether answers are integers by contract (AIME).
     public let integerAnswers: Bool
+    /// Decisions already taken in this process, per (item, mode, answer): answers are shared by the samples of one
+    /// item, not across items, so the key names the item as well as its gold answer.
+    private let decisions = DecisionMemo<DecisionKey, Verdict>()
+    /// Gold answers after `strip_string`.
+    private let golds = DecisionMemo<String, String>()
+
+    struct DecisionKey: Hashable, Sendable {
+        var itemID: String
+        var gold: String
+        var mode: ScoringMode
+        var answer: String
+    }
 
     /// Creates the scorer.
     ///
@@ -23,7 +35,7 @@ public struct MathAnswerScorer: AnswerScorer {
     }
 
     public func score(_ input: ScoringInput, item: BenchmarkItem, mode: ScoringMode) -> Verdict {
-        if let given = input.preExtracted { return decide(given, rule: "pre-extracted", item: item, mode: mode, normalise: true) }
+        if let given = input.preExtracted { return decide(given, rule: "pre-extracted", item: item, mode: mode) }
         let text: Substring
         switch ScoringSteps.answerText(input) {
         case .failure(let early): return early.verdict
@@ -31,19 +43,30 @@ public struct MathAnswerScorer: AnswerScorer {
         }
         switch mode {
         case .official:
-            let (answer, rule) = QwenMathGrader.extract(String(text))
-            return decide(answer, rule: rule, item: item, mode: mode, normalise: false)
+            // `strip_string` of the answer as found is part of the (remembered) decision.
+            let (answer, rule) = QwenMathGrader.extractRaw(String(text))
+            return decide(answer, rule: rule, item: item, mode: mode)
         case .strict:
             guard let (answer, rule) = AnswerCues.freeForm(text) else { return ScoringSteps.unparsed() }
-            return decide(answer, rule: rule, item: item, mode: mode, normalise: false)
+            return decide(answer, rule: rule, item: item, mode: mode)
         }
     }
 
-    private func decide(_ answer: String, rule: String, item: BenchmarkItem, mode: ScoringMode, normalise: Bool) -> Verdict {
+    /// The verdict on `answer` (official: before `strip_string`), decided once per (item, mode, answer).
+    private func decide(_ answer: String, rule: String, item: BenchmarkItem, mode: ScoringMode) -> Verdict {
+        var verdict = decisions.value(for: DecisionKey(itemID: item.id, gold: item.answer, mode: mode, answer: answer)) {
+            decide(answer, item: item, mode: mode)
+        }
+        verdict.rule = rule
+        return verdict
+    }
+
+    private func decide(_ answer: String, item: BenchmarkItem, mode: ScoringMode) -> Verdict {
+        let rule = ""
         switch mode {
         case .official:
-            let prediction = normalise ? QwenStripString.strip(answer) : answer
-            let gold = QwenStripString.strip(item.answer)
+            let prediction = QwenStripString.strip(answer)
+            let gold = golds.value(for: item.answer) { QwenStripString.strip(item.answer) }
             let correct = QwenMathGrader.mathEqual(prediction, gold)
             return Verdict(extracted: prediction, correct: correct, unparsed: prediction.isEmpty, rule: rule,
                            details: ["gold_normalized": .string(gold)])
