@@ -23,7 +23,8 @@ public struct MathVistaScorer: AnswerScorer {
             case .success(let t): text = t
             }
             let (value, fired) = MathVistaOfficial.extract(String(text), choices: meta.choices,
-                                                           questionType: meta.questionType, answerType: meta.answerType)
+                                                           questionType: meta.questionType, answerType: meta.answerType,
+                                                           question: meta.question)
             if mode == .strict, fired == "levenshtein-fallback" || fired == "none" || value.isEmpty {
                 return ScoringSteps.unparsed(fired)
             }
@@ -61,8 +62,10 @@ public struct MathVistaScorer: AnswerScorer {
         var answerType: String
         var precision: JSONValue?
         var gold: String
+        var question: String
 
         init(_ item: BenchmarkItem) {
+            question = item.fields["question"]?.stringValue ?? ""
             choices = item.choices.isEmpty ? (item.fields["choices"]?.arrayValue?.compactMap(\.stringValue) ?? []) : item.choices
             questionType = item.fields["question_type"]?.stringValue ?? (choices.isEmpty ? "free_form" : "multi_choice")
             answerType = item.fields["answer_type"]?.stringValue ?? (choices.isEmpty ? "integer" : "text")
