@@ -105,13 +105,18 @@ public enum MathVistaOfficial {
         let readable = MathVistaReading.readable(response)
         let text = Substring(readable)
         if questionType == "multi_choice" {
-            if let letter = MathVistaReading.statedLetter(text, choices: choices) { return (String(letter), "answer-is") }
-            if let (letter, rule) = ChoiceExtractor.letter(in: text, choices: choices) { return (String(letter), rule) }
+            if let (_, letter) = MathVistaReading.statedLetter(text, choices: choices) { return (String(letter), "answer-is") }
             let lower = response.lowercased()
             if ["none of the options", "none of the choices", "none of the answer", "none of the given"].contains(where: { lower.scanContains($0) }) {
                 // GPT-4 extracts "None" here; the official normalisation then maps it to the nearest option.
                 return ("None", "none-of-the-options")
             }
+            if ["not available in the choices", "not in the options", "not among the options", "not among the choices", "not in the choices"].contains(where: { lower.scanContains($0) }) {
+                // GPT-4 copies the closing remark ("There might be a mistake in the question or the choices.").
+                return (MathVistaReading.sentences(response).last ?? response, "no-option-matches")
+            }
+            if let letter = MathVistaReading.leadingLetter(response, choices: choices) { return (String(letter), "leading-letter") }
+            if let (letter, rule) = ChoiceExtractor.letter(in: text, choices: choices) { return (String(letter), rule) }
             if let refusal = MathVistaReading.refusal(response) { return (refusal, "refusal") }
             if let yesNo = yesNoAnswer(response, choices: choices) { return (yesNo, "yes-no") }
             if let (value, rule) = freeFormValue(text, question: question) {
@@ -127,12 +132,12 @@ public enum MathVistaOfficial {
             return ("[" + numbers.joined(separator: ", ") + "]", "list")
         }
         if MathVistaReading.refusal(response) != nil { return ("", "refusal") }
-        return freeFormValue(text, question: question) ?? ("", "none")
+        return freeFormValue(text, question: question, words: answerType == "integer") ?? ("", "none")
     }
 
     /// The value a free-form answer states: the last box, else the last explicit "answer is" statement, else the
     /// answer sentence (`MathVistaReading.answerSentence`).
-    static func freeFormValue(_ text: Substring, question: String) -> (String, String)? {
+    static func freeFormValue(_ text: Substring, question: String, words: Bool = false) -> (String, String)? {
         if let boxed = BoxedAnswer.finalAnswer(in: text) { return (numericPart(boxed) ?? boxed, "boxed") }
         let sentences = MathVistaReading.sentences(String(text))
         for sentence in sentences.reversed() {
@@ -140,9 +145,9 @@ public enum MathVistaOfficial {
                 ?? sentence.scanRange(of: "answer:", backwards: true, caseInsensitive: true) else { continue }
             if let v = MathVistaReading.value(in: String(sentence[cue.upperBound...]), question: question) { return (v, "answer-is") }
         }
-        let holds = { (s: String) in MathVistaReading.value(in: s, question: question) != nil }
+        let holds = { (s: String) in MathVistaReading.value(in: s, question: question, words: words) != nil }
         guard let (sentence, rule) = MathVistaReading.answerSentence(sentences, holdsValue: holds),
-              let v = MathVistaReading.value(in: sentence, question: question) else { return nil }
+              let v = MathVistaReading.value(in: sentence, question: question, words: words) else { return nil }
         return (v, rule)
     }
 

@@ -7,6 +7,7 @@ enum MathVistaReading {
     /// table rows, and closing courtesies or offers ("I hope this helps", "Here is a table …").
     static func readable(_ response: String) -> String {
         var kept: [Substring] = []
+        let response = response.scanReplacing("\r\n", with: "\n")
         var inFence = false, inAsy = false
         for line in response.split(separator: "\n", omittingEmptySubsequences: false) {
             let t = line.trimmingSpaces()
@@ -29,7 +30,7 @@ enum MathVistaReading {
     static func sentences(_ text: String) -> [String] {
         var result: [String] = []
         var current = ""
-        let chars = Array(text)
+        let chars = Array(text.scanReplacing("\r\n", with: "\n"))
         for (k, c) in chars.enumerated() {
             if c == "\n" {
                 if !current.trimmingSpaces().isEmpty { result.append(current.trimmingSpaces()) }
@@ -63,20 +64,21 @@ enum MathVistaReading {
 
     /// The value a sentence gives for the question: its first bold number, else what follows its last `=`, else
     /// its first number that the question does not mention, else its first number; number words count as numbers.
-    static func value(in sentence: String, question: String) -> String? {
+    static func value(in sentence: String, question: String, words: Bool = false) -> String? {
         if let bold = boldSpans(sentence).lazy.compactMap({ numbers(in: $0).first }).first { return bold }
         if let eq = sentence.scanRange(of: "=", backwards: true) {
             let rhs = String(sentence[eq.upperBound...])
             if let v = MathVistaOfficial.numericPart(AnswerCues.cleanTail(Substring(rhs))) , Double(v) != nil { return v }
             if let first = numbers(in: rhs).first { return first }
         }
-        let found = numbers(in: sentence)
-        let asked = Set(numbers(in: question))
+        let digits = numbers(in: sentence, words: false)
+        let found = digits.isEmpty && words ? numbers(in: sentence) : digits
+        let asked = Set(numbers(in: question, words: false))
         return found.first { !asked.contains($0) } ?? found.first
     }
 
     /// The numbers of a text in order (thousands separators dropped), with number words as digits.
-    static func numbers(in text: String) -> [String] {
+    static func numbers(in text: String, words: Bool = true) -> [String] {
         var out: [String] = []
         var word = ""
         let cleaned = stripThousands(text)
@@ -97,12 +99,12 @@ enum MathVistaReading {
                 continue
             }
             if c.isLetter { word.append(c) } else {
-                if let v = numberWords[word.lowercased()] { out.append(String(v)) }
+                if words, let v = numberWords[word.lowercased()] { out.append(String(v)) }
                 word = ""
             }
             scan = scan.dropFirst()
         }
-        if let v = numberWords[word.lowercased()] { out.append(String(v)) }
+        if words, let v = numberWords[word.lowercased()] { out.append(String(v)) }
         return out
     }
 
@@ -141,21 +143,29 @@ extension MathVistaReading {
                              "option is", "answer would be", "answer:"]
 
     /// The letter of the last explicit answer statement anywhere in the text ("The answer is (C).",
-    /// "The correct answer is **(B) No**."), as GPT-4 reads a statement at the start as readily as at the end.
-    static func statedLetter(_ text: Substring, choices: [String]) -> Character? {
+    /// "The correct answer is **(B) No**.", "… is **(E)**"), as GPT-4 reads a statement at the start as readily
+    /// as at the end, with where it stands.
+    static func statedLetter(_ text: Substring, choices: [String]) -> (String.Index, Character)? {
         let letters = ChoiceExtractor.validLetters(count: max(choices.count, 2))
         var best: (String.Index, Character)?
+        func consider(_ at: String.Index, _ l: Character) { if best.map({ at > $0.0 }) ?? true { best = (at, l) } }
         for cue in letterCues {
             var end = text.endIndex
             while let r = text[..<end].scanRange(of: cue, backwards: true, caseInsensitive: true) {
                 if let l = ChoiceExtractor.wrappedLetter(ChoiceExtractor.droppingChoiceWord(text[r.upperBound...].prefix(40)), letters, allowTail: true) {
-                    if best.map({ r.lowerBound > $0.0 }) ?? true { best = (r.lowerBound, l) }
+                    consider(r.lowerBound, l)
                     break
                 }
                 end = r.lowerBound
             }
         }
-        return best?.1
+        var end = text.endIndex
+        while let r = text[..<end].scanRange(of: "**(", backwards: true) {
+            let rest = text[r.upperBound...]
+            if let l = rest.first, letters.contains(l), rest.dropFirst().first == ")" { consider(r.lowerBound, l); break }
+            end = r.lowerBound
+        }
+        return best
     }
 
     /// What GPT-4 extracts from a response that declines to answer: `N/A` for a disclaimer about the assistant or
@@ -189,5 +199,19 @@ extension MathVistaReading {
             break
         }
         return w
+    }
+}
+
+extension MathVistaReading {
+    /// The option letter a response opens with (`(E) 0.33%`, `B. 12`): GPT-4 takes the letter even where the text
+    /// after it is another option's.
+    static func leadingLetter(_ response: String, choices: [String]) -> Character? {
+        let letters = ChoiceExtractor.validLetters(count: max(choices.count, 2))
+        var t = Substring(response.trimmingSpaces()).drop { $0 == "*" }
+        let open = t.first == "("
+        if open { t = t.dropFirst() }
+        guard let l = t.first, letters.contains(l) else { return nil }
+        let next = t.dropFirst().first
+        return next == ")" || !open && (next == "." || next == ":") ? l : nil
     }
 }
