@@ -52,29 +52,33 @@ enum MathVistaReading {
                               "as a result", "the final answer", "final answer"]
 
     /// The sentence that states the answer: the last concluding sentence ("Therefore, …"), else the first sentence
-    /// that holds a value, as a model that answers first and explains after.
-    static func answerSentence(_ sentences: [String], holdsValue: (String) -> Bool) -> (String, String)? {
-        if let last = sentences.last(where: { s in
-            let l = s.lowercased().drop { !$0.isLetter }
-            return conclusions.contains { l.hasPrefix($0) } && holdsValue(s)
-        }) { return (last, "conclusion") }
-        if let first = sentences.first(where: holdsValue) { return (first, "answer-first") }
+    /// that holds a value, as a model that answers first and explains after; sentences giving only numbers the
+    /// question already mentions (a restatement) are passed over while another sentence gives a new one.
+    static func answerSentence(_ sentences: [String], holdsValue: (String, Bool) -> Bool) -> (String, String)? {
+        for newOnly in [true, false] {
+            if let last = sentences.last(where: { s in
+                let l = s.lowercased().drop { !$0.isLetter }
+                return conclusions.contains { l.hasPrefix($0) } && holdsValue(s, newOnly)
+            }) { return (last, "conclusion") }
+            if let first = sentences.first(where: { holdsValue($0, newOnly) }) { return (first, "answer-first") }
+        }
         return nil
     }
 
     /// The value a sentence gives for the question: its first bold number, else what follows its last `=`, else
-    /// its first number that the question does not mention, else its first number; number words count as numbers.
-    static func value(in sentence: String, question: String, words: Bool = false) -> String? {
-        if let bold = boldSpans(sentence).lazy.compactMap({ numbers(in: $0).first }).first { return bold }
+    /// its first number that the question does not mention, else (unless `newOnly`) its first number. With
+    /// `words`, number words count as numbers ("There are two bars with values larger than 4" → 2).
+    static func value(in sentence: String, question: String, words: Bool = false, newOnly: Bool = false) -> String? {
+        let asked = Set(numbers(in: question, words: words))
+        if let bold = boldSpans(sentence).lazy.compactMap({ numbers(in: $0, words: words).first }).first { return bold }
         if let eq = sentence.scanRange(of: "=", backwards: true) {
             let rhs = String(sentence[eq.upperBound...])
-            if let v = MathVistaOfficial.numericPart(AnswerCues.cleanTail(Substring(rhs))) , Double(v) != nil { return v }
-            if let first = numbers(in: rhs).first { return first }
+            if let v = MathVistaOfficial.numericPart(AnswerCues.cleanTail(Substring(rhs))), Double(v) != nil,
+               !newOnly || !asked.contains(v) { return v }
         }
-        let digits = numbers(in: sentence, words: false)
-        let found = digits.isEmpty && words ? numbers(in: sentence) : digits
-        let asked = Set(numbers(in: question, words: false))
-        return found.first { !asked.contains($0) } ?? found.first
+        let found = numbers(in: sentence, words: words)
+        if let new = found.first(where: { !asked.contains($0) }) { return new }
+        return newOnly ? nil : found.first
     }
 
     /// The numbers of a text in order (thousands separators dropped), with number words as digits.
