@@ -25,7 +25,7 @@ public struct MathVistaScorer: AnswerScorer {
             let (value, fired) = MathVistaOfficial.extract(String(text), choices: meta.choices,
                                                            questionType: meta.questionType, answerType: meta.answerType,
                                                            question: meta.question)
-            if mode == .strict, fired == "levenshtein-fallback" || fired == "none" || value.isEmpty {
+            if mode == .strict, Self.unparsedInStrict.contains(fired) || value.isEmpty {
                 return ScoringSteps.unparsed(fired)
             }
             extraction = .string(value)
@@ -33,6 +33,10 @@ public struct MathVistaScorer: AnswerScorer {
         }
         return decide(extraction, meta: meta, rule: rule)
     }
+
+    /// Rules whose extraction names no answer: `official` hands them to the Levenshtein mapping as GPT-4's
+    /// text would be; `strict` records them as unparsed.
+    static let unparsedInStrict: Set<String> = ["levenshtein-fallback", "none", "refusal", "none-of-the-options", "no-option-matches"]
 
     /// Scores an extraction exactly as `calculate_score.py` does.
     ///
