@@ -145,7 +145,10 @@ public enum MathVistaOfficial {
                 ?? sentence.scanRange(of: "answer:", backwards: true, caseInsensitive: true) else { continue }
             if let v = MathVistaReading.value(in: String(sentence[cue.upperBound...]), question: question) { return (v, "answer-is") }
         }
-        let holds = { (s: String, newOnly: Bool) in MathVistaReading.value(in: s, question: question, words: words, newOnly: newOnly) != nil }
+        let holds = { (s: String, newOnly: Bool) in
+            !MathVistaReading.restates(s, question: question)
+                && MathVistaReading.value(in: s, question: question, words: words, newOnly: newOnly) != nil
+        }
         guard let (sentence, rule) = MathVistaReading.answerSentence(sentences, holdsValue: holds),
               let v = MathVistaReading.value(in: sentence, question: question, words: words) else { return nil }
         return (v, rule)

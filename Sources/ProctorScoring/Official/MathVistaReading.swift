@@ -4,7 +4,8 @@ import MathEquivalence
 /// "MathVista from raw responses"): it reads the statement that answers the question, not supporting material.
 enum MathVistaReading {
     /// The response without what never holds the answer: fenced code and its printed output, `[asy]` drawings,
-    /// table rows, and closing courtesies or offers ("I hope this helps", "Here is a table …").
+    /// table rows, closing courtesies or offers ("I hope this helps", "Here is a table …"), and everything from an
+    /// echoed next prompt on.
     static func readable(_ response: String) -> String {
         var kept: [Substring] = []
         let response = response.scanReplacing("\r\n", with: "\n")
@@ -14,6 +15,8 @@ enum MathVistaReading {
             if t.hasPrefix("```") { inFence.toggle(); continue }
             if t.hasPrefix("[asy]") { inAsy = true }
             if inAsy { if t.scanContains("[/asy]") { inAsy = false }; continue }
+            // A model that echoes the next prompt ("Hint: Please answer …", "Question: …") has stopped answering.
+            if !kept.isEmpty, t.hasPrefix("Hint:") || t.hasPrefix("Question:") { break }
             if inFence || t.hasPrefix("|") || t.filter({ $0 == "|" }).count >= 1 && !t.contains("$") { continue }
             let lower = t.lowercased()
             if closingPhrases.contains(where: { lower.hasPrefix($0) }) || AnswerCues.pleasantries.contains(where: { lower.scanContains($0) }) { continue }
@@ -45,6 +48,13 @@ enum MathVistaReading {
         }
         if !current.trimmingSpaces().isEmpty { result.append(current.trimmingSpaces()) }
         return result
+    }
+
+    /// Whether a sentence only repeats the question ("The model has 4 dots divided into 2 equal groups.").
+    static func restates(_ sentence: String, question: String) -> Bool {
+        var s = Substring(sentence.trimmingSpaces())
+        while let l = s.last, ".!?".contains(l) { s = s.dropLast() }
+        return s.count >= 12 && question.scanContains(s)
     }
 
     /// Words that open a concluding sentence.

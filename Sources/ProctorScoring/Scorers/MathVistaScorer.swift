@@ -14,7 +14,8 @@ public struct MathVistaScorer: AnswerScorer {
         let meta = Meta(item)
         let extraction: JSONValue
         var rule = "pre-extracted"
-        if let given = input.preExtracted {
+        // strict reads the response itself; a given (GPT-4) extraction is the official pipeline's step.
+        if let given = input.preExtracted, mode == .official || input.response.isEmpty {
             extraction = .string(given)
         } else {
             let text: Substring
