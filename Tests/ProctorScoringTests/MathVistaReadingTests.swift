@@ -45,6 +45,17 @@ struct MathVistaReadingTests {
         // No option matches: the closing remark is what GPT-4 copies.
         Case(response: "Therefore, ∠C = 180° - 110° = 70°. However, this option is not available in the choices. There might be a mistake in the question or the options.",
              choices: ["125°", "120°", "105°", "90°"], answerType: "text", extraction: "There might be a mistake in the question or the options.", rule: "no-option-matches"),
+        // "option (E) is the correct answer" names the letter after the text that argued for another value.
+        Case(response: "The length of segment AB cannot be determined from the figure. The image only gives AC, which is 6. Therefore, option (E) is the correct answer.",
+             choices: ["3", "5", "6", "7", "It cannot be determined from the information given"], answerType: "text", extraction: "E", rule: "answer-is"),
+        // A comparison answered the other way round is a No.
+        Case(response: "Based on the image, there are more large cyan metallic jets than blue matte school buses.", choices: ["Yes", "No"], answerType: "text",
+             question: "Is the number of blue matte school buss greater than the number of large cyan metallic jets?", extraction: "No", rule: "yes-no"),
+        Case(response: "Based on the image, there are more blue matte school buses than large cyan jets.", choices: ["Yes", "No"], answerType: "text",
+             question: "Is the number of blue matte school buss greater than the number of large cyan metallic jets?", extraction: "Yes", rule: "yes-no"),
+        // Only the question's numbers: the value after the restatement.
+        Case(response: "The model has 9 dots divided into 3 equal groups, with each group containing 3 dots.",
+             question: "The model has 9 dots divided into 3 equal groups. There are (_) dots in each group.", extraction: "3", rule: "answer-first"),
         // A stated option text in other words (plural, past tense).
         Case(response: "The letter has been flipped.", choices: ["slide", "flip", "turn"], answerType: "text", extraction: "flip", rule: "option-overlap"),
     ]

@@ -118,7 +118,7 @@ public enum MathVistaOfficial {
             if let letter = MathVistaReading.leadingLetter(response, choices: choices) { return (String(letter), "leading-letter") }
             if let (letter, rule) = ChoiceExtractor.letter(in: text, choices: choices) { return (String(letter), rule) }
             if let refusal = MathVistaReading.refusal(response) { return (refusal, "refusal") }
-            if let yesNo = yesNoAnswer(response, choices: choices) { return (yesNo, "yes-no") }
+            if let yesNo = yesNoAnswer(response, choices: choices, question: question) { return (yesNo, "yes-no") }
             if let (value, rule) = freeFormValue(text, question: question) {
                 if let option = optionByValue(value, choices: choices) { return (option, "option-value") }
                 if let best = bestOverlap(MathVistaReading.sentences(readable).first ?? readable, choices: choices) { return (best, "option-overlap") }
@@ -155,7 +155,7 @@ public enum MathVistaOfficial {
     }
 
     /// For a Yes/No question: an explicit leading yes/no, else "No" when the first sentence is negated.
-    static func yesNoAnswer(_ response: String, choices: [String]) -> String? {
+    static func yesNoAnswer(_ response: String, choices: [String], question: String = "") -> String? {
         let lower = choices.map { $0.lowercased() }
         guard lower.count == 2, let yes = lower.firstIndex(of: "yes"), let no = lower.firstIndex(of: "no") else { return nil }
         let r = response.trimmingSpaces().lowercased()
@@ -166,6 +166,9 @@ public enum MathVistaOfficial {
         where r.scanContains(refusal) { return nil }
         let first = " " + (r.scanSplit(". ").first ?? r) + " "
         let negated = [" not ", "n't ", " no ", " neither ", " never "].contains { first.scanContains($0) }
+        if !negated, let swapped = MathVistaReading.comparisonSwapped(question: question, answer: first) {
+            return choices[swapped ? no : yes]
+        }
         return choices[negated ? no : yes]
     }
 

@@ -76,7 +76,7 @@ enum MathVistaReading {
     }
 
     /// The value a sentence gives for the question: its first bold number, else what follows its last `=`, else
-    /// its first number that the question does not mention, else (unless `newOnly`) its first number. With
+    /// its first number that the question does not mention, else (unless `newOnly`) its last number. With
     /// `words`, number words count as numbers ("There are two bars with values larger than 4" → 2).
     static func value(in sentence: String, question: String, words: Bool = false, newOnly: Bool = false) -> String? {
         let asked = Set(numbers(in: question, words: words))
@@ -88,7 +88,9 @@ enum MathVistaReading {
         }
         let found = numbers(in: sentence, words: words)
         if let new = found.first(where: { !asked.contains($0) }) { return new }
-        return newOnly ? nil : found.first
+        // Only the question's numbers: the restatement comes first, the answer after it ("9 dots in 3 groups,
+        // with each group containing 3 dots").
+        return newOnly ? nil : found.last
     }
 
     /// The numbers of a text in order (thousands separators dropped), with number words as digits.
@@ -173,6 +175,13 @@ extension MathVistaReading {
                 end = r.lowerBound
             }
         }
+        // "Therefore, option (E) is the correct answer."
+        for cue in ["is the correct answer", "is the correct option", "is the correct choice", "is correct"] {
+            guard let r = text.scanRange(of: cue, backwards: true, caseInsensitive: true) else { continue }
+            let before = text[..<r.lowerBound].suffix(6).trimmingSpaces()
+            if before.count >= 3, before.hasSuffix(")"), let l = before.dropLast().last, letters.contains(l),
+               before.dropLast(2).last == "(" { consider(r.lowerBound, l); break }
+        }
         var end = text.endIndex
         while let r = text[..<end].scanRange(of: "**(", backwards: true) {
             let rest = text[r.upperBound...]
@@ -227,5 +236,28 @@ extension MathVistaReading {
         guard let l = t.first, letters.contains(l) else { return nil }
         let next = t.dropFirst().first
         return next == ")" || !open && (next == "." || next == ":") ? l : nil
+    }
+}
+
+extension MathVistaReading {
+    /// For a comparison question ("Are there more A than B?"), whether the answer's comparison names the question's
+    /// first object after its `than` ("there are more B than A"): GPT-4 then types "No". Nil when either has no
+    /// `than` or the objects cannot be told apart.
+    static func comparisonSwapped(question: String, answer: String) -> Bool? {
+        func sides(_ s: String) -> (Set<String>, Set<String>)? {
+            let lower = s.lowercased()
+            guard let than = lower.scanRange(of: " than ") else { return nil }
+            let comparatives = ["more", "fewer", "less", "greater", "larger", "smaller", "bigger", "higher", "lower"]
+            let head = lower[..<than.lowerBound]
+            guard let c = comparatives.compactMap({ head.scanRange(of: " \($0) ", backwards: true) }).max(by: { $0.lowerBound < $1.lowerBound }) else { return nil }
+            func words(_ t: Substring) -> Set<String> {
+                Set(t.split { !$0.isLetter }.map(stem).filter { $0.count > 2 && !stopWords.contains($0) && !["number", "there"].contains($0) })
+            }
+            return (words(lower[c.upperBound..<than.lowerBound]), words(lower[than.upperBound...].prefix { $0 != "?" && $0 != "." }))
+        }
+        guard let (qFirst, qSecond) = sides(question), let (_, aSecond) = sides(answer) else { return nil }
+        let towardFirst = aSecond.intersection(qFirst).count, towardSecond = aSecond.intersection(qSecond).count
+        guard towardFirst != towardSecond else { return nil }
+        return towardFirst > towardSecond
     }
 }
