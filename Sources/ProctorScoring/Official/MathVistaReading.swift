@@ -248,12 +248,15 @@ extension MathVistaReading {
             let lower = s.lowercased()
             guard let than = lower.scanRange(of: " than ") else { return nil }
             let comparatives = ["more", "fewer", "less", "greater", "larger", "smaller", "bigger", "higher", "lower"]
-            let head = lower[..<than.lowerBound]
+            let head = lower[..<lower.index(after: than.lowerBound)]
             guard let c = comparatives.compactMap({ head.scanRange(of: " \($0) ", backwards: true) }).max(by: { $0.lowerBound < $1.lowerBound }) else { return nil }
             func words(_ t: Substring) -> Set<String> {
                 Set(t.split { !$0.isLetter }.map(stem).filter { $0.count > 2 && !stopWords.contains($0) && !["number", "there"].contains($0) })
             }
-            return (words(lower[c.upperBound..<than.lowerBound]), words(lower[than.upperBound...].prefix { $0 != "?" && $0 != "." }))
+            // "more A than B", or "the number of A greater than B" (the first object before the comparative).
+            let between = c.upperBound < than.lowerBound ? words(lower[c.upperBound..<than.lowerBound]) : []
+            let first = between.isEmpty ? words(head[..<c.lowerBound]) : between
+            return (first, words(lower[than.upperBound...].prefix { $0 != "?" && $0 != "." }))
         }
         guard let (qFirst, qSecond) = sides(question), let (_, aSecond) = sides(answer) else { return nil }
         let towardFirst = aSecond.intersection(qFirst).count, towardSecond = aSecond.intersection(qSecond).count
