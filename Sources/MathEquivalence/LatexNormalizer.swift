@@ -71,7 +71,8 @@ public enum LatexNormalizer {
                 while let space = ["\\,", "\\;", "\\:", "\\ ", "~"].first(where: { before.hasSuffix($0) }) {
                     before = String(before.dropLast(space.count)).trimmingSpaces()
                 }
-                if !before.isEmpty, isUnit(word), !before.hasSuffix("\\") { return before }
+                let unit = isUnit(word) || word.contains(" ") && word.split(separator: " ").allSatisfy { isUnit(String($0)) }
+                if !before.isEmpty, unit, !before.hasSuffix("\\") { return before }
             }
         }
         var words = s.split(separator: " ", omittingEmptySubsequences: true)
