@@ -66,8 +66,13 @@ public enum LatexNormalizer {
             if s.hasSuffix("}"), let start = s.scanRange(of: command, backwards: true) {
                 let inner = s[start.upperBound..<s.index(before: s.endIndex)]
                 let word = String(inner.filter { $0 != "~" && $0 != "\\" && $0 != "," }).trimmingSpaces().lowercased()
-                let before = String(s[..<start.lowerBound]).trimmingSpaces()
-                if !before.isEmpty, isUnit(word), !before.hasSuffix("\\") { return before }
+                var before = String(s[..<start.lowerBound]).trimmingSpaces()
+                // The spacing before a unit (`5\,\mathrm{N}`, `5\;\text{m}`, `5~\mathrm{N}`) goes with it.
+                while let space = ["\\,", "\\;", "\\:", "\\ ", "~"].first(where: { before.hasSuffix($0) }) {
+                    before = String(before.dropLast(space.count)).trimmingSpaces()
+                }
+                let unit = isUnit(word) || word.contains(" ") && word.split(separator: " ").allSatisfy { isUnit(String($0)) }
+                if !before.isEmpty, unit, !before.hasSuffix("\\") { return before }
             }
         }
         var words = s.split(separator: " ", omittingEmptySubsequences: true)

@@ -51,6 +51,7 @@ extension Report {
                 })
             }
         }
+        out += disagreementsMarkdown()
         out += "\n### Settings\n\n"
         out += table(header: ["run", "run id", "model", "backend", "weights sha256", "settings", "scorers", "proctor", "created"], rows: rows.map { row in
             [row.name, row.runID, row.config.model.name, "\(row.config.model.kind) \(row.config.model.location)",

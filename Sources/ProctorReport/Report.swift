@@ -38,6 +38,8 @@ public struct Report: Sendable, Codable {
     public var suites: [String]
     /// The runs beside the published figures of their models (see `PublishedRegistry`).
     public var published: [PublishedCheck] = []
+    /// The samples whose `official` and `strict` verdicts differ (see `ModeDisagreement.find`).
+    public var disagreements: [ModeDisagreement] = []
 
     /// Builds the report.
     ///
@@ -46,10 +48,12 @@ public struct Report: Sendable, Codable {
     ///   - metrics: Each benchmark's own metrics by benchmark name (without split), from its definition.
     ///   - suites: Scores over several benchmarks, shown when a member was scored.
     ///   - registry: Published figures to put the runs beside (Proctor's committed registry by default).
+    ///   - disagreements: The samples whose two modes' verdicts differ, listed in every format.
     public init(
         results: [RunResults], metrics: [String: [MetricSpec]] = [:], suites: [SuiteDefinition] = [],
-        registry: PublishedRegistry = .shipped
+        registry: PublishedRegistry = .shipped, disagreements: [ModeDisagreement] = []
     ) {
+        self.disagreements = disagreements
         mode = results.first?.mode ?? .official
         benchmarks = Set(results.flatMap(\.benchmarks.keys)).sorted()
         rows = results.map { r in

@@ -52,7 +52,7 @@ public enum MathVistaReference {
     /// A BenchmarkItem carrying the row's official fields.
     static func item(pid: String, row: [String: JSONValue]) -> BenchmarkItem {
         var fields: [String: JSONValue] = [:]
-        for key in ["question_type", "answer_type", "precision", "choices", "answer", "unit"] { fields[key] = row[key] ?? .null }
+        for key in ["question_type", "answer_type", "precision", "choices", "answer", "unit", "question", "query"] { fields[key] = row[key] ?? .null }
         return BenchmarkItem(benchmark: BenchmarkName(name: "mathvista", split: "testmini"), id: pid, messages: [],
                              promptTemplate: "", answer: row["answer"]?.stringValue ?? "",
                              choices: row["choices"]?.arrayValue?.compactMap(\.stringValue) ?? [], fields: fields)

@@ -8,7 +8,7 @@ struct ScoringTool: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "proctor-scoring",
         abstract: "Check Proctor's scorers against published official verdicts and measure their speed.",
-        subcommands: [AgreementCommand.self, SpeedCommand.self])
+        subcommands: [AgreementCommand.self, SpeedCommand.self, MathVistaTraceCommand.self, CasesCommand.self])
 }
 
 /// `proctor-scoring agreement`: writes results/scoring-agreement.md.

@@ -38,7 +38,8 @@ struct ReportCommand: AsyncParsableCommand {
         }
         let report = Report(
             results: try selected.map { try RunResults(run: $0, mode: mode, database: db) }, metrics: BenchmarkRegistry.metricsByBenchmark,
-            suites: BenchmarkRegistry.suites)
+            suites: BenchmarkRegistry.suites,
+            disagreements: try selected.flatMap { try ModeDisagreement.find(run: $0, database: db) })
         let text: String
         switch format {
         case .markdown: text = report.markdown()

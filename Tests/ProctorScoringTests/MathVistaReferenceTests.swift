@@ -15,8 +15,11 @@ struct MathVistaReferenceTests {
             #expect(row.agreeing == row.total, "\(row.model): \(row.disagreements)")
             #expect(row.publishedScore.contains("(\(row.proctorCorrect)/"), "\(row.model): \(row.proctorCorrect) vs \(row.publishedScore)")
         }
+        // Floors a little under the last measured agreement (docs/scoring.md): a rule change that loses items fails.
+        let floors = ["bard": 98.0, "gpt4": 97.0, "llava_llama_2_13b": 96.7, "idefics_9b_instruct": 95.4,
+                      "minigpt4_llama2": 97.5, "instruct_blip2_vicuna_13b": 82.5, "frequent_guess": 100, "random_guess": 100]
         for row in rows where row.comparison.hasSuffix("vs `true_false`") && row.comparison.contains("response") {
-            #expect(row.rate >= 80, "\(row.model) rules vs GPT-4 extraction: \(row.rate)%")
+            #expect(row.rate >= floors[row.model, default: 80], "\(row.model) rules vs GPT-4 extraction: \(row.rate)%")
         }
     }
 }

@@ -14,7 +14,10 @@ public enum AnswerCues {
         for (cue, rule) in [("final answer is", "final-answer-is"), ("final answer:", "final-answer"),
                             ("answer is", "answer-is"), ("answer:", "answer-colon")] {
             if let r = tail.scanRange(of: cue, backwards: true, caseInsensitive: true) {
-                let value = cleanTail(tail[r.upperBound...])
+                var rest = tail[r.upperBound...]
+                // Minerva's format: "Final Answer: The final answer is $5$. I hope it is correct."
+                if let hope = rest.scanRange(of: "I hope it is correct") { rest = rest[..<hope.lowerBound] }
+                let value = cleanTail(rest)
                 if !value.isEmpty { return (value, rule) }
             }
         }

@@ -47,7 +47,7 @@ public enum MathVistaOfficial {
     }
 
     /// `str(x)` of a JSON value as Python prints the decoded object.
-    static func pythonString(_ value: JSONValue) -> String {
+    public static func pythonString(_ value: JSONValue) -> String {
         switch value {
         case .string(let s): return s
         case .int(let i): return String(i)
@@ -86,46 +86,76 @@ public enum MathVistaOfficial {
         return nil
     }
 
-    /// The official extraction's rule steps, then Proctor's rules in place of the GPT-4 call.
+    /// The official extraction's rule steps, then Proctor's rules in place of the GPT-4 call (`MathVistaReading`).
     ///
     /// - Parameters:
     ///   - response: The model response (think-stripped).
     ///   - choices: Option texts (MC).
     ///   - questionType: `multi_choice` or `free_form`.
     ///   - answerType: `text`, `integer`, `float` or `list`.
+    ///   - question: The question text (numbers it mentions are not taken for the answer).
     /// - Returns: The extraction and the rule that produced it.
-    public static func extract(_ response: String, choices: [String], questionType: String, answerType: String) -> (String, String) {
+    public static func extract(_ response: String, choices: [String], questionType: String, answerType: String,
+                               question: String = "") -> (String, String) {
         if response.isEmpty { return ("", "empty") }
         if questionType == "multi_choice", choices.contains(response) { return (response, "option-text-exact") }
         if answerType == "integer", let v = PythonInt.parse(response) { return (String(v), "integer") }
         if answerType == "float", let v = PythonNumbers.float(response) { return (PythonNumbers.string(v), "float") }
         if let quick = quickExtract(response) { return (quick, "quick-extract") }
-        let text = Substring(response)
+        let readable = MathVistaReading.readable(response)
+        let text = Substring(readable)
         if questionType == "multi_choice" {
-            if let (letter, rule) = ChoiceExtractor.letter(in: text, choices: choices) { return (String(letter), rule) }
-            if let value = optionByValue(text, choices: choices) { return (value, "option-value") }
+            if let (_, letter) = MathVistaReading.statedLetter(text, choices: choices) { return (String(letter), "answer-is") }
             let lower = response.lowercased()
             if ["none of the options", "none of the choices", "none of the answer", "none of the given"].contains(where: { lower.scanContains($0) }) {
                 // GPT-4 extracts "None" here; the official normalisation then maps it to the nearest option.
                 return ("None", "none-of-the-options")
             }
-            if let yesNo = yesNoAnswer(response, choices: choices) { return (yesNo, "yes-no") }
-            if let best = bestOverlap(response, choices: choices) { return (best, "option-overlap") }
+            if ["not available in the choices", "not in the options", "not among the options", "not among the choices", "not in the choices"].contains(where: { lower.scanContains($0) }) {
+                // GPT-4 copies the closing remark ("There might be a mistake in the question or the choices.").
+                return (MathVistaReading.sentences(response).last ?? response, "no-option-matches")
+            }
+            if let letter = MathVistaReading.leadingLetter(response, choices: choices) { return (String(letter), "leading-letter") }
+            if let (letter, rule) = ChoiceExtractor.letter(in: text, choices: choices) { return (String(letter), rule) }
+            if let refusal = MathVistaReading.refusal(response) { return (refusal, "refusal") }
+            if let yesNo = yesNoAnswer(response, choices: choices, question: question) { return (yesNo, "yes-no") }
+            if let (value, rule) = freeFormValue(text, question: question) {
+                if let option = optionByValue(value, choices: choices) { return (option, "option-value") }
+                if let best = bestOverlap(MathVistaReading.sentences(readable).first ?? readable, choices: choices) { return (best, "option-overlap") }
+                return (value, rule)
+            }
+            if let best = bestOverlap(MathVistaReading.sentences(readable).first ?? readable, choices: choices) { return (best, "option-overlap") }
             return (response, "levenshtein-fallback")
         }
         if answerType == "list", let open = response.lastIndex(of: "["), let close = response.lastIndex(of: "]"), open < close {
             let numbers = PythonText.simpleNumbers(String(response[open...close]))
             return ("[" + numbers.joined(separator: ", ") + "]", "list")
         }
-        if let (answer, rule) = AnswerCues.freeForm(text) {
-            let value = numericPart(answer) ?? answer
-            return (value, rule)
+        if MathVistaReading.refusal(response) != nil { return ("", "refusal") }
+        return freeFormValue(text, question: question, words: answerType == "integer") ?? ("", "none")
+    }
+
+    /// The value a free-form answer states: the last box, else the last explicit "answer is" statement, else the
+    /// answer sentence (`MathVistaReading.answerSentence`).
+    static func freeFormValue(_ text: Substring, question: String, words: Bool = false) -> (String, String)? {
+        if let boxed = BoxedAnswer.finalAnswer(in: text) { return (numericPart(boxed) ?? boxed, "boxed") }
+        let sentences = MathVistaReading.sentences(String(text))
+        for sentence in sentences.reversed() {
+            guard let cue = sentence.scanRange(of: "answer is", backwards: true, caseInsensitive: true)
+                ?? sentence.scanRange(of: "answer:", backwards: true, caseInsensitive: true) else { continue }
+            if let v = MathVistaReading.value(in: String(sentence[cue.upperBound...]), question: question) { return (v, "answer-is") }
         }
-        return ("", "none")
+        let holds = { (s: String, newOnly: Bool) in
+            !MathVistaReading.restates(s, question: question)
+                && MathVistaReading.value(in: s, question: question, words: words, newOnly: newOnly) != nil
+        }
+        guard let (sentence, rule) = MathVistaReading.answerSentence(sentences, holdsValue: holds),
+              let v = MathVistaReading.value(in: sentence, question: question, words: words) else { return nil }
+        return (v, rule)
     }
 
     /// For a Yes/No question: an explicit leading yes/no, else "No" when the first sentence is negated.
-    static func yesNoAnswer(_ response: String, choices: [String]) -> String? {
+    static func yesNoAnswer(_ response: String, choices: [String], question: String = "") -> String? {
         let lower = choices.map { $0.lowercased() }
         guard lower.count == 2, let yes = lower.firstIndex(of: "yes"), let no = lower.firstIndex(of: "no") else { return nil }
         let r = response.trimmingSpaces().lowercased()
@@ -136,13 +166,16 @@ public enum MathVistaOfficial {
         where r.scanContains(refusal) { return nil }
         let first = " " + (r.scanSplit(". ").first ?? r) + " "
         let negated = [" not ", "n't ", " no ", " neither ", " never "].contains { first.scanContains($0) }
+        if !negated, let swapped = MathVistaReading.comparisonSwapped(question: question, answer: first) {
+            return choices[swapped ? no : yes]
+        }
         return choices[negated ? no : yes]
     }
 
     /// The option sharing the most words with the response, when one option strictly leads.
     static func bestOverlap(_ response: String, choices: [String]) -> String? {
         func words(_ s: String) -> Set<String> {
-            Set(s.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init).filter { $0.count > 2 })
+            Set(s.lowercased().split { !$0.isLetter && !$0.isNumber }.map(MathVistaReading.stem).filter { $0.count > 2 && !MathVistaReading.stopWords.contains($0) })
         }
         let r = words(response)
         let scores = choices.map { c -> Double in
@@ -172,9 +205,9 @@ public enum MathVistaOfficial {
         return PythonText.simpleNumbers(normalized.scanReplacing(",", with: "")).last
     }
 
-    /// An option whose numeric value equals the number the answer ends with.
-    static func optionByValue(_ text: Substring, choices: [String]) -> String? {
-        guard let (answer, _) = AnswerCues.freeForm(text), let v = numericPart(answer).flatMap({ Double($0) }) else { return nil }
+    /// The option whose numeric value equals `value`, when exactly one does.
+    static func optionByValue(_ value: String, choices: [String]) -> String? {
+        guard let v = Double(value) else { return nil }
         let hits = choices.filter { c in numericPart(c).flatMap { Double($0) }.map { abs($0 - v) <= 1e-9 * max(1, abs(v)) } ?? false }
         return hits.count == 1 ? hits[0] : nil
     }

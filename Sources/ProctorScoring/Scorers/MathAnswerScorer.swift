@@ -77,11 +77,26 @@ public struct MathAnswerScorer: AnswerScorer {
                 }
                 return Verdict(extracted: answer, correct: value == gold, rule: rule, details: ["normalized": .string(value)])
             }
-            let outcome = AnswerEquivalence.compare(gold: item.answer, prediction: answer)
+            var outcome = AnswerEquivalence.compare(gold: item.answer, prediction: answer)
+            if outcome != .equal, let amount = Self.withoutCurrency(answer) {
+                outcome = AnswerEquivalence.compare(gold: Self.withoutCurrency(item.answer) ?? item.answer, prediction: amount)
+            }
             var details: [String: JSONValue] = [:]
             if outcome == .undecided { details["undecided"] = true }
             return Verdict(extracted: answer, correct: outcome == .equal, rule: rule, details: details)
         }
+    }
+
+    /// An amount without its currency sign or word (`\$18.50`, `$18.50`, `18.50 dollars` → `18.50`), nil when
+    /// the answer has none: a careful grader reads `\$18.50` as 18.50 when the question asks for dollars.
+    static func withoutCurrency(_ answer: String) -> String? {
+        var s = answer.trimmingSpaces()
+        var changed = false
+        for sign in ["\\$", "\\\\$", "$", "€", "£"] where s.hasPrefix(sign) { s.removeFirst(sign.count); changed = true; break }
+        for word in ["\\text{ dollars}", "\\text{dollars}", " dollars", "\\text{ USD}", " USD"] where s.hasSuffix(word) {
+            s.removeLast(word.count); changed = true; break
+        }
+        return changed && !s.isEmpty ? s.trimmingSpaces() : nil
     }
 
     /// An AIME answer as a canonical integer string: wrappers, spaces, separators and leading zeros removed; the

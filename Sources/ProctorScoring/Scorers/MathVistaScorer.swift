@@ -1,4 +1,6 @@
+import Foundation
 import ProctorCore
+import MathEquivalence
 
 /// MathVista (testmini): `official` = the official normalisation and string comparison, with rules in place of the
 /// GPT-4 extractor (the Levenshtein mapping of any MC extraction to its nearest option included); `strict` = the
@@ -14,7 +16,8 @@ public struct MathVistaScorer: AnswerScorer {
         let meta = Meta(item)
         let extraction: JSONValue
         var rule = "pre-extracted"
-        if let given = input.preExtracted {
+        // strict reads the response itself; a given (GPT-4) extraction is the official pipeline's step.
+        if let given = input.preExtracted, mode == .official || input.response.isEmpty {
             extraction = .string(given)
         } else {
             let text: Substring
@@ -23,14 +26,38 @@ public struct MathVistaScorer: AnswerScorer {
             case .success(let t): text = t
             }
             let (value, fired) = MathVistaOfficial.extract(String(text), choices: meta.choices,
-                                                           questionType: meta.questionType, answerType: meta.answerType)
-            if mode == .strict, fired == "levenshtein-fallback" || fired == "none" || value.isEmpty {
+                                                           questionType: meta.questionType, answerType: meta.answerType,
+                                                           question: meta.question)
+            if mode == .strict, Self.unparsedInStrict.contains(fired) || value.isEmpty {
                 return ScoringSteps.unparsed(fired)
+            }
+            if mode == .strict, let conflict = Self.letterTextConflict(value, in: text, choices: meta.choices) {
+                return ScoringSteps.unparsed("letter-text-conflict", details: ["other_option": .string(conflict)])
             }
             extraction = .string(value)
             rule = fired
         }
         return decide(extraction, meta: meta, rule: rule)
+    }
+
+    /// Rules whose extraction names no answer: `official` hands them to the Levenshtein mapping as GPT-4's
+    /// text would be; `strict` records them as unparsed.
+    static let unparsedInStrict: Set<String> = ["levenshtein-fallback", "none", "refusal", "none-of-the-options", "no-option-matches"]
+
+    /// The other option's text when the chosen letter is written with it ("(B) 3/11" where 3/11 is option A):
+    /// a careful grader cannot tell which of the two was meant.
+    static func letterTextConflict(_ letter: String, in text: Substring, choices: [String]) -> String? {
+        let letters = ChoiceExtractor.validLetters(count: choices.count).map(String.init)
+        guard let index = letters.firstIndex(of: letter), index < choices.count else { return nil }
+        var searchFrom = text.startIndex
+        while let r = text[searchFrom...].scanRange(of: "(\(letter))") {
+            let after = text[r.upperBound...].drop { $0 == " " || $0 == "*" }.prefix { $0 != "\n" && $0 != "," }
+            let stated = after.trimmingSpaces().trimmingCharacters(in: .init(charactersIn: ".*$ ")).lowercased()
+            if !stated.isEmpty, stated != choices[index].lowercased(),
+               let other = choices.first(where: { $0.lowercased() == stated }) { return other }
+            searchFrom = r.upperBound
+        }
+        return nil
     }
 
     /// Scores an extraction exactly as `calculate_score.py` does.
@@ -61,8 +88,10 @@ public struct MathVistaScorer: AnswerScorer {
         var answerType: String
         var precision: JSONValue?
         var gold: String
+        var question: String
 
         init(_ item: BenchmarkItem) {
+            question = item.fields["question"]?.stringValue ?? ""
             choices = item.choices.isEmpty ? (item.fields["choices"]?.arrayValue?.compactMap(\.stringValue) ?? []) : item.choices
             questionType = item.fields["question_type"]?.stringValue ?? (choices.isEmpty ? "free_form" : "multi_choice")
             answerType = item.fields["answer_type"]?.stringValue ?? (choices.isEmpty ? "integer" : "text")

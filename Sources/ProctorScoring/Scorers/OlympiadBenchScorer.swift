@@ -89,14 +89,15 @@ public struct OlympiadBenchScorer: AnswerScorer {
         return true
     }
 
-    /// Comma-separated items outside `()`, `[]` and `{}` (a lone interval or set stays one item).
+    /// Comma-separated items outside `()`, `[]` and `{}` (a lone interval or set stays one item; `\,` is a space).
     static func topLevelItems(_ s: String) -> [String] {
         var items: [String] = []
         var depth = 0
         var current = ""
         for c in s.scanReplacing("$", with: "") {
             if "([{".contains(c) { depth += 1 } else if ")]}".contains(c) { depth -= 1 }
-            if c == ",", depth == 0 { items.append(current.trimmingSpaces()); current = ""; continue }
+            // `\,` is a thin space (`5\,\mathrm{N}`), not a separator.
+            if c == ",", depth == 0, current.last != "\\" { items.append(current.trimmingSpaces()); current = ""; continue }
             current.append(c)
         }
         items.append(current.trimmingSpaces())
