@@ -3,9 +3,9 @@ import ProctorCore
 /// BFCL, the Berkeley Function Calling Leaderboard: its single-turn categories (AST-checked and relevance), the
 /// multi-turn categories (listed, not runnable yet), and the leaderboard's overall as a suite.
 public enum BFCLBenchmark {
-    /// Why the multi-turn categories cannot be scored here.
+    /// Why an entry whose classes are not all ported cannot be run or scored.
     public static let multiTurnUnavailable =
-        "runs need a multi-step conversation loop (each turn's calls executed and fed back) that the runner does not have yet, and only five of the eight API simulators are ported (TicketAPI, MessageAPI, TwitterAPI, VehicleControlAPI and GorillaFileSystem, the last two without long context); `proctor score` scores official result files for entries whose classes are ported"
+        "only some of the eight API simulators are ported (TicketAPI, MessageAPI, TwitterAPI, VehicleControlAPI and GorillaFileSystem, the last two without long context); entries involving the others are recorded as failed rows naming the class"
 
     /// `bfcl:<category>`: the single-turn categories of v3 and of the v1 leaderboard files.
     public static let singleTurn = BenchmarkDefinition(
@@ -17,14 +17,17 @@ public enum BFCLBenchmark {
         presets: ["bfcl": GenerationPreset(temperature: 0.001, topP: 1, maxTokens: 1000)],
         predictionFormats: [BFCLResultFormat()])
 
-    /// `bfcl-multi-turn:<category>`: listed with the reason it cannot be scored.
+    /// `bfcl-multi-turn:<category>`: multi-step conversations on the API simulators (`BFCLConversation`), prompt
+    /// mode or function calling.
     public static let multiTurn = BenchmarkDefinition(
-        name: "bfcl-multi-turn", summary: "BFCL v3 multi-turn categories (base, miss_func, miss_param, long_context)",
-        adapter: BFCLAdapter(name: "bfcl-multi-turn", multiTurn: true), scorerID: "bfcl", makeScorer: { _ in BFCLScorer() },
+        name: "bfcl-multi-turn", summary: "BFCL v3 multi-turn categories (base, miss_func, miss_param, long_context): calls executed on the API simulators, results fed back",
+        adapter: BFCLAdapter(name: "bfcl-multi-turn", multiTurn: true),
+        promptVariants: ["function-calling": BFCLAdapter(name: "bfcl-multi-turn", multiTurn: true, functionCalling: true)],
+        scorerID: "bfcl", makeScorer: { _ in BFCLScorer() },
         sources: DataSources(localFolder: "bfcl", hub: []),
         metrics: [.pass1, MetricSpec(name: "turns", aggregate: .subResultMicroAverage(kind: "turn", value: nil))],
-        unavailableReason: multiTurnUnavailable,
-        predictionFormats: [BFCLResultFormat()])
+        presets: ["bfcl": GenerationPreset(temperature: 0.001, topP: 1, maxTokens: 1000)],
+        predictionFormats: [BFCLResultFormat()], conversation: BFCLConversation())
 
     /// The definitions, for the registry.
     public static let definitions: [BenchmarkDefinition] = [singleTurn, multiTurn]
