@@ -32,14 +32,14 @@ public enum BFCLBenchmark {
     /// The definitions, for the registry.
     public static let definitions: [BenchmarkDefinition] = [singleTurn, multiTurn]
 
-    /// The leaderboard's overall as bfcl_eval v3 computes it (`eval_runner_helper.py`), without the multi-turn
-    /// third (not runnable here; the official code would count it as 0, this suite averages what is present):
-    /// the unweighted mean of live (item-weighted over the six live categories) and non-live (the unweighted mean
-    /// of simple — itself the mean of Python simple, Java and JavaScript — multiple, parallel, parallel_multiple
-    /// and irrelevance).
+    /// The leaderboard's overall as bfcl_eval v3 computes it (`eval_runner_helper.py`): the unweighted mean of live
+    /// (item-weighted over the six live categories), non-live (the unweighted mean of simple — itself the mean of
+    /// Python simple, Java and JavaScript — multiple, parallel, parallel_multiple and irrelevance) and multi-turn
+    /// (the unweighted mean of the four multi-turn categories). Where the official code counts a missing category
+    /// as 0, this suite averages the members present.
     public static let suites: [SuiteDefinition] = [
         SuiteDefinition(
-            name: "bfcl-overall", summary: "BFCL v3 overall accuracy (live and non-live; multi-turn not yet runnable)",
+            name: "bfcl-overall", summary: "BFCL v3 overall accuracy (live, non-live and multi-turn)",
             root: .mean(name: "overall", children: [
                 .itemWeightedMean(name: "live", children: [
                     .benchmark("bfcl:live_simple", metric: nil), .benchmark("bfcl:live_multiple", metric: nil),
@@ -53,6 +53,7 @@ public enum BFCLBenchmark {
                     .benchmark("bfcl:multiple", metric: nil), .benchmark("bfcl:parallel", metric: nil),
                     .benchmark("bfcl:parallel_multiple", metric: nil), .benchmark("bfcl:irrelevance", metric: nil),
                 ]),
+                .mean(name: "multi_turn", children: BFCLCategory.v3MultiTurn.map { .benchmark("bfcl-multi-turn:\($0.name)", metric: nil) }),
             ])),
     ]
 }
