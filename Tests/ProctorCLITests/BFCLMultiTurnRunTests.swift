@@ -115,7 +115,7 @@ struct BFCLMultiTurnRunTests {
         defer { server.stop() }
         let servedDB = folder.appendingPathComponent("served.sqlite").path
         let served = try await ProctorProcess.run(
-            ["run", "--model", "openai:\(server.baseURL)", "--model-name", "smollm2"] + common + ["--db", servedDB], timeout: 1200)
+            ["run", "--model", "openai:\(server.baseURL)", "--model-name", "SmolLM2-135M-Instruct.Q4_1.gguf"] + common + ["--db", servedDB], timeout: 1200)
         #expect(served.status == 0, "\(served.stderr)")
         let servedDatabase = try ResultsDatabase(path: servedDB)
         let servedRun = try #require(try servedDatabase.runs().first)
