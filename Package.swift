@@ -194,7 +194,7 @@ let executableDependencies: [Target.Dependency] = [
 ]
 let cliTargets: [Target] = [
     .executableTarget(name: "proctor", dependencies: executableDependencies + extraExecutableDependencies),
-    .testTarget(name: "ProctorCLITests", dependencies: ["ProctorTestSupport", "ProctorCore", "ProctorStore"]),
+    .testTarget(name: "ProctorCLITests", dependencies: ["ProctorTestSupport", "ProctorCore", "ProctorStore", "BFCLMultiTurn", "FunctionCallChecks", "OrderedJSON"]),
 ]
 
 

@@ -81,8 +81,14 @@ public struct BFCLAdapter: BenchmarkAdapter {
                 }
                 fields["bfcl_possible_answer"] = .string(answer.text)
             }
-            let entry = PyValue(json: line.tree)
+            var entry = PyValue(json: line.tree)
             let context = "\(file.path):\(line.number)"
+            if category.judging == .multiTurn {
+                let docs = try BFCLFunctionDocs.functions(entry: entry, folder: folder, context: context)
+                entry.set("function", .list(docs.functions))
+                fields["bfcl_functions"] = .string(PyValue.list(docs.functions).jsonDumps)
+                fields["bfcl_holdout"] = .string(PyValue.dict(docs.holdout.map { (.string($0.turn), .list($0.functions)) }).jsonDumps)
+            }
             let messages: [ChatMessage]
             if functionCalling {
                 messages = try Self.functionCallingMessages(entry: entry, category: category, context: context)

@@ -3,9 +3,9 @@ import ProctorCore
 /// BFCL, the Berkeley Function Calling Leaderboard: its single-turn categories (AST-checked and relevance), the
 /// multi-turn categories (listed, not runnable yet), and the leaderboard's overall as a suite.
 public enum BFCLBenchmark {
-    /// Why the multi-turn categories cannot be scored here.
+    /// Why an entry whose classes are not all ported cannot be run or scored.
     public static let multiTurnUnavailable =
-        "runs need a multi-step conversation loop (each turn's calls executed and fed back) that the runner does not have yet, and only five of the eight API simulators are ported (TicketAPI, MessageAPI, TwitterAPI, VehicleControlAPI and GorillaFileSystem, the last two without long context); `proctor score` scores official result files for entries whose classes are ported"
+        "only some of the eight API simulators are ported (TicketAPI, MessageAPI, TwitterAPI, VehicleControlAPI and GorillaFileSystem, the last two without long context); entries involving the others are recorded as failed rows naming the class"
 
     /// `bfcl:<category>`: the single-turn categories of v3 and of the v1 leaderboard files.
     public static let singleTurn = BenchmarkDefinition(
@@ -17,26 +17,29 @@ public enum BFCLBenchmark {
         presets: ["bfcl": GenerationPreset(temperature: 0.001, topP: 1, maxTokens: 1000)],
         predictionFormats: [BFCLResultFormat()])
 
-    /// `bfcl-multi-turn:<category>`: listed with the reason it cannot be scored.
+    /// `bfcl-multi-turn:<category>`: multi-step conversations on the API simulators (`BFCLConversation`), prompt
+    /// mode or function calling.
     public static let multiTurn = BenchmarkDefinition(
-        name: "bfcl-multi-turn", summary: "BFCL v3 multi-turn categories (base, miss_func, miss_param, long_context)",
-        adapter: BFCLAdapter(name: "bfcl-multi-turn", multiTurn: true), scorerID: "bfcl", makeScorer: { _ in BFCLScorer() },
+        name: "bfcl-multi-turn", summary: "BFCL v3 multi-turn categories (base, miss_func, miss_param, long_context): calls executed on the API simulators, results fed back",
+        adapter: BFCLAdapter(name: "bfcl-multi-turn", multiTurn: true),
+        promptVariants: ["function-calling": BFCLAdapter(name: "bfcl-multi-turn", multiTurn: true, functionCalling: true)],
+        scorerID: "bfcl", makeScorer: { _ in BFCLScorer() },
         sources: DataSources(localFolder: "bfcl", hub: []),
         metrics: [.pass1, MetricSpec(name: "turns", aggregate: .subResultMicroAverage(kind: "turn", value: nil))],
-        unavailableReason: multiTurnUnavailable,
-        predictionFormats: [BFCLResultFormat()])
+        presets: ["bfcl": GenerationPreset(temperature: 0.001, topP: 1, maxTokens: 1000)],
+        predictionFormats: [BFCLResultFormat()], conversation: BFCLConversation())
 
     /// The definitions, for the registry.
     public static let definitions: [BenchmarkDefinition] = [singleTurn, multiTurn]
 
-    /// The leaderboard's overall as bfcl_eval v3 computes it (`eval_runner_helper.py`), without the multi-turn
-    /// third (not runnable here; the official code would count it as 0, this suite averages what is present):
-    /// the unweighted mean of live (item-weighted over the six live categories) and non-live (the unweighted mean
-    /// of simple — itself the mean of Python simple, Java and JavaScript — multiple, parallel, parallel_multiple
-    /// and irrelevance).
+    /// The leaderboard's overall as bfcl_eval v3 computes it (`eval_runner_helper.py`): the unweighted mean of live
+    /// (item-weighted over the six live categories), non-live (the unweighted mean of simple — itself the mean of
+    /// Python simple, Java and JavaScript — multiple, parallel, parallel_multiple and irrelevance) and multi-turn
+    /// (the unweighted mean of the four multi-turn categories). Where the official code counts a missing category
+    /// as 0, this suite averages the members present.
     public static let suites: [SuiteDefinition] = [
         SuiteDefinition(
-            name: "bfcl-overall", summary: "BFCL v3 overall accuracy (live and non-live; multi-turn not yet runnable)",
+            name: "bfcl-overall", summary: "BFCL v3 overall accuracy (live, non-live and multi-turn)",
             root: .mean(name: "overall", children: [
                 .itemWeightedMean(name: "live", children: [
                     .benchmark("bfcl:live_simple", metric: nil), .benchmark("bfcl:live_multiple", metric: nil),
@@ -50,6 +53,7 @@ public enum BFCLBenchmark {
                     .benchmark("bfcl:multiple", metric: nil), .benchmark("bfcl:parallel", metric: nil),
                     .benchmark("bfcl:parallel_multiple", metric: nil), .benchmark("bfcl:irrelevance", metric: nil),
                 ]),
+                .mean(name: "multi_turn", children: BFCLCategory.v3MultiTurn.map { .benchmark("bfcl-multi-turn:\($0.name)", metric: nil) }),
             ])),
     ]
 }

@@ -27,7 +27,10 @@ enum BFCLMultiTurnScoring {
         }
         let truth = truthTurns.map { turn -> [String] in if case .array(let calls) = turn { calls.compactMap(\.string) } else { [] } }
         let text = input.preExtracted ?? input.response
-        guard let result = try? JSONTree.parse(Data(text.utf8)), let turns = MultiTurnDecoding.turns(result) else {
+        // A Proctor run stores the official result line's fields (`result`, `inference_log`); an import the `result` alone.
+        var parsed = try? JSONTree.parse(Data(text.utf8))
+        if case .object? = parsed { parsed = parsed?["result"] }
+        guard let result = parsed, let turns = MultiTurnDecoding.turns(result) else {
             return Verdict(
                 extracted: nil, correct: false, unparsed: true, rule: "multi-turn",
                 details: ["error_type": "multi_turn:inference_error", "error": "Model did not output a list of model responses."])

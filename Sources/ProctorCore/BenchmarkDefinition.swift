@@ -114,6 +114,9 @@ public struct BenchmarkDefinition: Sendable {
     public var unavailableSplits: [String: String]
     /// The benchmark's releases, when it has several question sets over time.
     public var releaseSchedule: ReleaseSchedule?
+    /// Holds each item's multi-step conversation, for benchmarks whose answer is more than one generation
+    /// (nil: one generation per sample).
+    public var conversation: (any ConversationDriver)?
 
     /// Creates a definition.
     ///
@@ -132,13 +135,15 @@ public struct BenchmarkDefinition: Sendable {
     ///   - unavailableSplits: Splits that cannot run, with the reason.
     ///   - releaseSchedule: The releases, if the benchmark has several.
     ///   - predictionFormats: Further predictions file shapes for `proctor score`.
+    ///   - conversation: The multi-step conversation driver, if an answer is more than one generation.
     public init(
         name: String, summary: String, adapter: any BenchmarkAdapter, promptVariants: [String: any BenchmarkAdapter] = [:],
         scorerID: String, makeScorer: @escaping @Sendable (ScorerContext) throws -> any ItemScorer, sources: DataSources,
         metrics: [MetricSpec] = [.pass1], presets: [String: GenerationPreset] = [:], dateField: String? = nil,
         unavailableReason: String? = nil, unavailableSplits: [String: String] = [:], releaseSchedule: ReleaseSchedule? = nil,
-        predictionFormats: [any PredictionFormat] = []
+        predictionFormats: [any PredictionFormat] = [], conversation: (any ConversationDriver)? = nil
     ) {
+        self.conversation = conversation
         self.name = name
         self.summary = summary
         self.adapter = adapter

@@ -53,7 +53,31 @@ public enum ContentPart: Sendable, Codable, Hashable {
 
 /// Who speaks a message.
 public enum ChatRole: String, Sendable, Codable, Hashable {
-    case system, user, assistant
+    /// `tool`: the result of a tool call, answering the assistant message's call with `ChatMessage.toolCallID`.
+    case system, user, assistant, tool
+}
+
+/// A tool call of an assistant message (OpenAI's `tool_calls` entry): its id, the function's name and its
+/// arguments as JSON text, as the server sent them.
+public struct ToolCall: Sendable, Codable, Hashable {
+    /// The call's id, which the `tool` message answering it names.
+    public var id: String
+    /// The called function's name.
+    public var name: String
+    /// The arguments, a JSON object as text (not necessarily valid JSON: it is what the model wrote).
+    public var arguments: String
+
+    /// Creates a tool call.
+    ///
+    /// - Parameters:
+    ///   - id: The call's id.
+    ///   - name: The function's name.
+    ///   - arguments: The arguments as JSON text.
+    public init(id: String, name: String, arguments: String) {
+        self.id = id
+        self.name = name
+        self.arguments = arguments
+    }
 }
 
 /// A chat message whose content interleaves text and images.
@@ -62,15 +86,23 @@ public struct ChatMessage: Sendable, Codable, Hashable {
     public var role: ChatRole
     /// The content, text and images in order.
     public var parts: [ContentPart]
+    /// The tools an assistant message calls (nil: none).
+    public var toolCalls: [ToolCall]?
+    /// The call a `tool` message answers (nil for other roles).
+    public var toolCallID: String?
 
     /// Creates a message.
     ///
     /// - Parameters:
     ///   - role: Who speaks.
     ///   - parts: The content.
-    public init(role: ChatRole, parts: [ContentPart]) {
+    ///   - toolCalls: The tools an assistant message calls.
+    ///   - toolCallID: The call a `tool` message answers.
+    public init(role: ChatRole, parts: [ContentPart], toolCalls: [ToolCall]? = nil, toolCallID: String? = nil) {
         self.role = role
         self.parts = parts
+        self.toolCalls = toolCalls
+        self.toolCallID = toolCallID
     }
 
     /// Creates a text-only message.
@@ -78,8 +110,14 @@ public struct ChatMessage: Sendable, Codable, Hashable {
     /// - Parameters:
     ///   - role: Who speaks.
     ///   - text: The content.
-    public init(role: ChatRole, text: String) {
-        self.init(role: role, parts: [.text(text)])
+    ///   - toolCalls: The tools an assistant message calls.
+    ///   - toolCallID: The call a `tool` message answers.
+    public init(role: ChatRole, text: String, toolCalls: [ToolCall]? = nil, toolCallID: String? = nil) {
+        self.init(role: role, parts: [.text(text)], toolCalls: toolCalls, toolCallID: toolCallID)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case role, parts, toolCalls = "tool_calls", toolCallID = "tool_call_id"
     }
 
     /// The text parts joined, images left out.

@@ -81,12 +81,19 @@ public struct GenerationResult: Sendable, Codable, Hashable {
     public var completionTokens: Int?
     /// The prompt as the backend rendered it (chat template applied), when the backend knows it.
     public var renderedPrompt: String?
+    /// The tool calls of the answer with their ids (nil when it called none); `text` holds them as
+    /// `[{"<name>": "<arguments JSON>"}]` as well.
+    public var toolCalls: [ToolCall]?
+    /// The answer's own text beside tool calls (`content`), when it called tools.
+    public var content: String?
 
     /// Creates a result.
     public init(
         text: String, reasoningContent: String? = nil, finishReason: FinishReason, promptTokens: Int? = nil,
-        completionTokens: Int? = nil, renderedPrompt: String? = nil
+        completionTokens: Int? = nil, renderedPrompt: String? = nil, toolCalls: [ToolCall]? = nil, content: String? = nil
     ) {
+        self.toolCalls = toolCalls
+        self.content = content
         self.text = text
         self.reasoningContent = reasoningContent
         self.finishReason = finishReason
@@ -98,6 +105,7 @@ public struct GenerationResult: Sendable, Codable, Hashable {
     enum CodingKeys: String, CodingKey {
         case text, reasoningContent = "reasoning_content", finishReason = "finish_reason"
         case promptTokens = "prompt_tokens", completionTokens = "completion_tokens", renderedPrompt = "rendered_prompt"
+        case toolCalls = "tool_calls", content
     }
 }
 

@@ -29,11 +29,12 @@ extension ChatCompletionWire.Request {
         var messages: [ChatMessage] = []
         for (m, message) in self.messages.enumerated() {
             guard let role = ChatRole(rawValue: message.role) else {
-                throw ProctorError(.invalidInput, "messages[\(m)].role is \"\(message.role)\"; use system, user or assistant")
+                throw ProctorError(.invalidInput, "messages[\(m)].role is \"\(message.role)\"; use system, user, assistant or tool")
             }
+            let calls = message.toolCalls?.map { ToolCall(id: $0.id ?? "", name: $0.function.name, arguments: $0.function.arguments) }
             switch message.content {
             case .text(let text):
-                messages.append(ChatMessage(role: role, text: text))
+                messages.append(ChatMessage(role: role, text: text, toolCalls: calls, toolCallID: message.toolCallID))
             case .parts(let parts):
                 var converted: [ContentPart] = []
                 for (i, part) in parts.enumerated() {
@@ -50,7 +51,7 @@ extension ChatCompletionWire.Request {
                         throw ProctorError(.invalidInput, "\(place) has type \"\(part.type)\"; only text and image_url are supported")
                     }
                 }
-                messages.append(ChatMessage(role: role, parts: converted))
+                messages.append(ChatMessage(role: role, parts: converted, toolCalls: calls, toolCallID: message.toolCallID))
             }
         }
         let parameters = GenerationParameters(
@@ -67,8 +68,11 @@ extension ChatCompletionWire.Message {
     /// - Parameter message: A Proctor chat message.
     public init(_ message: ChatMessage) {
         let textOnly = message.parts.allSatisfy { if case .text = $0 { true } else { false } }
+        let calls = message.toolCalls.map { calls in
+            calls.map { ChatCompletionWire.ToolCall(id: $0.id, function: .init(name: $0.name, arguments: $0.arguments)) }
+        }
         if textOnly {
-            self.init(role: message.role.rawValue, content: .text(message.text))
+            self.init(role: message.role.rawValue, content: .text(message.text), toolCalls: calls, toolCallID: message.toolCallID)
         } else {
             let parts = message.parts.map { part -> ChatCompletionWire.Part in
                 switch part {
@@ -76,7 +80,7 @@ extension ChatCompletionWire.Message {
                 case .image(let image): .image(url: DataURL.encode(image))
                 }
             }
-            self.init(role: message.role.rawValue, content: .parts(parts))
+            self.init(role: message.role.rawValue, content: .parts(parts), toolCalls: calls, toolCallID: message.toolCallID)
         }
     }
 }

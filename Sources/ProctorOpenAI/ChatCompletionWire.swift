@@ -77,11 +77,21 @@ public enum ChatCompletionWire {
         public var role: String
         /// The text or the typed parts.
         public var content: Content
+        /// The tools an assistant message called (`tool_calls`), sent back with the conversation.
+        public var toolCalls: [ToolCall]?
+        /// The call a `tool` message answers (`tool_call_id`).
+        public var toolCallID: String?
 
         /// Creates a message.
-        public init(role: String, content: Content) {
+        public init(role: String, content: Content, toolCalls: [ToolCall]? = nil, toolCallID: String? = nil) {
             self.role = role
             self.content = content
+            self.toolCalls = toolCalls
+            self.toolCallID = toolCallID
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case role, content, toolCalls = "tool_calls", toolCallID = "tool_call_id"
         }
     }
 
@@ -228,6 +238,13 @@ public enum ChatCompletionWire {
         public var type: String?
         /// What is called.
         public var function: Function
+
+        /// Creates a tool call.
+        public init(id: String?, type: String? = "function", function: Function) {
+            self.id = id
+            self.type = type
+            self.function = function
+        }
     }
 
     /// Token counts as the server reports them.

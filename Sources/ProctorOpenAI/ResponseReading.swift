@@ -21,7 +21,11 @@ enum ResponseReading {
         let reasoning = choice.message.reasoningContent ?? choice.message.reasoning
         return GenerationResult(
             text: toolCallText(choice.message.toolCalls) ?? choice.message.content ?? "", reasoningContent: reasoning, finishReason: finish,
-            promptTokens: response.usage?.promptTokens, completionTokens: response.usage?.completionTokens)
+            promptTokens: response.usage?.promptTokens, completionTokens: response.usage?.completionTokens,
+            toolCalls: choice.message.toolCalls.flatMap { calls in
+                calls.isEmpty ? nil : calls.enumerated().map { ToolCall(id: $1.id ?? "call_\($0)", name: $1.function.name, arguments: $1.function.arguments) }
+            },
+            content: choice.message.toolCalls?.isEmpty == false ? choice.message.content : nil)
     }
 
     private static func completion(from body: Data, url: URL) throws -> ChatCompletionWire.Response {

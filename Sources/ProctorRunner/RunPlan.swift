@@ -11,9 +11,15 @@ public struct BenchmarkPlan: Sendable {
     public var scorer: any ItemScorer
     /// Items that could not be built because a file they need is corrupt: each becomes an error row.
     public var problems: [ItemLoadProblem]
+    /// The benchmark's conversation driver when a sample is a multi-step conversation (nil: one generation).
+    public var conversation: (any ConversationDriver)?
 
     /// Creates a plan.
-    public init(name: BenchmarkName, items: [BenchmarkItem], scorer: any ItemScorer, problems: [ItemLoadProblem] = []) {
+    public init(
+        name: BenchmarkName, items: [BenchmarkItem], scorer: any ItemScorer, problems: [ItemLoadProblem] = [],
+        conversation: (any ConversationDriver)? = nil
+    ) {
+        self.conversation = conversation
         self.name = name
         self.items = items
         self.scorer = scorer

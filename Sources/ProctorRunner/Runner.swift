@@ -36,6 +36,7 @@ public struct Runner: Sendable {
         var item: BenchmarkItem
         var sampleIndex: Int
         var scorer: any ItemScorer
+        var conversation: (any ConversationDriver)?
     }
 
     /// Runs the plan until every sample of this shard is stored or the task is cancelled.
@@ -59,7 +60,7 @@ public struct Runner: Sendable {
                     if completed.contains(key) {
                         resumed += 1
                     } else {
-                        pending.append(WorkUnit(item: item, sampleIndex: sampleIndex, scorer: benchmark.scorer))
+                        pending.append(WorkUnit(item: item, sampleIndex: sampleIndex, scorer: benchmark.scorer, conversation: benchmark.conversation))
                     }
                 }
             }
@@ -143,6 +144,9 @@ public struct Runner: Sendable {
         var parameters = plan.config.parameters
         parameters.seed = StableHash.sampleSeed(
             runSeed: plan.config.parameters.seed, benchmark: benchmark, itemID: unit.item.id, sampleIndex: unit.sampleIndex)
+        if let driver = unit.conversation {
+            return try await converse(unit, driver: driver, key: key, parameters: parameters, run: run, plan: plan)
+        }
         let request = GenerationRequest(messages: unit.item.messages, parameters: parameters, tools: unit.item.fields["tools"]?.arrayValue)
         let promptJSON = JSONCoding.canonical(unit.item.strippingImageData().messages)
         let images = unit.item.images.map(\.sha256)

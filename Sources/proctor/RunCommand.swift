@@ -160,7 +160,8 @@ struct RunCommand: AsyncParsableCommand {
             let window = ItemSelection(dateField: definition.dateField, startDate: startDate, endDate: endDate, limit: limit)
             let (items, problems) = try window.apply(
                 try Proctor.selectRelease(release, of: loaded, definition: definition, name: benchmark.name), benchmark: benchmark.name.description)
-            return BenchmarkPlan(name: benchmark.name, items: items, scorer: try definition.makeScorer(context), problems: problems)
+            return BenchmarkPlan(
+                name: benchmark.name, items: items, scorer: try definition.makeScorer(context), problems: problems, conversation: definition.conversation)
         }
         let spec = ModelSpec(
             model: model, modelName: modelName, chatTemplate: chatTemplate, threads: threads, requestTimeout: requestTimeout,
