@@ -90,6 +90,8 @@ public struct Report: Sendable, Codable {
         if let r = p.repetitionPenalty { parts.append("rep_penalty=\(format(r))") }
         if let preset = config.preset { parts.append("preset=\(preset)") }
         if let style = config.promptStyle { parts.append("prompt=\(style)") }
+        // The embedded engine's SIMD kernel set (PROCTOR_KERNELS): it changes the rounding of every logit.
+        if let kernels = config.model.details["kernels"] { parts.append("kernels=\(kernels)") }
         return parts.joined(separator: " ")
     }
 
