@@ -70,6 +70,10 @@ public final class Generator {
     /// The SIMD kernels this generator runs.
     public let kernels: KernelSet
 
+    /// The generator's worker threads, for other work of the same owner between steps (the vision tower): never
+    /// use it while a step or prefill is running.
+    public var threadPool: ThreadPool { forward.pool }
+
     /// The sequences that have not finished.
     public var activeIDs: [Int] { sequences.values.filter { $0.stopReason == nil }.map(\.id).sorted() }
 

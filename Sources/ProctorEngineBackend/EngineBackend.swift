@@ -14,7 +14,7 @@ public final class EngineBackend: InferenceBackend {
     let template: ChatTemplate
     /// The vision tower of an InternVL-family checkpoint (nil: a text-only model).
     let vision: VisionFrontEnd?
-    private let worker: EngineWorker
+    let worker: EngineWorker
     private let model: LanguageModel
     private let stopTokens: Set<Int>
 
@@ -74,7 +74,7 @@ public final class EngineBackend: InferenceBackend {
     /// - Throws: `ProctorError`: `.unsupported` for images sent to a text-only model, `.invalidInput` for an image
     ///   that cannot be decoded or a chat template that fails.
     public func promptIds(for messages: [ChatMessage]) throws -> (text: String, ids: [Int]) {
-        let prompt = try prepare(messages, encode: false)
+        let prompt = try prepare(messages)
         return (prompt.text, prompt.ids)
     }
 
@@ -104,7 +104,7 @@ public final class EngineBackend: InferenceBackend {
     /// - Returns: The rendered prompt text (image blocks written out) and the completion.
     /// - Throws: `ProctorError` as ``promptIds(for:)``, or `.backend` when the engine fails.
     public func complete(messages: [ChatMessage], parameters: GenerationParameters) async throws -> (prompt: String, completion: EngineCompletion) {
-        let prompt = try prepare(messages, encode: true)
+        let prompt = try await encodeImages(try prepare(messages))
         return (prompt.text, try await complete(promptIds: prompt.ids, embeddings: prompt.embeddings, parameters: parameters))
     }
 

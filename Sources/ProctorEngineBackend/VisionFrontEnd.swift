@@ -92,9 +92,10 @@ struct VisionFrontEnd: Sendable {
     /// Runs the vision tower and projector: `tileCount · tokensPerTile` rows of the LLM's hidden size.
     ///
     /// - Throws: `ProctorError` (`.backend`) when the encoder fails.
-    func features(_ image: PreparedImage, name: String) throws -> [Float] {
+    /// - Parameter pool: The threads to run on (the engine's pool).
+    func features(_ image: PreparedImage, name: String, pool: ThreadPool) throws -> [Float] {
         do {
-            return try model.imageFeatures(pixels: image.pixels, tileCount: image.tileCount)
+            return try model.imageFeatures(pixels: image.pixels, tileCount: image.tileCount, pool: pool)
         } catch {
             throw ProctorError(.backend, "the vision tower failed on image \(name): \(error)", underlying: error)
         }

@@ -17,7 +17,7 @@ public struct InternVLVisionModel: Sendable {
     let weights: InternViTWeights
     private let visionActivation: @Sendable (Float) -> Float
     private let projectorActivation: @Sendable (Float) -> Float
-    /// Threads used by each forward pass (its own pool, so concurrent calls never share one).
+    /// Threads of the pool a forward pass starts when it is given none.
     public let threads: Int
     /// The SIMD kernels of the tower's matrix products.
     public let kernels: KernelSet
@@ -71,9 +71,10 @@ public struct InternVLVisionModel: Sendable {
     ///   - pixels: Normalized tiles, `[tileCount, 3, imageSize, imageSize]` row-major (channels first).
     ///   - tileCount: The number of tiles.
     ///   - layers: How many encoder layers to run (default: up to `vision_feature_layer`).
+    ///   - pool: The threads to run on (the engine's pool; nil: a pool of ``threads`` for this call).
     /// - Returns: The hidden states `[tileCount, 1 + patches, hidden]`, CLS first.
     /// - Throws: ``VisionEncoderError`` when `pixels` has the wrong size.
-    public func hiddenStates(pixels: [Float], tileCount: Int, layers: Int? = nil) throws -> [Float] {
+    public func hiddenStates(pixels: [Float], tileCount: Int, layers: Int? = nil, pool: ThreadPool? = nil) throws -> [Float] {
         let side = config.vision.imageSize
         guard tileCount > 0, pixels.count == tileCount * 3 * side * side else {
             throw VisionEncoderError("expected \(tileCount) tiles of 3×\(side)×\(side) pixels (\(tileCount * 3 * side * side) floats), got \(pixels.count)")
@@ -84,7 +85,7 @@ public struct InternVLVisionModel: Sendable {
         guard (0...total).contains(count) else {
             throw VisionEncoderError("vision_feature_layer \(feature) is outside the \(total) layers")
         }
-        let pool = try ThreadPool(threads: threads)
+        let pool = try pool ?? ThreadPool(threads: threads)
         var result: [Float] = []
         for tile in 0..<tileCount {
             var x = embed(Array(pixels[(tile * 3 * side * side)..<((tile + 1) * 3 * side * side)]), pool: pool)
@@ -99,14 +100,15 @@ public struct InternVLVisionModel: Sendable {
     /// - Parameters:
     ///   - pixels: Normalized tiles, `[tileCount, 3, imageSize, imageSize]`.
     ///   - tileCount: The number of tiles.
+    ///   - pool: The threads to run on (the engine's pool; nil: one pool of ``threads`` for the whole call).
     /// - Returns: `[tileCount · tokensPerTile, outputWidth]` features, tile by tile.
     /// - Throws: ``VisionEncoderError`` when `pixels` has the wrong size.
-    public func imageFeatures(pixels: [Float], tileCount: Int) throws -> [Float] {
-        let hidden = try hiddenStates(pixels: pixels, tileCount: tileCount)
+    public func imageFeatures(pixels: [Float], tileCount: Int, pool: ThreadPool? = nil) throws -> [Float] {
+        let pool = try pool ?? ThreadPool(threads: threads)
+        let hidden = try hiddenStates(pixels: pixels, tileCount: tileCount, pool: pool)
         let c = config.vision.hiddenSize
         let grid = config.patchesPerSide
         let positions = grid * grid + 1
-        let pool = try ThreadPool(threads: threads)
         var result: [Float] = []
         for tile in 0..<tileCount {
             let patches = Array(hidden[(tile * positions + 1) * c..<(tile + 1) * positions * c])
