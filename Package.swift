@@ -129,7 +129,7 @@ let engineTargets: [Target] = [
         "VisionEncoder", "ImageCodec", "ImagePixels", "EngineThreads",
     ], swiftSettings: optimizedInDebug),
     .testTarget(name: "ProctorEngineBackendTests", dependencies: [
-        "ProctorEngineBackend", "ProctorCore", "SafeTensors", "InferenceEngine", "VisionEncoder", "ImageCodec", "ImagePixels", "ProctorRunner",
+        "ProctorEngineBackend", "EngineThreads", "ProctorCore", "SafeTensors", "InferenceEngine", "VisionEncoder", "ImageCodec", "ImagePixels", "ProctorRunner",
         "ProctorStore", "TokenizerTestSupport",
     ], exclude: ["Fixtures"]),
     .testTarget(name: "ModelFormatsTests", dependencies: ["ModelFormats"]),
@@ -150,7 +150,7 @@ let tokenizerTargets: [Target] = [
     // The float32 Qwen2 reference decoder the vision tests compare against (test-only, not shipped in VisionEncoder).
     .target(name: "VisionTestSupport", dependencies: ["VisionEncoder", "InferenceEngine", "SafeTensors"], path: "Tests/VisionTestSupport",
             swiftSettings: optimizedInDebug),
-    .testTarget(name: "VisionEncoderTests", dependencies: ["VisionEncoder", "VisionTestSupport", "ImagePixels", "SafeTensors", "TokenizerTestSupport"],
+    .testTarget(name: "VisionEncoderTests", dependencies: ["VisionEncoder", "EngineThreads", "VisionTestSupport", "ImagePixels", "SafeTensors", "TokenizerTestSupport"],
                 exclude: ["Fixtures"]),
     .target(name: "TextTokenizersGGUF", dependencies: ["TextTokenizers", "ModelFormats"]),
     .testTarget(name: "TextTokenizersGGUFTests", dependencies: ["TextTokenizersGGUF", "TextTokenizers", "ModelFormats", "TokenizerTestSupport"]),
@@ -209,7 +209,7 @@ let package = Package(
             "PublishedScores",
         ]),
         .library(name: "ProctorEngine", targets: [
-            "InferenceEngine", "ProctorEngineBackend", "ModelFormats", "TextTokenizers", "ChatTemplates", "VisionEncoder", "SafeTensors",
+            "InferenceEngine", "ProctorEngineBackend", "ModelFormats", "TextTokenizers", "ChatTemplates", "VisionEncoder", "SafeTensors", "EngineThreads",
         ]),
         // The file formats (Parquet, JPEG/PNG) with the core values they report errors in, for benchmarks/ tools.
         .library(name: "ProctorFormats", targets: ["ProctorCore", "Parquet", "ImageCodec", "ImagePixels"]),

@@ -1,14 +1,20 @@
 // Attention over blocks of cached positions for the query heads that share one KV head: each block yields an
 // unnormalized partial (max score, sum of exponentials, weighted sum of values) and partials are folded in order,
 // so a sequence's result depends only on its own positions, never on how the work was split among threads.
-#include "CKernels.h"
+#include "variants.h"
 #include <math.h>
 #include "simd_x86.h"
 
-int ck_use_avx2(void);
-
 static float load(const void *base, int f16, int64_t index) {
     return f16 ? ck_fp16_to_fp32(((const uint16_t *)base)[index]) : ((const float *)base)[index];
+}
+
+static void block_scalar(const float *q, int g, const void *k, const void *v, int64_t n, int head_dim,
+                         int64_t stride, float scale, int f16, float *scores, float *o, float *m, float *l);
+
+void ck_attention_block(const float *q, int g, const void *k, const void *v, int64_t n, int head_dim,
+                        int64_t stride, float scale, int f16, float *scratch, float *o, float *m, float *l) {
+    block_scalar(q, g, k, v, n, head_dim, stride, scale, f16, scratch, o, m, l);
 }
 
 static void block_scalar(const float *q, int g, const void *k, const void *v, int64_t n, int head_dim,
@@ -148,18 +154,106 @@ static void block_f16_avx2(const float *q, int g, const uint16_t *k, const uint1
         CK_GROUP_CASES(VALUES)
     }
 }
-#endif
 
-void ck_attention_block(const float *q, int g, const void *k, const void *v, int64_t n, int head_dim,
-                        int64_t stride, float scale, int f16, float *scratch, float *o, float *m, float *l) {
-#ifdef CK_X86
-    if (f16 && head_dim % 16 == 0 && ck_use_avx2()) {
+void ck_attention_block_avx2(const float *q, int g, const void *k, const void *v, int64_t n, int head_dim,
+                             int64_t stride, float scale, int f16, float *scratch, float *o, float *m, float *l) {
+    if (f16 && head_dim % 16 == 0) {
         block_f16_avx2(q, g, (const uint16_t *)k, (const uint16_t *)v, n, head_dim, stride, scale, scratch, o, m, l);
         return;
     }
-#endif
     block_scalar(q, g, k, v, n, head_dim, stride, scale, f16, scratch, o, m, l);
 }
+#define AVX512_TARGET "avx512f,avx512vl,avx512bw,avx2,fma,f16c"
+/// `scores_f16` on 16 lanes (head_dim a multiple of 16).
+__attribute__((target(AVX512_TARGET), always_inline))
+static inline void scores_f16_512(const float *q, const int G, const uint16_t *k, int64_t n, int head_dim,
+                                  int64_t stride, float scale, float *scores) {
+    int64_t p = 0;
+    for (; p + 2 <= n; p += 2) {
+        __m512 a[4], b[4];
+        for (int h = 0; h < G; ++h) a[h] = b[h] = _mm512_setzero_ps();
+        const uint16_t *k0 = k + p * stride, *k1 = k0 + stride;
+        for (int j = 0; j < head_dim; j += 32) {
+            _mm_prefetch((const char *)(k0 + PREFETCH_ROWS * stride + j), _MM_HINT_T0);
+            _mm_prefetch((const char *)(k1 + PREFETCH_ROWS * stride + j), _MM_HINT_T0);
+        }
+        for (int j = 0; j < head_dim; j += 16) {
+            __m512 x0 = _mm512_cvtph_ps(_mm256_loadu_si256((const __m256i *)(k0 + j)));
+            __m512 x1 = _mm512_cvtph_ps(_mm256_loadu_si256((const __m256i *)(k1 + j)));
+            for (int h = 0; h < G; ++h) {
+                __m512 qj = _mm512_loadu_ps(q + h * head_dim + j);
+                a[h] = _mm512_fmadd_ps(qj, x0, a[h]);
+                b[h] = _mm512_fmadd_ps(qj, x1, b[h]);
+            }
+        }
+        for (int h = 0; h < G; ++h) {
+            scores[h * n + p] = _mm512_reduce_add_ps(a[h]) * scale;
+            scores[h * n + p + 1] = _mm512_reduce_add_ps(b[h]) * scale;
+        }
+    }
+    for (; p < n; ++p) {
+        __m512 a[4];
+        for (int h = 0; h < G; ++h) a[h] = _mm512_setzero_ps();
+        const uint16_t *k0 = k + p * stride;
+        for (int j = 0; j < head_dim; j += 16) {
+            __m512 x0 = _mm512_cvtph_ps(_mm256_loadu_si256((const __m256i *)(k0 + j)));
+            for (int h = 0; h < G; ++h) a[h] = _mm512_fmadd_ps(_mm512_loadu_ps(q + h * head_dim + j), x0, a[h]);
+        }
+        for (int h = 0; h < G; ++h) scores[h * n + p] = _mm512_reduce_add_ps(a[h]) * scale;
+    }
+}
+
+/// `values_f16` on 16 lanes, 32 dimensions per pass (head_dim a multiple of 32).
+__attribute__((target(AVX512_TARGET), always_inline))
+static inline void values_f16_512(const float *w, const int G, const uint16_t *v, int64_t n, int head_dim,
+                                  int64_t stride, float *o) {
+    for (int j = 0; j < head_dim; j += 32) {
+        __m512 a[4], b[4];
+        for (int h = 0; h < G; ++h) a[h] = b[h] = _mm512_setzero_ps();
+        const uint16_t *vp = v + j;
+        for (int64_t p = 0; p < n; ++p, vp += stride) {
+            if (j == 0)
+                for (int c = 0; c < head_dim; c += 32) _mm_prefetch((const char *)(vp + PREFETCH_ROWS * stride + c), _MM_HINT_T0);
+            __m512 x0 = _mm512_cvtph_ps(_mm256_loadu_si256((const __m256i *)vp));
+            __m512 x1 = _mm512_cvtph_ps(_mm256_loadu_si256((const __m256i *)(vp + 16)));
+            for (int h = 0; h < G; ++h) {
+                __m512 wp = _mm512_set1_ps(w[h * n + p]);
+                a[h] = _mm512_fmadd_ps(wp, x0, a[h]);
+                b[h] = _mm512_fmadd_ps(wp, x1, b[h]);
+            }
+        }
+        for (int h = 0; h < G; ++h) {
+            _mm512_storeu_ps(o + h * head_dim + j, a[h]);
+            _mm512_storeu_ps(o + h * head_dim + j + 16, b[h]);
+        }
+    }
+}
+
+__attribute__((target(AVX512_TARGET)))
+static void block_f16_avx512(const float *q, int g, const uint16_t *k, const uint16_t *v, int64_t n, int head_dim,
+                             int64_t stride, float scale, float *scores, float *o, float *m, float *l) {
+    for (int h0 = 0; h0 < g; h0 += 4) {
+        int G = g - h0 < 4 ? g - h0 : 4;
+        const float *qg = q + h0 * head_dim;
+        float *sg = scores + h0 * n;
+#define SCORES512(C) scores_f16_512(qg, C, k, n, head_dim, stride, scale, sg)
+        CK_GROUP_CASES(SCORES512)
+        for (int h = 0; h < G; ++h) exp_block(sg + h * n, n, m + h0 + h, l + h0 + h);
+#define VALUES512(C) values_f16_512(sg, C, v, n, head_dim, stride, o + h0 * head_dim)
+        CK_GROUP_CASES(VALUES512)
+    }
+}
+
+/// The AVX-512 variant for f16 caches whose head size is a multiple of 32; the others go through the AVX2 one.
+void ck_attention_block_avx512(const float *q, int g, const void *k, const void *v, int64_t n, int head_dim,
+                               int64_t stride, float scale, int f16, float *scratch, float *o, float *m, float *l) {
+    if (f16 && head_dim % 32 == 0) {
+        block_f16_avx512(q, g, (const uint16_t *)k, (const uint16_t *)v, n, head_dim, stride, scale, scratch, o, m, l);
+        return;
+    }
+    ck_attention_block_avx2(q, g, k, v, n, head_dim, stride, scale, f16, scratch, o, m, l);
+}
+#endif
 
 void ck_attention_fold(float *o, float *m, float *l, const float *ob, const float *mb, const float *lb, int g,
                        int head_dim) {

@@ -1,6 +1,6 @@
 // Matrix × (several) vector products on the repacked q4x8 / q8x8 layouts: a portable scalar version and an AVX2
-// version (selected at run time with __builtin_cpu_supports).
-#include "CKernels.h"
+// version (the AVX-512 VNNI one is in matmul_vnni.c; `dispatch.c` picks one per kernel set).
+#include "variants.h"
 #include <string.h>
 #if defined(__x86_64__) || defined(__i386__)
 #include <immintrin.h>
@@ -150,38 +150,11 @@ static void matmul_q8x8_avx2(const uint8_t *W, int64_t cols, const ck_act *x, fl
 }
 #endif
 
-// Per thread: a test forcing the scalar path must not switch the kernels of an engine running in parallel in the
-// same process (it did, and changed that engine's output).
-static _Thread_local int forced_scalar = 0;
-
-static int has_avx2(void) {
 #ifdef CK_X86
-    static int cached = -1;
-    if (cached < 0) {
-        __builtin_cpu_init();
-        cached = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") && __builtin_cpu_supports("f16c");
-    }
-    return cached;
-#else
-    return 0;
-#endif
-}
-
-int ck_use_avx2(void) { return !forced_scalar && has_avx2(); }
-
-void ck_force_scalar(int on) { forced_scalar = on; }
-
-const char *ck_simd_path(void) { return ck_use_avx2() ? "avx2" : "scalar"; }
-
-void ck_matmul_x8(int kind, const void *w, int64_t rows, int64_t cols, const ck_act *x, float *y, int64_t ldy,
-                  int64_t row_begin, int64_t row_end) {
+void ck_matmul_x8_avx2(int kind, const void *w, int64_t rows, int64_t cols, const ck_act *x, float *y, int64_t ldy,
+                       int64_t row_begin, int64_t row_end) {
     if (row_end > rows) row_end = rows;
-#ifdef CK_X86
-    if (ck_use_avx2()) {
-        if (kind == 0) matmul_q4x8_avx2((const uint8_t *)w, cols, x, y, ldy, row_begin, row_end);
-        else matmul_q8x8_avx2((const uint8_t *)w, cols, x, y, ldy, row_begin, row_end);
-        return;
-    }
-#endif
-    ck_matmul_x8_scalar(kind, w, rows, cols, x, y, ldy, row_begin, row_end);
+    if (kind == 0) matmul_q4x8_avx2((const uint8_t *)w, cols, x, y, ldy, row_begin, row_end);
+    else matmul_q8x8_avx2((const uint8_t *)w, cols, x, y, ldy, row_begin, row_end);
 }
+#endif

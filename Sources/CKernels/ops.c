@@ -1,9 +1,7 @@
 // Element-wise operations and the f32 matvec (scalar code plus AVX2 where it matters).
-#include "CKernels.h"
+#include "variants.h"
 #include <math.h>
 #include "simd_x86.h"
-
-int ck_use_avx2(void);
 
 void ck_matvec_f32(const float *w, int64_t cols, const float *x, float *y, int64_t row_begin, int64_t row_end) {
     for (int64_t r = row_begin; r < row_end; ++r) {
@@ -16,7 +14,7 @@ void ck_matvec_f32(const float *w, int64_t cols, const float *x, float *y, int64
 
 #ifdef CK_X86
 __attribute__((target("avx2,fma")))
-static void rmsnorm_avx2(const float *x, const float *w, int64_t n, float eps, float *out) {
+void ck_rmsnorm_avx2(const float *x, const float *w, int64_t n, float eps, float *out) {
     __m256 a0 = _mm256_setzero_ps(), a1 = _mm256_setzero_ps();
     int64_t i = 0;
     for (; i + 16 <= n; i += 16) {
@@ -35,12 +33,6 @@ static void rmsnorm_avx2(const float *x, const float *w, int64_t n, float eps, f
 #endif
 
 void ck_rmsnorm(const float *x, const float *w, int64_t n, float eps, float *out) {
-#ifdef CK_X86
-    if (ck_use_avx2()) {
-        rmsnorm_avx2(x, w, n, eps, out);
-        return;
-    }
-#endif
     double ss = 0;
     for (int64_t i = 0; i < n; ++i) ss += (double)x[i] * x[i];
     float scale = (float)(1.0 / sqrt(ss / (double)n + eps));
@@ -56,7 +48,7 @@ static inline __m256 silu_mul8(__m256 a, __m256 b) {
 }
 
 __attribute__((target("avx2,fma")))
-static void silu_mul_avx2(float *a, const float *b, int64_t n) {
+void ck_silu_mul_avx2(float *a, const float *b, int64_t n) {
     int64_t i = 0;
     for (; i + 8 <= n; i += 8) _mm256_storeu_ps(a + i, silu_mul8(_mm256_loadu_ps(a + i), _mm256_loadu_ps(b + i)));
     if (i < n) {  // the tail through the same vector code, so every element gets the same arithmetic
@@ -69,12 +61,6 @@ static void silu_mul_avx2(float *a, const float *b, int64_t n) {
 #endif
 
 void ck_silu_mul(float *a, const float *b, int64_t n) {
-#ifdef CK_X86
-    if (ck_use_avx2()) {
-        silu_mul_avx2(a, b, n);
-        return;
-    }
-#endif
     for (int64_t i = 0; i < n; ++i) a[i] = a[i] / (1.0f + expf(-a[i])) * b[i];
 }
 
@@ -100,20 +86,16 @@ void ck_rope(float *x, int n_heads, int head_dim, const float *cos_t, const floa
 }
 
 #ifdef CK_X86
+// The hardware conversion rounds to nearest even, as the scalar one does.
 __attribute__((target("avx2,f16c")))
-static int64_t to_fp16_f16c(const float *x, uint16_t *out, int64_t n) {
+void ck_to_fp16_f16c(const float *x, uint16_t *out, int64_t n) {
     int64_t i = 0;
     for (; i + 8 <= n; i += 8)
         _mm_storeu_si128((__m128i *)(out + i), _mm256_cvtps_ph(_mm256_loadu_ps(x + i), _MM_FROUND_TO_NEAREST_INT));
-    return i;
+    for (; i < n; ++i) out[i] = ck_fp32_to_fp16(x[i]);
 }
 #endif
 
 void ck_to_fp16(const float *x, uint16_t *out, int64_t n) {
-    int64_t i = 0;
-#ifdef CK_X86
-    // The hardware conversion rounds to nearest even, as the scalar one does.
-    if (ck_use_avx2()) i = to_fp16_f16c(x, out, n);
-#endif
-    for (; i < n; ++i) out[i] = ck_fp32_to_fp16(x[i]);
+    for (int64_t i = 0; i < n; ++i) out[i] = ck_fp32_to_fp16(x[i]);
 }

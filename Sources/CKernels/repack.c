@@ -6,7 +6,7 @@
 // byte once: f32 copies of the scales would be 20% more bytes for the same values).
 // q8x8 (from Q8_0): per group and block, 272 bytes: 8 chunks of 32 bytes (chunk i = row r's qs[4i..4i+3]),
 // then the 8 f16 scales.
-#include "CKernels.h"
+#include "variants.h"
 #include <math.h>
 #include <string.h>
 #if defined(__x86_64__) || defined(__i386__)
@@ -14,13 +14,11 @@
 #define CK_X86 1
 #endif
 
-int ck_use_avx2(void);
-
 #ifdef CK_X86
 // The same quantization with AVX2: max of |x|, x * (1/scale) rounded to nearest even (as lrintf in the default
 // rounding mode), so the results are bit for bit those of the scalar loop.
 __attribute__((target("avx2,fma")))
-static void quantize_act_avx2(const float *x, int64_t n, int8_t *q, float *d, float *s) {
+void ck_quantize_act_avx2(const float *x, int64_t n, int8_t *q, float *d, float *s) {
     const __m256 sign = _mm256_set1_ps(-0.0f);
     for (int64_t b = 0; b < n / 32; ++b) {
         const float *xb = x + b * 32;
@@ -53,12 +51,6 @@ static void quantize_act_avx2(const float *x, int64_t n, int8_t *q, float *d, fl
 #endif
 
 void ck_quantize_act(const float *x, int64_t n, int8_t *q, float *d, float *s) {
-#ifdef CK_X86
-    if (ck_use_avx2()) {
-        quantize_act_avx2(x, n, q, d, s);
-        return;
-    }
-#endif
     for (int64_t b = 0; b < n / 32; ++b) {
         const float *xb = x + b * 32;
         float amax = 0;

@@ -20,6 +20,7 @@ extension ForwardPass {
             let start = window > 0 ? max(0, e.position - window + 1) : 0
             return (start, (e.position + 1 - start + blockSize - 1) / blockSize)
         }
+        let attend = kernels.attention_block!
         /// Runs block b of (token i, KV head g) into o (group·hd floats), m and l (group floats each).
         let runBlock = { (i: Int, g: Int, b: Int, scores: UnsafeMutablePointer<Float>, o: UnsafeMutablePointer<Float>,
                           m: UnsafeMutablePointer<Float>, l: UnsafeMutablePointer<Float>) in
@@ -27,7 +28,7 @@ extension ForwardPass {
             let (start, _) = span(e)
             let first = start + b * blockSize, end = min(e.position + 1, first + blockSize)
             let (kp, vp) = e.cache.heads(layer: index, head: g, start: first)
-            ck_attention_block(s.q + i * qw + g * group * hd, Int32(group), kp, vp, Int64(end - first), Int32(hd),
+            attend(s.q + i * qw + g * group * hd, Int32(group), kp, vp, Int64(end - first), Int32(hd),
                                Int64(hd), c.attentionScale, e.cache.isHalf ? 1 : 0, scores, o, m, l)
         }
         // A block's partial: o (group·hd floats), then m and l (group floats each).

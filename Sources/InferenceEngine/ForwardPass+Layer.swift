@@ -17,12 +17,12 @@ extension ForwardPass {
             if let b = layer.bq { for j in 0..<qw { q[j] += b[j] } }
             if let b = layer.bk { for j in 0..<kvw { k[j] += b[j] } }
             if let b = layer.bv { for j in 0..<kvw { v[j] += b[j] } }
-            if let w = layer.qNorm { for h in 0..<c.headCount { ck_rmsnorm(q + h * hd, w, Int64(hd), c.rmsEpsilon, q + h * hd) } }
-            if let w = layer.kNorm { for h in 0..<c.kvHeadCount { ck_rmsnorm(k + h * hd, w, Int64(hd), c.rmsEpsilon, k + h * hd) } }
+            if let w = layer.qNorm { for h in 0..<c.headCount { kernels.rmsnorm!(q + h * hd, w, Int64(hd), c.rmsEpsilon, q + h * hd) } }
+            if let w = layer.kNorm { for h in 0..<c.kvHeadCount { kernels.rmsnorm!(k + h * hd, w, Int64(hd), c.rmsEpsilon, k + h * hd) } }
             let cosT = (local ? s.cosLocal : s.cos) + i * half, sinT = (local ? s.sinLocal : s.sin) + i * half
             ck_rope(q, Int32(c.headCount), Int32(hd), cosT, sinT, c.ropeNeox ? 1 : 0)
             ck_rope(k, Int32(c.kvHeadCount), Int32(hd), cosT, sinT, c.ropeNeox ? 1 : 0)
-            e.cache.store(layer: index, position: e.position, key: k, value: v)
+            e.cache.store(layer: index, position: e.position, key: k, value: v, kernels: kernels)
         }
         attention(layer: index, batch: batch, local: local)
         matmul([(layer.wo, s.tmp, d)], input: s.attention, vectors: n)
@@ -41,7 +41,7 @@ extension ForwardPass {
             guard let w = w.baseAddress else { return }
             perToken(n) { i in
                 if residual { self.addResidual(i, post: post) }
-                ck_rmsnorm(s.x + i * d, w, Int64(d), eps, s.xn + i * d)
+                kernels.rmsnorm!(s.x + i * d, w, Int64(d), eps, s.xn + i * d)
                 if quantize { self.quantize(s.xn + i * d, cols: d, slot: i) }
             }
         }
@@ -52,7 +52,7 @@ extension ForwardPass {
         let s = scratchBuffers
         let d = model.config.embeddingLength
         let t = s.tmp + i * d, x = s.x + i * d
-        if let post { ck_rmsnorm(t, post, Int64(d), model.config.rmsEpsilon, t) }
+        if let post { kernels.rmsnorm!(t, post, Int64(d), model.config.rmsEpsilon, t) }
         for j in 0..<d { x[j] += t[j] }
     }
 
@@ -63,11 +63,11 @@ extension ForwardPass {
         let ff = model.config.feedForwardLength, gemma = model.config.isGemma
         let act = activations(cols: layer.gate.cols, vectors: n)
         parallelChunks(rows: ff) { rows in
-            layer.gate.multiply(act: act, floats: s.xn, vectors: n, y: s.gate, ldy: ff, rows: rows)
-            layer.up.multiply(act: act, floats: s.xn, vectors: n, y: s.up, ldy: ff, rows: rows)
+            layer.gate.multiply(act: act, floats: s.xn, vectors: n, y: s.gate, ldy: ff, rows: rows, kernels: kernels)
+            layer.up.multiply(act: act, floats: s.xn, vectors: n, y: s.up, ldy: ff, rows: rows, kernels: kernels)
             for v in 0..<n {
                 let a = s.gate + v * ff + rows.lowerBound, b = s.up + v * ff + rows.lowerBound
-                if gemma { ck_gelu_mul(a, b, Int64(rows.count)) } else { ck_silu_mul(a, b, Int64(rows.count)) }
+                if gemma { ck_gelu_mul(a, b, Int64(rows.count)) } else { kernels.silu_mul!(a, b, Int64(rows.count)) }
             }
         }
     }

@@ -9,12 +9,15 @@ import Foundation
 final class ForwardPass {
     let model: LanguageModel
     let pool: ThreadPool
+    /// The SIMD kernels of this engine (its own choice; never a process-wide switch).
+    let kernels: ck_kernels
     private let scratch: Scratch
     var scratchBuffers: Scratch { scratch }
 
-    init(model: LanguageModel, pool: ThreadPool) {
+    init(model: LanguageModel, pool: ThreadPool, kernels: KernelSet) {
         self.model = model
         self.pool = pool
+        self.kernels = kernels.table.pointee
         scratch = Scratch(config: model.config)
     }
 
@@ -54,7 +57,7 @@ final class ForwardPass {
         let wanted = batch.indices.filter { batch[$0].wantsLogits }
         guard !wanted.isEmpty else { return [] }
         for (j, i) in wanted.enumerated() {
-            ck_rmsnorm(s.x + i * d, model.outputNorm, Int64(d), c.rmsEpsilon, s.xn + j * d)
+            kernels.rmsnorm!(s.x + i * d, model.outputNorm, Int64(d), c.rmsEpsilon, s.xn + j * d)
         }
         let vocab = c.vocabSize
         var logits = [[Float]](repeating: [], count: wanted.count)
@@ -93,7 +96,7 @@ final class ForwardPass {
             for (matrix, y, ldy) in outputs {
                 let lower = max(mine.lowerBound - start, 0), upper = min(mine.upperBound - start, matrix.rows)
                 if lower < upper {
-                    matrix.multiply(act: act, floats: input, vectors: n, y: y, ldy: ldy, rows: lower..<upper)
+                    matrix.multiply(act: act, floats: input, vectors: n, y: y, ldy: ldy, rows: lower..<upper, kernels: kernels)
                 }
                 start += matrix.rows
             }
@@ -108,7 +111,7 @@ final class ForwardPass {
     /// Quantizes one vector into activation slot `slot` (a vector of `cols` values).
     func quantize(_ x: UnsafeMutablePointer<Float>, cols: Int, slot: Int) {
         let s = scratch, blocks = cols / 32
-        ck_quantize_act(x, Int64(cols), s.actQ + slot * cols, s.actD + slot * blocks, s.actS + slot * blocks)
+        kernels.quantize_act!(x, Int64(cols), s.actQ + slot * cols, s.actD + slot * blocks, s.actS + slot * blocks)
     }
 
     /// Runs `body(rows)` over `0..<rows` in runs of whole 8-row groups that the threads claim as they go, long ones

@@ -58,11 +58,21 @@ public final class Generator {
     /// - Parameters:
     ///   - model: The model.
     ///   - threads: Worker threads (the caller included).
-    public init(model: LanguageModel, threads: Int) throws {
+    ///   - kernels: The SIMD kernels (default: the fastest this CPU runs). Each generator keeps its own set, so
+    ///     generators with different sets can run side by side in one process.
+    public init(model: LanguageModel, threads: Int, kernels: KernelSet = .best) throws {
         self.model = model
+        self.kernels = kernels
         halfPrecisionCache = !model.reference
-        forward = ForwardPass(model: model, pool: try ThreadPool(threads: threads))
+        forward = ForwardPass(model: model, pool: try ThreadPool(threads: threads), kernels: kernels)
     }
+
+    /// The SIMD kernels this generator runs.
+    public let kernels: KernelSet
+
+    /// The generator's worker threads, for other work of the same owner between steps (the vision tower): never
+    /// use it while a step or prefill is running.
+    public var threadPool: ThreadPool { forward.pool }
 
     /// The sequences that have not finished.
     public var activeIDs: [Int] { sequences.values.filter { $0.stopReason == nil }.map(\.id).sorted() }
@@ -201,11 +211,4 @@ public final class Generator {
         defer { ids.forEach(remove) }
         return ids.map { (sequences[$0]?.tokens ?? [], sequences[$0]?.stopReason ?? .length) }
     }
-}
-
-import CKernels
-
-extension Generator {
-    /// The SIMD code path the kernels use on this CPU (`avx2` or `scalar`).
-    public static var simdPath: String { String(cString: ck_simd_path()) }
 }

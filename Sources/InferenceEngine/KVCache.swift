@@ -61,13 +61,13 @@ public final class KVCache {
     }
 
     /// Stores one position's key and value rows of one layer.
-    func store(layer: Int, position: Int, key: UnsafePointer<Float>, value: UnsafePointer<Float>) {
+    func store(layer: Int, position: Int, key: UnsafePointer<Float>, value: UnsafePointer<Float>, kernels: ck_kernels) {
         for h in 0..<(width / headDim) {
             let offset = (h * capacity + position) * headDim * elementSize
             let k = key + h * headDim, v = value + h * headDim
             if isHalf {
-                ck_to_fp16(k, (keys[layer] + offset).assumingMemoryBound(to: UInt16.self), Int64(headDim))
-                ck_to_fp16(v, (values[layer] + offset).assumingMemoryBound(to: UInt16.self), Int64(headDim))
+                kernels.to_fp16!(k, (keys[layer] + offset).assumingMemoryBound(to: UInt16.self), Int64(headDim))
+                kernels.to_fp16!(v, (values[layer] + offset).assumingMemoryBound(to: UInt16.self), Int64(headDim))
             } else {
                 (keys[layer] + offset).copyMemory(from: k, byteCount: headDim * 4)
                 (values[layer] + offset).copyMemory(from: v, byteCount: headDim * 4)

@@ -65,18 +65,19 @@ public final class WeightMatrix: @unchecked Sendable {
     /// Whether the matrix takes int8-quantized activations.
     var isQuantized: Bool { layout != .f32 }
 
-    /// y[v·ldy + r] = row r · x_v for rows in `range` (quantized layouts: `act` holds the quantized x).
+    /// y[v·ldy + r] = row r · x_v for rows in `range` (quantized layouts: `act` holds the quantized x), with the
+    /// engine's kernel set.
     func multiply(act: ck_act, floats: UnsafePointer<Float>, vectors: Int, y: UnsafeMutablePointer<Float>, ldy: Int,
-                  rows range: Range<Int>) {
+                  rows range: Range<Int>, kernels: ck_kernels) {
         guard !range.isEmpty else { return }
         switch layout {
         case .q4x8, .q8x8:
             var a = act
-            ck_matmul_x8(layout == .q4x8 ? 0 : 1, storage, Int64(rows), Int64(cols), &a, y, Int64(ldy),
+            kernels.matmul_x8!(layout == .q4x8 ? 0 : 1, storage, Int64(rows), Int64(cols), &a, y, Int64(ldy),
                          Int64(range.lowerBound), Int64(range.upperBound))
         case .f32:
             let w = storage.assumingMemoryBound(to: Float.self)
-            ck_matmul_f32(w, Int64(cols), floats, Int64(vectors), y, Int64(ldy), Int64(range.lowerBound), Int64(range.upperBound))
+            kernels.matmul_f32!(w, Int64(cols), floats, Int64(vectors), y, Int64(ldy), Int64(range.lowerBound), Int64(range.upperBound))
         }
     }
 }

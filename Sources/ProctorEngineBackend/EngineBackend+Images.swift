@@ -8,8 +8,12 @@ struct PreparedPrompt: Sendable {
     /// The prompt text as tokenized (image blocks written out in full).
     var text: String
     var ids: [Int]
-    /// Prompt position → projected image feature row (empty for text-only prompts, or when not encoded).
+    /// Prompt position → projected image feature row (empty for text-only prompts, or until encoded).
     var embeddings: [Int: [Float]] = [:]
+    /// The decoded, tiled images with their names, waiting for the vision tower (``EngineBackend/encodeImages(_:)``).
+    var images: [(image: VisionFrontEnd.PreparedImage, name: String)] = []
+    /// The `<IMG_CONTEXT>` positions, in order, that the images' feature rows replace.
+    var imagePositions: [Int] = []
 }
 
 extension EngineBackend {
@@ -17,8 +21,8 @@ extension EngineBackend {
     /// object replacement character).
     static let imageMarker = "\u{FFFC}"
 
-    /// Renders and tokenizes a conversation, expanding each image into its token block and, when `encode` is
-    /// true, running the vision tower for the embeddings.
+    /// Renders and tokenizes a conversation, expanding each image into its token block (decoded and tiled; the
+    /// vision tower runs later, in ``encodeImages(_:)``).
     ///
     /// Images are placed as InternVL's `chat()` places `<image>`: images before any text of a message become
     /// `<image>\n` (what `chat()` prepends to a question without placeholders; the single-image adapters put the
@@ -28,7 +32,7 @@ extension EngineBackend {
     ///
     /// - Throws: `ProctorError`: `.unsupported` for images sent to a text-only model, `.invalidInput` for an image
     ///   that cannot be decoded (naming it) or a chat template that drops images.
-    func prepare(_ messages: [ChatMessage], encode: Bool) throws -> PreparedPrompt {
+    func prepare(_ messages: [ChatMessage]) throws -> PreparedPrompt {
         let images = messages.flatMap(\.images)
         guard !images.isEmpty else {
             let text = try render(messages.map { TemplateValue.message(role: $0.role.rawValue, content: $0.text) })
@@ -70,17 +74,27 @@ extension EngineBackend {
         guard positions.count == expected else {
             throw ProctorError(.invalidInput, "the prompt has \(positions.count) \(vision.contextToken) tokens where its images need \(expected); the item's text must not contain \(vision.contextToken) itself")
         }
-        var result = PreparedPrompt(text: text, ids: ids)
-        guard encode else { return result }
-        var next = positions.makeIterator()
+        return PreparedPrompt(text: text, ids: ids, images: zip(prepared, images).map { ($0, $1.name) }, imagePositions: positions)
+    }
+
+    /// Runs the vision tower over the prompt's images on the engine's worker and thread pool (one image at a time,
+    /// between decode steps of the running requests), so that concurrent requests never start pools of their own
+    /// and oversubscribe the cores; fills the prompt's embeddings.
+    ///
+    /// - Throws: `ProctorError` (`.backend`) naming the image when the encoder fails.
+    func encodeImages(_ prompt: PreparedPrompt) async throws -> PreparedPrompt {
+        guard let vision, !prompt.images.isEmpty else { return prompt }
+        var result = prompt
+        var next = prompt.imagePositions.makeIterator()
         let width = vision.model.outputWidth
-        for (image, attachment) in zip(prepared, images) {
-            let features = try vision.features(image, name: attachment.name)
+        for (image, name) in prompt.images {
+            let features = try await worker.onPool { pool in try vision.features(image, name: name, pool: pool) }
             for row in 0..<(features.count / width) {
                 guard let position = next.next() else { break }
                 result.embeddings[position] = Array(features[(row * width)..<((row + 1) * width)])
             }
         }
+        result.images = []
         return result
     }
 

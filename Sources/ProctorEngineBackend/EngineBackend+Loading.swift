@@ -24,9 +24,10 @@ struct LoadedModel {
     ///   - path: The file or folder.
     ///   - floatWeights: How a checkpoint folder's F32/F16/BF16 weights are held (f32, or Q8_0 for speed).
     ///   - threads: Threads of the vision tower's forward passes (vision checkpoints).
+    ///   - kernels: The SIMD kernels of the vision tower.
     ///   - checksums: The cache of the weights' SHA-256.
     /// - Throws: The loaders' errors, naming the file that is missing, truncated or unsupported.
-    static func load(path: String, floatWeights: WeightMatrix.FloatWeights = .f32, threads: Int, checksums: ChecksumCache) throws -> LoadedModel {
+    static func load(path: String, floatWeights: WeightMatrix.FloatWeights = .f32, threads: Int, kernels: KernelSet, checksums: ChecksumCache) throws -> LoadedModel {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
             let gguf = try GGUFFile(path: path)
@@ -44,7 +45,7 @@ struct LoadedModel {
         let folder = URL(fileURLWithPath: path)
         let model = try LanguageModel(huggingFaceFolder: folder, weights: floatWeights)
         let tokenizer = try Tokenizer(huggingFaceFolder: folder)
-        let vision = VisionFrontEnd.isVisionCheckpoint(folder) ? try VisionFrontEnd(folder: folder, tokenizer: tokenizer, threads: threads) : nil
+        let vision = VisionFrontEnd.isVisionCheckpoint(folder) ? try VisionFrontEnd(folder: folder, tokenizer: tokenizer, threads: threads, kernels: kernels) : nil
         return LoadedModel(
             model: model, tokenizer: tokenizer, stopTokens: tokenizer.endOfGeneration.union(model.config.endOfGenerationIds),
             weightsSHA256: try checksums.sha256(ofCheckpoint: model.sourceFiles),
@@ -66,6 +67,17 @@ extension EngineBackend {
 }
 
 extension EngineBackend {
+    /// The kernel set `PROCTOR_KERNELS` names (the fastest this CPU runs when it is unset).
+    ///
+    /// - Throws: `ProctorError` (`.invalidArgument`) naming the value and the sets this CPU runs.
+    public static func environmentKernels() throws -> KernelSet {
+        do {
+            return try KernelSet.fromEnvironment(ProcessInfo.processInfo.environment)
+        } catch let error as KernelSetError {
+            throw ProctorError(.invalidArgument, error.message, underlying: error)
+        }
+    }
+
     /// The engine threads used when none are asked for: one per physical core (hyper-threads add nothing to the
     /// engine's kernels), or every logical processor when the CPU topology cannot be read.
     public static var defaultThreadCount: Int { ProcessorTopology.physicalCoreCount() }

@@ -1,4 +1,5 @@
 import ChatTemplates
+import EngineThreads
 import Foundation
 import InferenceEngine
 import ProctorCore
@@ -13,7 +14,7 @@ public final class EngineBackend: StreamingInferenceBackend {
     let template: ChatTemplate
     /// The vision tower of an InternVL-family checkpoint (nil: a text-only model).
     let vision: VisionFrontEnd?
-    private let worker: EngineWorker
+    let worker: EngineWorker
     private let model: LanguageModel
     private let stopTokens: Set<Int>
 
@@ -28,12 +29,17 @@ public final class EngineBackend: StreamingInferenceBackend {
     ///   - floatWeights: How a checkpoint folder's float weights are held: `.f32` (exact) or `.q8_0` (about 4×
     ///     less memory, int8 kernels). Ignored for GGUF files.
     ///   - checksums: Where the weights' SHA-256 is cached (Proctor's cache folder; never next to the model).
-    /// - Throws: `ProctorError` saying what is wrong with the file and what to do.
+    ///   - kernels: The SIMD kernels (nil: the set `PROCTOR_KERNELS` names, else the fastest this CPU runs);
+    ///     recorded in the model identity as `kernels`.
+    /// - Throws: `ProctorError` saying what is wrong with the file and what to do, or `.invalidArgument` for a
+    ///   `PROCTOR_KERNELS` value that is unknown or that this CPU cannot run.
     public init(path: String, threads: Int? = nil, chatTemplate: String? = nil, name: String? = nil,
-                floatWeights: WeightMatrix.FloatWeights = .f32, checksums: ChecksumCache = .standard) throws {
+                floatWeights: WeightMatrix.FloatWeights = .f32, checksums: ChecksumCache = .standard,
+                kernels: KernelSet? = nil) throws {
+        let kernels = try kernels ?? Self.environmentKernels()
         do {
             let count = threads ?? Self.defaultThreadCount
-            let loaded = try LoadedModel.load(path: path, floatWeights: floatWeights, threads: count, checksums: checksums)
+            let loaded = try LoadedModel.load(path: path, floatWeights: floatWeights, threads: count, kernels: kernels, checksums: checksums)
             model = loaded.model
             tokenizer = loaded.tokenizer
             stopTokens = loaded.stopTokens
@@ -47,13 +53,13 @@ public final class EngineBackend: StreamingInferenceBackend {
             } else {
                 template = try ChatTemplate(source: ChatTemplate.chatML)
             }
-            worker = EngineWorker(generator: try Generator(model: model, threads: count), tokenizer: tokenizer)
+            worker = EngineWorker(generator: try Generator(model: model, threads: count, kernels: kernels), tokenizer: tokenizer)
             // Weights quantized at load compute differently: a run with them is not the same run as one without.
             let quantizedAtLoad = loaded.details["format"] == "safetensors" && floatWeights == .q8_0
             identity = ModelIdentity(
                 kind: quantizedAtLoad ? "engine-q8_0" : "engine", name: name ?? URL(fileURLWithPath: path).lastPathComponent, location: path,
                 weightsSHA256: loaded.weightsSHA256,
-                details: loaded.details.merging(["threads": String(count), "simd": Generator.simdPath]) { $1 }
+                details: loaded.details.merging(["threads": String(count), "kernels": kernels.name, "kernels_detail": kernels.detail]) { $1 }
                     .merging(loaded.vision.map(Self.visionDetails) ?? [:]) { $1 })
         } catch let error as ProctorError {
             throw error
@@ -68,7 +74,7 @@ public final class EngineBackend: StreamingInferenceBackend {
     /// - Throws: `ProctorError`: `.unsupported` for images sent to a text-only model, `.invalidInput` for an image
     ///   that cannot be decoded or a chat template that fails.
     public func promptIds(for messages: [ChatMessage]) throws -> (text: String, ids: [Int]) {
-        let prompt = try prepare(messages, encode: false)
+        let prompt = try prepare(messages)
         return (prompt.text, prompt.ids)
     }
 
@@ -99,7 +105,7 @@ public final class EngineBackend: StreamingInferenceBackend {
     /// - Returns: The rendered prompt text (image blocks written out) and the completion.
     /// - Throws: `ProctorError` as ``promptIds(for:)``, or `.backend` when the engine fails.
     public func complete(messages: [ChatMessage], parameters: GenerationParameters) async throws -> (prompt: String, completion: EngineCompletion) {
-        let prompt = try prepare(messages, encode: true)
+        let prompt = try await encodeImages(try prepare(messages))
         return (prompt.text, try await complete(promptIds: prompt.ids, embeddings: prompt.embeddings, parameters: parameters))
     }
 

@@ -1,3 +1,4 @@
+import EngineThreads
 import Foundation
 import InferenceEngine
 import TextTokenizers
@@ -99,6 +100,12 @@ actor EngineWorker {
             generator.remove(job.id)
             job.continuation.resume(throwing: CancellationError())
         }
+    }
+
+    /// Runs `body` on the engine's thread pool, between two decode steps (the actor runs one thing at a time, so
+    /// the pool is never used twice at once): the vision tower of a request runs here instead of on threads of its own.
+    func onPool<T: Sendable>(_ body: @Sendable (ThreadPool) throws -> T) throws -> T {
+        try body(generator.threadPool)
     }
 
     private func loop() async {

@@ -1,3 +1,4 @@
+import EngineThreads
 import Foundation
 import ImageCodec
 import ProctorCore
@@ -34,11 +35,13 @@ struct VisionFrontEnd: Sendable {
     /// `<IMG_CONTEXT>` (InternVL-chat's constant); the start and end tokens are tokenizer_config.json's
     /// `start_image_token` / `end_image_token` (top-level or in `extra_special_tokens`), else `<img>` / `</img>`. Each must be one token of the tokenizer.
     ///
-    /// - Parameter threads: Threads of each vision forward pass (the engine's thread count).
+    /// - Parameters:
+    ///   - threads: Threads of each vision forward pass (the engine's thread count).
+    ///   - kernels: The SIMD kernels of the tower (the engine's set).
     /// - Throws: `ProctorError` naming the file and what is missing or inconsistent.
-    init(folder: URL, tokenizer: Tokenizer, threads: Int) throws {
+    init(folder: URL, tokenizer: Tokenizer, threads: Int, kernels: KernelSet) throws {
         do {
-            model = try InternVLVisionModel(folder: folder, threads: threads)
+            model = try InternVLVisionModel(folder: folder, threads: threads, kernels: kernels)
             preprocessor = try InternVLPreprocessor(checkpointFolder: folder, config: model.config)
         } catch {
             throw ProctorError(.unsupported, "\(folder.path) has a vision_config but its vision tower cannot be loaded: \(error). The engine supports InternViT towers with a pixel-shuffle MLP projector (InternVL, Skywork-R1V)", underlying: error)
@@ -89,9 +92,10 @@ struct VisionFrontEnd: Sendable {
     /// Runs the vision tower and projector: `tileCount · tokensPerTile` rows of the LLM's hidden size.
     ///
     /// - Throws: `ProctorError` (`.backend`) when the encoder fails.
-    func features(_ image: PreparedImage, name: String) throws -> [Float] {
+    /// - Parameter pool: The threads to run on (the engine's pool).
+    func features(_ image: PreparedImage, name: String, pool: ThreadPool) throws -> [Float] {
         do {
-            return try model.imageFeatures(pixels: image.pixels, tileCount: image.tileCount)
+            return try model.imageFeatures(pixels: image.pixels, tileCount: image.tileCount, pool: pool)
         } catch {
             throw ProctorError(.backend, "the vision tower failed on image \(name): \(error)", underlying: error)
         }

@@ -97,6 +97,8 @@ public struct Report: Sendable, Codable {
         if let preset = config.preset { parts.append("preset=\(preset)") }
         if let style = config.promptStyle { parts.append("prompt=\(style)") }
         if let release = config.release { parts.append("release=\(release)") }
+        // The embedded engine's SIMD kernel set (PROCTOR_KERNELS): it changes the rounding of every logit.
+        if let kernels = config.model.details["kernels"] { parts.append("kernels=\(kernels)") }
         return parts.joined(separator: " ")
     }
 

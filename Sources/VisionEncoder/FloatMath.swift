@@ -7,12 +7,13 @@ import EngineThreads
 public enum FloatMath {
     /// `y[r, o] = Σ_i x[r, i] · w[o, i] + b[o]` for `rows` rows: a PyTorch `Linear` with weight `[out, in]`.
     ///
-    /// The engine's f32 kernel (AVX2/FMA when available) over 64 input rows at a time, so that they stay in the cache
+    /// The engine's f32 kernel of `kernels` (AVX-512 or AVX2/FMA when available) over 64 input rows at a time, so that they stay in the cache
     /// while every weight row passes over them; the output rows are shared among the pool's threads.
     ///
     /// - Returns: `rows × outFeatures` floats.
     public static func linear(_ x: [Float], rows: Int, weight: [Float], bias: [Float]?, inFeatures: Int, outFeatures: Int,
-                              pool: ThreadPool? = nil) -> [Float] {
+                              pool: ThreadPool? = nil, kernels: KernelSet = .best) -> [Float] {
+        let matmul = kernels.table.pointee.matmul_f32!
         var y = [Float](repeating: 0, count: rows * outFeatures)
         x.withUnsafeBufferPointer { xp in
             weight.withUnsafeBufferPointer { wp in
@@ -21,8 +22,8 @@ public enum FloatMath {
                     let multiply = { (outputs: Range<Int>) in
                         guard !outputs.isEmpty else { return }
                         for v in stride(from: 0, to: rows, by: 64) {
-                            ck_matmul_f32(wb, Int64(inFeatures), xb + v * inFeatures, Int64(min(64, rows - v)),
-                                          yb + v * outFeatures, Int64(outFeatures), Int64(outputs.lowerBound), Int64(outputs.upperBound))
+                            matmul(wb, Int64(inFeatures), xb + v * inFeatures, Int64(min(64, rows - v)),
+                                   yb + v * outFeatures, Int64(outFeatures), Int64(outputs.lowerBound), Int64(outputs.upperBound))
                         }
                     }
                     if let pool, pool.threads > 1 {

@@ -17,8 +17,10 @@ public struct InternVLVisionModel: Sendable {
     let weights: InternViTWeights
     private let visionActivation: @Sendable (Float) -> Float
     private let projectorActivation: @Sendable (Float) -> Float
-    /// Threads used by each forward pass (its own pool, so concurrent calls never share one).
+    /// Threads of the pool a forward pass starts when it is given none.
     public let threads: Int
+    /// The SIMD kernels of the tower's matrix products.
+    public let kernels: KernelSet
 
     /// Loads the vision tower and projector of a checkpoint folder (`config.json` + safetensors).
     ///
@@ -26,8 +28,10 @@ public struct InternVLVisionModel: Sendable {
     /// - Throws: ``VisionEncoderError`` or `SafeTensorsError` naming the file and tensor that is missing or
     ///   has the wrong shape.
     ///   - threads: Threads per forward pass (default: 2, or all cores if fewer).
-    public init(folder: URL, threads: Int? = nil) throws {
-        try self.init(checkpoint: SafeTensorsCheckpoint(folder: folder), config: InternVLConfig.load(folder: folder), threads: threads)
+    ///   - kernels: The SIMD kernels (default: the fastest this CPU runs).
+    public init(folder: URL, threads: Int? = nil, kernels: KernelSet = .best) throws {
+        try self.init(checkpoint: SafeTensorsCheckpoint(folder: folder), config: InternVLConfig.load(folder: folder), threads: threads,
+                      kernels: kernels)
     }
 
     /// Builds the model from opened weights.
@@ -36,8 +40,9 @@ public struct InternVLVisionModel: Sendable {
     ///   - checkpoint: The weights.
     ///   - config: The configuration.
     ///   - threads: Threads per forward pass (default: 2, or all cores if fewer).
+    ///   - kernels: The SIMD kernels (default: the fastest this CPU runs).
     /// - Throws: As ``init(folder:)``.
-    public init(checkpoint: SafeTensorsCheckpoint, config: InternVLConfig, threads: Int? = nil) throws {
+    public init(checkpoint: SafeTensorsCheckpoint, config: InternVLConfig, threads: Int? = nil, kernels: KernelSet = .best) throws {
         guard config.vision.hiddenSize % config.vision.numAttentionHeads == 0 else {
             throw VisionEncoderError("vision hidden_size \(config.vision.hiddenSize) is not a multiple of num_attention_heads \(config.vision.numAttentionHeads)")
         }
@@ -48,6 +53,7 @@ public struct InternVLVisionModel: Sendable {
             throw VisionEncoderError("use_mean_pooling = false (a final vision LayerNorm) is not supported; InternViT checkpoints use true")
         }
         self.config = config
+        self.kernels = kernels
         self.threads = max(1, threads ?? min(2, ProcessInfo.processInfo.activeProcessorCount))
         self.weights = try InternViTWeights(checkpoint: checkpoint, config: config)
         visionActivation = try FloatMath.activation(config.vision.hiddenAct)
@@ -65,9 +71,10 @@ public struct InternVLVisionModel: Sendable {
     ///   - pixels: Normalized tiles, `[tileCount, 3, imageSize, imageSize]` row-major (channels first).
     ///   - tileCount: The number of tiles.
     ///   - layers: How many encoder layers to run (default: up to `vision_feature_layer`).
+    ///   - pool: The threads to run on (the engine's pool; nil: a pool of ``threads`` for this call).
     /// - Returns: The hidden states `[tileCount, 1 + patches, hidden]`, CLS first.
     /// - Throws: ``VisionEncoderError`` when `pixels` has the wrong size.
-    public func hiddenStates(pixels: [Float], tileCount: Int, layers: Int? = nil) throws -> [Float] {
+    public func hiddenStates(pixels: [Float], tileCount: Int, layers: Int? = nil, pool: ThreadPool? = nil) throws -> [Float] {
         let side = config.vision.imageSize
         guard tileCount > 0, pixels.count == tileCount * 3 * side * side else {
             throw VisionEncoderError("expected \(tileCount) tiles of 3×\(side)×\(side) pixels (\(tileCount * 3 * side * side) floats), got \(pixels.count)")
@@ -78,7 +85,7 @@ public struct InternVLVisionModel: Sendable {
         guard (0...total).contains(count) else {
             throw VisionEncoderError("vision_feature_layer \(feature) is outside the \(total) layers")
         }
-        let pool = try ThreadPool(threads: threads)
+        let pool = try pool ?? ThreadPool(threads: threads)
         var result: [Float] = []
         for tile in 0..<tileCount {
             var x = embed(Array(pixels[(tile * 3 * side * side)..<((tile + 1) * 3 * side * side)]), pool: pool)
@@ -93,14 +100,15 @@ public struct InternVLVisionModel: Sendable {
     /// - Parameters:
     ///   - pixels: Normalized tiles, `[tileCount, 3, imageSize, imageSize]`.
     ///   - tileCount: The number of tiles.
+    ///   - pool: The threads to run on (the engine's pool; nil: one pool of ``threads`` for the whole call).
     /// - Returns: `[tileCount · tokensPerTile, outputWidth]` features, tile by tile.
     /// - Throws: ``VisionEncoderError`` when `pixels` has the wrong size.
-    public func imageFeatures(pixels: [Float], tileCount: Int) throws -> [Float] {
-        let hidden = try hiddenStates(pixels: pixels, tileCount: tileCount)
+    public func imageFeatures(pixels: [Float], tileCount: Int, pool: ThreadPool? = nil) throws -> [Float] {
+        let pool = try pool ?? ThreadPool(threads: threads)
+        let hidden = try hiddenStates(pixels: pixels, tileCount: tileCount, pool: pool)
         let c = config.vision.hiddenSize
         let grid = config.patchesPerSide
         let positions = grid * grid + 1
-        let pool = try ThreadPool(threads: threads)
         var result: [Float] = []
         for tile in 0..<tileCount {
             let patches = Array(hidden[(tile * positions + 1) * c..<(tile + 1) * positions * c])
@@ -131,7 +139,7 @@ public struct InternVLVisionModel: Sendable {
             }
         }
         let embedded = FloatMath.linear(patches, rows: grid * grid, weight: weights.patchWeight, bias: weights.patchBias,
-                                        inFeatures: 3 * p * p, outFeatures: c, pool: pool)
+                                        inFeatures: 3 * p * p, outFeatures: c, pool: pool, kernels: kernels)
         var x = weights.classEmbedding + embedded
         for i in x.indices { x[i] += weights.positionEmbedding[i] }
         return x
@@ -152,9 +160,9 @@ public struct InternVLVisionModel: Sendable {
         var h = x
         for i in h.indices { h[i] += attended[i] * (layer.ls1?[i % c] ?? 1) }
         let inner = FloatMath.linear(norm(h, layer.norm2), rows: rows, weight: layer.fc1, bias: layer.fc1Bias,
-                                     inFeatures: c, outFeatures: config.vision.intermediateSize, pool: pool).map(visionActivation)
+                                     inFeatures: c, outFeatures: config.vision.intermediateSize, pool: pool, kernels: kernels).map(visionActivation)
         let mlp = FloatMath.linear(inner, rows: rows, weight: layer.fc2, bias: layer.fc2Bias,
-                                   inFeatures: config.vision.intermediateSize, outFeatures: c, pool: pool)
+                                   inFeatures: config.vision.intermediateSize, outFeatures: c, pool: pool, kernels: kernels)
         for i in h.indices { h[i] += mlp[i] * (layer.ls2?[i % c] ?? 1) }
         return h
     }
@@ -166,9 +174,9 @@ public struct InternVLVisionModel: Sendable {
         let heads = config.vision.numAttentionHeads
         let d = c / heads
         let eps = Float(config.vision.layerNormEps)
-        var q = FloatMath.linear(x, rows: rows, weight: layer.q, bias: layer.qBias, inFeatures: c, outFeatures: c, pool: pool)
-        var k = FloatMath.linear(x, rows: rows, weight: layer.k, bias: layer.kBias, inFeatures: c, outFeatures: c, pool: pool)
-        let v = FloatMath.linear(x, rows: rows, weight: layer.v, bias: layer.vBias, inFeatures: c, outFeatures: c, pool: pool)
+        var q = FloatMath.linear(x, rows: rows, weight: layer.q, bias: layer.qBias, inFeatures: c, outFeatures: c, pool: pool, kernels: kernels)
+        var k = FloatMath.linear(x, rows: rows, weight: layer.k, bias: layer.kBias, inFeatures: c, outFeatures: c, pool: pool, kernels: kernels)
+        let v = FloatMath.linear(x, rows: rows, weight: layer.v, bias: layer.vBias, inFeatures: c, outFeatures: c, pool: pool, kernels: kernels)
         if let qNorm = layer.qNorm { q = FloatMath.rmsNorm(q, width: c, weight: qNorm, eps: eps) }
         if let kNorm = layer.kNorm { k = FloatMath.rmsNorm(k, width: c, weight: kNorm, eps: eps) }
         let scale = 1 / Float(d).squareRoot()
@@ -208,7 +216,7 @@ public struct InternVLVisionModel: Sendable {
                 }
             }
         }
-        return FloatMath.linear(output, rows: rows, weight: layer.proj, bias: layer.projBias, inFeatures: c, outFeatures: c, pool: pool)
+        return FloatMath.linear(output, rows: rows, weight: layer.proj, bias: layer.projBias, inFeatures: c, outFeatures: c, pool: pool, kernels: kernels)
     }
 
     /// The projector: LayerNorm (eps 1e-5) → Linear → activation → Linear.
@@ -217,9 +225,9 @@ public struct InternVLVisionModel: Sendable {
         let rows = x.count / width
         let normed = FloatMath.layerNorm(x, width: width, weight: weights.projectorNorm.weight, bias: weights.projectorNorm.bias, eps: 1e-5)
         let hidden = FloatMath.linear(normed, rows: rows, weight: weights.projector1, bias: weights.projector1Bias,
-                                      inFeatures: width, outFeatures: weights.projectorHidden, pool: pool).map(projectorActivation)
+                                      inFeatures: width, outFeatures: weights.projectorHidden, pool: pool, kernels: kernels).map(projectorActivation)
         return FloatMath.linear(hidden, rows: rows, weight: weights.projector2, bias: weights.projector2Bias,
-                                inFeatures: weights.projectorHidden, outFeatures: weights.textHidden, pool: pool)
+                                inFeatures: weights.projectorHidden, outFeatures: weights.textHidden, pool: pool, kernels: kernels)
     }
 }
 

@@ -68,7 +68,7 @@ struct GenerateCommand: AsyncParsableCommand {
                 "stop_reason": completion.stopReason.rawValue,
                 "prefill_tokens_per_second": completion.prefillTokensPerSecond,
                 "decode_tokens_per_second": completion.decodeTokensPerSecond,
-                "model": backend.identity.location, "weights_sha256": backend.identity.weightsSHA256 ?? "",
+                "model": backend.identity.location, "weights_sha256": backend.identity.weightsSHA256 ?? "", "kernels": backend.identity.details["kernels"] ?? "",
             ]
             let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
             print(String(decoding: data, as: UTF8.self))

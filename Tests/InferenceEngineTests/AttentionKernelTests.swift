@@ -1,4 +1,5 @@
 import CKernels
+import EngineThreads
 import Foundation
 import Testing
 
@@ -26,16 +27,15 @@ struct AttentionKernelTests {
         return (0..<headDim).map { j in (0..<positions).reduce(0.0) { $0 + weights[$1] * half(values[$1 * stride + offset + j]) } / total }
     }
 
-    @Test("blocks folded in order equal one softmax over all positions (AVX2 and scalar, 3 heads sharing a KV head)",
-          arguments: [false, true])
-    func blocksFold(scalar: Bool) throws {
+    @Test("blocks folded in order equal one softmax over all positions (every kernel set, 3 heads sharing a KV head)",
+          arguments: KernelSet.available.map(\.name))
+    func blocksFold(set: String) throws {
+        let attend = try KernelSet(named: set).table.pointee.attention_block!
         let headDim = 64, group = 3, kvHeads = 2, rowStride = kvHeads * headDim, positions = 600, block = 256
         let keys = Self.values(positions * rowStride, seed: 1).map { ck_fp32_to_fp16($0 * 3) }
         let vals = Self.values(positions * rowStride, seed: 2).map(ck_fp32_to_fp16)
         let q = Self.values(group * headDim, seed: 3)
         let scale: Float = 0.125
-        ck_force_scalar(scalar ? 1 : 0)
-        defer { ck_force_scalar(0) }
         var out = [Float](repeating: 0, count: group * headDim), m = [Float](repeating: 0, count: group), l = m
         var partial = out, pm = m, pl = m
         var scratch = [Float](repeating: 0, count: group * block)
@@ -47,9 +47,9 @@ struct AttentionKernelTests {
                     let kp = UnsafeRawPointer(k.baseAddress! + first * rowStride + offset)
                     let vp = UnsafeRawPointer(v.baseAddress! + first * rowStride + offset)
                     if b == 0 {
-                        ck_attention_block(q, Int32(group), kp, vp, Int64(count), Int32(headDim), Int64(rowStride), scale, 1, &scratch, &out, &m, &l)
+                        attend(q, Int32(group), kp, vp, Int64(count), Int32(headDim), Int64(rowStride), scale, 1, &scratch, &out, &m, &l)
                     } else {
-                        ck_attention_block(q, Int32(group), kp, vp, Int64(count), Int32(headDim), Int64(rowStride), scale, 1, &scratch, &partial, &pm, &pl)
+                        attend(q, Int32(group), kp, vp, Int64(count), Int32(headDim), Int64(rowStride), scale, 1, &scratch, &partial, &pm, &pl)
                         ck_attention_fold(&out, &m, &l, partial, pm, pl, Int32(group), Int32(headDim))
                     }
                 }
@@ -63,29 +63,33 @@ struct AttentionKernelTests {
         }
     }
 
-    @Test("the vector SiLU is within 2 ulp of the libm formula, and an all-negative tail gives no NaN")
-    func silu() {
+    @Test("every kernel set's SiLU is within 2 ulp of the libm formula, and an all-negative tail gives no NaN",
+          arguments: KernelSet.available.map(\.name))
+    func silu(set: String) throws {
+        let siluMul = try KernelSet(named: set).table.pointee.silu_mul!
         let a = (0..<1003).map { Float($0 - 500) / 25 }  // -20 … 20, with a 3-element tail
         let b = Self.values(a.count, seed: 4)
         var vector = a
-        ck_silu_mul(&vector, b, Int64(a.count))
+        siluMul(&vector, b, Int64(a.count))
         for i in a.indices {
             let expected = Double(a[i]) / (1 + exp(-Double(a[i]))) * Double(b[i])
             #expect(abs(Double(vector[i]) - expected) <= 2.5e-7 * max(abs(expected), 1e-30) + 1e-37, "x = \(a[i])")
         }
         var extreme: [Float] = [-200, -100, -88, 90, 200]
-        ck_silu_mul(&extreme, [1, 1, 1, 1, 1], 5)
+        siluMul(&extreme, [1, 1, 1, 1, 1], 5)
         #expect(extreme.allSatisfy { !$0.isNaN })
         #expect(extreme[4] == 200)
     }
 
-    @Test("the F16C conversion to halves equals the scalar one bit for bit (ties, subnormals, overflow)")
-    func halves() {
+    @Test("every kernel set's conversion to halves equals the scalar one bit for bit (ties, subnormals, overflow)",
+          arguments: KernelSet.available.map(\.name))
+    func halves(set: String) throws {
+        let toHalf = try KernelSet(named: set).table.pointee.to_fp16!
         var x = Self.values(4099, seed: 5).enumerated().map { i, v in v * Float(sign: .plus, exponent: i % 40 - 30, significand: 1) }
         x += [65504, 65520, 1e9, -1e9, 5.96e-8, 2.98e-8, 0, -0.0, .infinity, -.infinity]
         x += (0..<64).map { Float(bitPattern: 0x3380_0000 + UInt32($0) << 12) }  // ties around the subnormal halves
         var simd = [UInt16](repeating: 0, count: x.count)
-        ck_to_fp16(x, &simd, Int64(x.count))
+        toHalf(x, &simd, Int64(x.count))
         #expect(simd == x.map(ck_fp32_to_fp16))
     }
 }

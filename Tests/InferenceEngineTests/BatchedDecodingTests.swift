@@ -1,3 +1,4 @@
+import EngineThreads
 import Foundation
 import InferenceEngine
 import Testing
@@ -23,6 +24,29 @@ struct BatchedDecodingTests {
         }
         // Greedy decoding of `plain_capital` starts like llama.cpp's (" Paris").
         #expect(together[0].tokens.first == Golden.llamaCpp?.cases[0].generatedIds.first)
+    }
+
+    /// A previous global force-scalar switch, flipped by one suite, changed another engine's kernels mid-run: each
+    /// generator now holds its own set, so two engines with different sets running at once each give their own logits.
+    @Test("two generators with different kernel sets running at the same time each keep their own kernels",
+          .enabled(if: Golden.smolLMAvailable && KernelSet.available.count > 1, "SmolLM2 GGUF absent, or this CPU has only scalar kernels"))
+    func kernelSetsStayPerGenerator() async throws {
+        let model = try LanguageModel(path: try #require(Golden.smolLMPath))
+        let prompt = try #require(Golden.llamaCpp).cases[0].promptIds
+        func logits(_ kernels: KernelSet) throws -> [[Float]] {
+            let generator = try Generator(model: model, threads: 1, kernels: kernels)
+            let id = try generator.add(prompt: prompt, parameters: SamplingParameters(maxTokens: 8))
+            var steps = [try #require(generator.logits(id))]
+            for _ in 0..<3 { steps.append(try #require(generator.force(id, token: Sampler.argmax(steps[steps.count - 1])))) }
+            return steps
+        }
+        let scalarAlone = try logits(.scalar), bestAlone = try logits(.best)
+        #expect(scalarAlone != bestAlone, "the two sets should round differently")
+        async let scalar = Task.detached { try logits(.scalar) }.value
+        async let best = Task.detached { try logits(.best) }.value
+        let (s, b) = try await (scalar, best)
+        #expect(s == scalarAlone)
+        #expect(b == bestAlone)
     }
 
     @Test("sampling is reproducible per seed and honours the filters")

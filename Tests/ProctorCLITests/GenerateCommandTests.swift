@@ -21,6 +21,19 @@ struct GenerateCommandTests {
         #expect(output["model"] as? String == folder)
     }
 
+    @Test("PROCTOR_KERNELS=scalar runs the scalar kernels; an unknown value is refused naming the variable and the choices")
+    func forcedKernels() async throws {
+        let folder = Self.fixtures.appendingPathComponent("tiny-qwen2").path
+        let arguments = ["generate", "--model", folder, "--chat", "--prompt", "What is 12 + 35?", "--max-tokens", "4", "--json"]
+        let scalar = try await ProctorProcess.run(arguments, environment: ["PROCTOR_KERNELS": "scalar"])
+        #expect(scalar.status == 0, "\(scalar.stderr)")
+        let output = try #require(try JSONSerialization.jsonObject(with: Data(scalar.stdout.utf8)) as? [String: Any])
+        #expect(output["kernels"] as? String == "scalar")
+        let bad = try await ProctorProcess.run(arguments, environment: ["PROCTOR_KERNELS": "avx9"])
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("PROCTOR_KERNELS=avx9") && bad.stderr.contains("avx512, avx2, scalar"), "\(bad.stderr)")
+    }
+
     @Test("a folder without config.json is refused with a message naming it")
     func folderWithoutConfig() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("proctor-empty-\(UUID().uuidString)")

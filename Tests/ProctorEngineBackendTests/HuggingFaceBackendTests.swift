@@ -1,3 +1,4 @@
+import EngineThreads
 import Foundation
 import ProctorCore
 import ProctorEngineBackend
@@ -52,6 +53,19 @@ struct HuggingFaceBackendTests {
         #expect(again.identity.weightsSHA256 == backend.identity.weightsSHA256)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == before)
         #expect(!before.contains { $0.hasSuffix(".sha256") })
+    }
+
+    @Test("the model identity records the kernel set the backend runs (the fastest by default, or the one given)")
+    func kernelsRecorded() throws {
+        let cache = ChecksumCache(folder: FileManager.default.temporaryDirectory.appendingPathComponent("proctor-kernels-\(UUID().uuidString)"))
+        defer { try? FileManager.default.removeItem(at: cache.folder) }
+        let scalar = try EngineBackend(path: tinyQwen2.path, threads: 1, checksums: cache, kernels: .scalar)
+        #expect(scalar.identity.details["kernels"] == "scalar")
+        #expect(scalar.identity.details["kernels_detail"] == KernelSet.scalar.detail)
+        if ProcessInfo.processInfo.environment[KernelSet.environmentKey] == nil {
+            let chosen = try EngineBackend(path: tinyQwen2.path, threads: 1, checksums: cache)
+            #expect(chosen.identity.details["kernels"] == KernelSet.best.name)
+        }
     }
 
     @Test("the default thread count is the machine's physical cores, and the help text says so")

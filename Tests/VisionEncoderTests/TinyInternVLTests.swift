@@ -1,3 +1,4 @@
+import EngineThreads
 import Foundation
 import SafeTensors
 import Testing
@@ -15,20 +16,21 @@ struct TinyInternVLTests {
         zip(a, b).map { abs($0 - $1) }.max() ?? .infinity
     }
 
-    @Test(.enabled(if: available, "shared engine-golden/tiny-internvl absent"))
-    func visionAndProjectorMatchTransformers() throws {
+    @Test("the tower and projector match transformers within the README's f32 tolerances, with every kernel set",
+          .enabled(if: available, "shared engine-golden/tiny-internvl absent"), arguments: KernelSet.available.map(\.name))
+    func visionAndProjectorMatchTransformers(set: String) throws {
         let golden = try SafeTensorsFile(url: Self.folder.appendingPathComponent("golden.safetensors"))
-        let model = try InternVLVisionModel(folder: Self.folder)
+        let model = try InternVLVisionModel(folder: Self.folder, kernels: try KernelSet(named: set))
         #expect(model.tokensPerTile == 4)
         let pixels = try golden.floats("pixel_values")
         let hidden = try model.hiddenStates(pixels: pixels, tileCount: 2)
         let expectedHidden = try golden.floats("vision_last_hidden")
         #expect(hidden.count == expectedHidden.count)
-        #expect(Self.maxDifference(hidden, expectedHidden) < 1e-4)
+        #expect(Self.maxDifference(hidden, expectedHidden) < 1e-4, "\(set)")
         let features = try model.imageFeatures(pixels: pixels, tileCount: 2)
         let expectedFeatures = try golden.floats("image_features")
         #expect(features.count == expectedFeatures.count)
-        #expect(Self.maxDifference(features, expectedFeatures) < 1e-5)
+        #expect(Self.maxDifference(features, expectedFeatures) < 1e-5, "\(set)")
     }
 
     @Test(.enabled(if: available, "shared engine-golden/tiny-internvl absent"))

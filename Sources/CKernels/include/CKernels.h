@@ -31,6 +31,7 @@ int ck_dequantize_row(int type, const void *src, float *dst, int64_t n);
 
 // ---- activation quantization (int8 blocks of 32, f32 scale, sum of the quantized block) ----
 /// Quantizes `n` floats (multiple of 32): q[n] int8, d[n/32] scales, s[n/32] = d * (sum of the block's q).
+/// This and the f32 helpers below are the scalar references; a `ck_kernels` table holds the SIMD variants.
 void ck_quantize_act(const float *x, int64_t n, int8_t *q, float *d, float *s);
 
 // ---- repacked weights: groups of 8 rows interleaved by 4-byte column groups ----
@@ -55,26 +56,58 @@ typedef struct {
     int64_t nv;
 } ck_act;
 
-/// y[v*ldy + r] = dot(row r, x_v) for rows [row_begin, row_end) (multiples of 8 except at the end)
-/// and every vector v of `x`. `kind` 0 = q4_1x8, 1 = q8_0x8.
-void ck_matmul_x8(int kind, const void *w, int64_t rows, int64_t cols, const ck_act *x, float *y, int64_t ldy,
-                  int64_t row_begin, int64_t row_end);
-/// The same with the portable scalar code, whatever the CPU (for tests).
+/// The portable scalar int8 matmul: y[v*ldy + r] = dot(row r, x_v) for rows [row_begin, row_end) (multiples of 8
+/// except at the end) and every vector v of `x`. `kind` 0 = q4_1x8, 1 = q8_0x8. The SIMD variants are reached
+/// through a `ck_kernels` table.
 void ck_matmul_x8_scalar(int kind, const void *w, int64_t rows, int64_t cols, const ck_act *x, float *y,
                          int64_t ldy, int64_t row_begin, int64_t row_end);
-/// Name of the SIMD code path the dispatcher picked: "avx2" or "scalar".
-const char *ck_simd_path(void);
-/// Forces the scalar path (1) or restores automatic dispatch (0) on the calling thread only; for tests.
-void ck_force_scalar(int on);
+
+// ---- kernel sets chosen at run time ----
+/// One instruction-set family's kernels. The tables are immutable and live for the whole process; an engine keeps
+/// the one it was given, so two engines (or two tests) in one process can run different sets side by side.
+typedef struct ck_kernels {
+    /// The family: "avx512", "avx2" or "scalar" (the names `PROCTOR_KERNELS` takes).
+    const char *name;
+    /// What each kernel of the set uses, for run settings and reports.
+    const char *detail;
+    /// y[v*ldy + r] = dot(row r, x_v) on the repacked layouts (see `ck_matmul_x8_scalar`).
+    void (*matmul_x8)(int kind, const void *w, int64_t rows, int64_t cols, const ck_act *x, float *y, int64_t ldy,
+                      int64_t row_begin, int64_t row_end);
+    /// As `ck_matmul_f32_scalar`.
+    void (*matmul_f32)(const float *w, int64_t cols, const float *x, int64_t nv, float *y, int64_t ldy,
+                       int64_t row_begin, int64_t row_end);
+    /// As `ck_quantize_act` (bit for bit the same in every set).
+    void (*quantize_act)(const float *x, int64_t n, int8_t *q, float *d, float *s);
+    /// As `ck_attention_block`.
+    void (*attention_block)(const float *q, int g, const void *k, const void *v, int64_t n, int head_dim,
+                            int64_t stride, float scale, int f16, float *scratch, float *o, float *m, float *l);
+    /// As `ck_rmsnorm`.
+    void (*rmsnorm)(const float *x, const float *w, int64_t n, float eps, float *out);
+    /// As `ck_silu_mul`.
+    void (*silu_mul)(float *a, const float *b, int64_t n);
+    /// As `ck_to_fp16` (bit for bit the same in every set).
+    void (*to_fp16)(const float *x, uint16_t *out, int64_t n);
+} ck_kernels;
+
+/// The set of one family ("avx512", "avx2", "scalar"), or NULL when the name is unknown or this CPU (and OS) lacks
+/// its instructions.
+const ck_kernels *ck_kernels_named(const char *name);
+/// The fastest set this CPU runs.
+const ck_kernels *ck_kernels_best(void);
+
+enum {
+    CK_CPU_AVX2 = 1, CK_CPU_FMA = 2, CK_CPU_F16C = 4, CK_CPU_AVX512F = 8, CK_CPU_AVX512BW = 16,
+    CK_CPU_AVX512VL = 32, CK_CPU_AVX512VNNI = 64, CK_CPU_AVX512BF16 = 128,
+};
+/// The CPU features the kernels care about, as a mask of `CK_CPU_*` bits.
+unsigned ck_cpu_features(void);
 
 // ---- f32 helpers ----
 /// y[r] = dot(W[r], x) for an f32 row-major matrix, rows [row_begin, row_end).
 void ck_matvec_f32(const float *w, int64_t cols, const float *x, float *y, int64_t row_begin, int64_t row_end);
 /// y[v·ldy + r] = row r of the row-major f32 matrix `w` (`cols` wide) · x_v (x_v = x + v·cols), for v < nv and
-/// rows in [row_begin, row_end): each row is read once per four vectors (AVX2/FMA when available).
-void ck_matmul_f32(const float *w, int64_t cols, const float *x, int64_t nv, float *y, int64_t ldy,
-                   int64_t row_begin, int64_t row_end);
-/// `ck_matmul_f32` without SIMD (for tests of the dispatch).
+/// rows in [row_begin, row_end), in scalar C (the SIMD variants, which read each row once per four vectors, are in
+/// the `ck_kernels` tables).
 void ck_matmul_f32_scalar(const float *w, int64_t cols, const float *x, int64_t nv, float *y, int64_t ldy,
                           int64_t row_begin, int64_t row_end);
 /// out = x / sqrt(mean(x²) + eps) * w.

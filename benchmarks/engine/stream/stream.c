@@ -1,5 +1,5 @@
 // How fast the int8 matmul kernels stream repacked weights in a decode step (one activation vector), against a plain
-// read of the same number of bytes: the memory-bandwidth bound of decoding. Usage: stream THREADS
+// read of the same number of bytes: the memory-bandwidth bound of decoding. Usage: stream THREADS [KERNEL_SET]
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +18,7 @@ static double now(void) {
 }
 
 static int8_t q[COLS];
+static const ck_kernels *set;
 static float d[COLS / 32], s[COLS / 32];
 
 static void *run_kernel(void *p) {
@@ -26,7 +27,7 @@ static void *run_kernel(void *p) {
     float *y = malloc(sizeof(float) * j->rows);
     int64_t begin = j->rows * j->thread / j->threads / 8 * 8, end = j->rows * (j->thread + 1) / j->threads / 8 * 8;
     for (int r = 0; r < REPEATS; ++r)
-        for (int m = 0; m < j->count; ++m) ck_matmul_x8(j->kind, j->matrices[m], j->rows, COLS, &x, y, j->rows, begin, end);
+        for (int m = 0; m < j->count; ++m) set->matmul_x8(j->kind, j->matrices[m], j->rows, COLS, &x, y, j->rows, begin, end);
     free(y);
     return NULL;
 }
@@ -61,6 +62,11 @@ static double measure(void *(*fn)(void *), int kind, int64_t rows, int count, vo
 int main(int argc, char **argv) {
     int threads = argc > 1 ? atoi(argv[1]) : 2;
     if (threads < 1 || threads > 64) threads = 2;
+    set = argc > 2 ? ck_kernels_named(argv[2]) : ck_kernels_best();
+    if (set == NULL) {
+        fprintf(stderr, "stream: this CPU cannot run the '%s' kernels (or the name is unknown)\n", argv[2]);
+        return 2;
+    }
     for (int i = 0; i < COLS; ++i) q[i] = (int8_t)(i % 100 - 50);
     for (int i = 0; i < COLS / 32; ++i) { d[i] = 0.01f; s[i] = 0.1f; }
     // SmolLM2's shapes: 30 layers × (3 × 1536 × 576 + …) ≈ 66 MB of Q4_1, and the 49152 × 576 Q8_0 output matrix.
@@ -75,7 +81,7 @@ int main(int argc, char **argv) {
         }
         double kernel = measure(run_kernel, sets[k].kind, sets[k].rows, sets[k].count, m, threads);
         double read = measure(run_read, sets[k].kind, sets[k].rows, sets[k].count, m, threads);
-        printf("| %s | %d | %.1f | %.1f | %.2f |\n", sets[k].name, threads, kernel, read, kernel / read);
+        printf("| %s | %s | %d | %.1f | %.1f | %.2f |\n", sets[k].name, set->name, threads, kernel, read, kernel / read);
         for (int i = 0; i < sets[k].count; ++i) free(m[i]);
         free(m);
     }

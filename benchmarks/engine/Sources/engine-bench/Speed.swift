@@ -1,3 +1,4 @@
+import EngineThreads
 import Foundation
 import InferenceEngine
 
@@ -9,7 +10,9 @@ enum Speed {
         let loadStart = Date()
         let model = try LanguageModel(path: path, reference: reference)
         let load = Date().timeIntervalSince(loadStart)
-        let generator = try Generator(model: model, threads: threads)
+        // PROCTOR_KERNELS forces a kernel set (avx512, avx2, scalar), as in `proctor run`.
+        let kernels = try KernelSet.fromEnvironment(ProcessInfo.processInfo.environment)
+        let generator = try Generator(model: model, threads: threads, kernels: kernels)
         generator.prefillChunk = 512
         // A deterministic pseudo-text prompt of `prefill` ids (ordinary tokens of the vocabulary).
         let prompt = (0..<prefill).map { 1000 + ($0 * 7919) % 30000 }
@@ -34,7 +37,7 @@ enum Speed {
             bt.append(Double(decode * batch) / t4.timeIntervalSince(t3))
         }
         let json: [String: Any] = [
-            "engine": "proctor", "reference": reference, "weight_bytes": model.weightBytes, "simd": Generator.simdPath, "threads": threads, "load_seconds": load,
+            "engine": "proctor", "reference": reference, "weight_bytes": model.weightBytes, "kernels": kernels.name, "threads": threads, "load_seconds": load,
             "prefill_tokens": prefill, "decode_tokens": decode, "batch": batch,
             "pp_tok_s": pp, "tg_tok_s": tg, "batched_tok_s": bt,
             "pp_median": median(pp), "tg_median": median(tg), "batched_median": median(bt),
