@@ -117,7 +117,7 @@ public final class EngineBackend: StreamingInferenceBackend {
     /// Generates, handing each new piece of text to `onDelta`; a cancelled task leaves the batch before the next
     /// decode step and throws `CancellationError`.
     public func generate(_ request: GenerationRequest, onDelta: @escaping @Sendable (GenerationDelta) -> Void) async throws -> GenerationResult {
-        let prompt = try prepare(request.messages, encode: true)
+        let prompt = try await encodeImages(try prepare(request.messages))
         let completion = try await complete(promptIds: prompt.ids, embeddings: prompt.embeddings, parameters: request.parameters) {
             onDelta(GenerationDelta(text: $0))
         }
