@@ -86,14 +86,19 @@ struct ScorerTests {
         return names.filter { $0.hasPrefix("proctor-sandbox-\(getpid())-") }
     }
 
-    /// This process's child processes (`/proc/PID/stat`, field 4 is the parent).
+    /// This process's sandbox launchers still running: child processes (`/proc/PID/stat`, field 4 is the parent)
+    /// that are forks of this process, not programs it started. The launcher is forked and never calls exec (the
+    /// program is its own child), so it keeps this process's `comm`; what other suites of this process start
+    /// (`proctor serve`, `python3`) runs another executable and is not counted.
     static func childProcesses() -> [String] {
+        func comm(_ pid: String) -> String? { try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8) }
+        let own = comm("self")
         let pids = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).filter { Int($0) != nil }
         return pids.filter { pid in
             guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
                   let close = stat.range(of: ")", options: .backwards) else { return false }
             let fields = stat[close.upperBound...].split(separator: " ")
-            return fields.count > 1 && Int(fields[1]) == Int(getpid())
+            return fields.count > 1 && Int(fields[1]) == Int(getpid()) && comm(pid) == own
         }
     }
 
