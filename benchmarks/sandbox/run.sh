@@ -57,5 +57,12 @@ done
     printf '%s\n' "${rows[@]}"
     echo
     echo "trivial: \`print(sum(range(10)))\`; cpu: a loop until 1 s of process CPU time has passed."
+    if [ "$(cat /proc/sys/kernel/sched_autogroup_enabled 2>/dev/null)" = 1 ]; then
+        echo
+        echo "Read the cpu row with the load in mind: the kernel's autogroup scheduling is on, and each sandboxed program"
+        echo "runs in a session of its own (setsid), which gets a CPU share of its own beside the machine's other sessions,"
+        echo "while the subprocess side's programs share the benchmark's session. On an idle machine both sides take about"
+        echo "$CPU/$WORKERS s for the cpu row."
+    fi
 } > results/sandbox-speed.md
 cat results/sandbox-speed.md
