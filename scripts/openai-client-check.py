@@ -7,10 +7,13 @@ Checks, each failing with a message that names what differed:
   2. A chat completion at temperature 0, answered whole and streamed (stream_options.include_usage): the
      streamed text equals the whole one, the first chunk carries the role, the last choice chunk the
      finish_reason, and the usage chunk the same counts as the whole answer.
-  3. A wrong API key gets openai.AuthenticationError (HTTP 401).
-  4. A prompt longer than the context and a max_tokens above it get openai.BadRequestError (400) with OpenAI's
+  3. logprobs=True, top_logprobs=3, whole and streamed: the package parses them into ChatCompletionTokenLogprob
+     objects with 3 TopLogprob each, the first of them the chosen token (temperature 0), the tokens join to the
+     content, the streamed entries equal the whole ones; top_logprobs=21 gets openai.BadRequestError.
+  4. A wrong API key gets openai.AuthenticationError (HTTP 401).
+  5. A prompt longer than the context and a max_tokens above it get openai.BadRequestError (400) with OpenAI's
      code context_length_exceeded.
-  5. A stream closed after a few deltas: GET /health reports no active request soon after (the slot freed).
+  6. A stream closed after a few deltas: GET /health reports no active request soon after (the slot freed).
 Prints one JSON object with what it measured; exits 1 on the first failed check.
 """
 import json
@@ -61,6 +64,40 @@ if finishes != [whole.choices[0].finish_reason]:
 if chunks[-1].choices or usage is None or usage.completion_tokens != whole.usage.completion_tokens \
         or usage.prompt_tokens != whole.usage.prompt_tokens:
     fail(f"the usage chunk {usage} differs from the whole answer's {whole.usage}")
+
+from openai.types.chat import ChatCompletionTokenLogprob
+from openai.types.chat.chat_completion_token_logprob import TopLogprob
+
+logprob_args = dict(model=model, messages=messages, temperature=0, max_tokens=16, seed=1, logprobs=True, top_logprobs=3)
+with_logprobs = client.chat.completions.create(**logprob_args)
+choice = with_logprobs.choices[0]
+if choice.logprobs is None or not choice.logprobs.content:
+    fail(f"logprobs=True returned no logprobs: {choice}")
+entries = choice.logprobs.content
+for entry in entries:
+    if not isinstance(entry, ChatCompletionTokenLogprob) or not isinstance(entry.token, str) \
+            or not isinstance(entry.logprob, float) or entry.logprob > 0 \
+            or not all(isinstance(b, int) and 0 <= b < 256 for b in entry.bytes or []):
+        fail(f"a malformed logprobs entry: {entry!r}")
+    if len(entry.top_logprobs) != 3 or not all(isinstance(t, TopLogprob) for t in entry.top_logprobs):
+        fail(f"top_logprobs=3 gave {entry.top_logprobs!r}")
+    if entry.top_logprobs[0].token != entry.token or entry.top_logprobs[0].logprob != entry.logprob \
+            or any(t.logprob > entry.logprob for t in entry.top_logprobs):
+        fail(f"at temperature 0 the chosen token is not the most likely one: {entry!r}")
+if "".join(e.token for e in entries) != choice.message.content or choice.logprobs.refusal is not None:
+    fail(f"the logprobs tokens do not join to the content {choice.message.content!r}")
+streamed_entries = []
+for chunk in client.chat.completions.create(**logprob_args, stream=True):
+    if chunk.choices and chunk.choices[0].logprobs and chunk.choices[0].logprobs.content:
+        streamed_entries += chunk.choices[0].logprobs.content
+if [e.model_dump() for e in streamed_entries] != [e.model_dump() for e in entries]:
+    fail("the streamed logprobs differ from the whole answer's")
+try:
+    client.chat.completions.create(**{**logprob_args, "top_logprobs": 21})
+    fail("top_logprobs=21 was accepted")
+except openai.BadRequestError as error:
+    report["top_logprobs_21"] = [error.status_code, error.param]
+report.update(logprobs_tokens=len(entries), logprobs_first=entries[0].model_dump())
 
 try:
     openai.OpenAI(base_url=base_url, api_key="sk-wrong", max_retries=0).models.list()

@@ -25,6 +25,8 @@ public final class Generator {
         public let promptCount: Int
         /// Generated tokens so far.
         public fileprivate(set) var tokens: [Int] = []
+        /// Per generated token, its log-probabilities (empty unless the parameters ask for `topLogprobs`).
+        public fileprivate(set) var logprobs: [TokenLogprobs] = []
         /// Set when the sequence has finished.
         public fileprivate(set) var stopReason: StopReason?
         fileprivate var history: [Int]
@@ -149,10 +151,15 @@ public final class Generator {
         let touched = activeIDs
         for id in touched {
             guard var seq = sequences[id], let cache = caches[id] else { continue }
+            // The raw logits, before the penalty changes them in place (a copy only then: copy-on-write).
+            let raw = seq.parameters.topLogprobs == nil ? nil : seq.logits
             let token = Sampler.sample(&seq.logits, history: seq.history, parameters: seq.parameters, random: &seq.random)
             if seq.parameters.stopTokens.contains(token) {
                 seq.stopReason = .stopToken
             } else {
+                if let raw, let top = seq.parameters.topLogprobs {
+                    seq.logprobs.append(Sampler.logprobs(raw, chosen: token, top: top))
+                }
                 seq.tokens.append(token)
                 seq.history.append(token)
                 if shouldStop(id, seq.tokens) {

@@ -18,10 +18,14 @@ public struct SamplingParameters: Sendable, Hashable {
     public var seed: UInt64
     /// Token ids that end generation (EOS, end-of-turn).
     public var stopTokens: Set<Int>
+    /// Whether to record each generated token's log-probability and how many of the most likely alternatives
+    /// with theirs (0…20; nil: none, and no cost).
+    public var topLogprobs: Int?
 
     /// Creates parameters.
     public init(temperature: Float = 0, topK: Int? = nil, topP: Float = 1, minP: Float? = nil,
-                repetitionPenalty: Float? = nil, maxTokens: Int = 256, seed: UInt64 = 0, stopTokens: Set<Int> = []) {
+                repetitionPenalty: Float? = nil, maxTokens: Int = 256, seed: UInt64 = 0, stopTokens: Set<Int> = [],
+                topLogprobs: Int? = nil) {
         self.temperature = temperature
         self.topK = topK
         self.topP = topP
@@ -30,6 +34,7 @@ public struct SamplingParameters: Sendable, Hashable {
         self.maxTokens = maxTokens
         self.seed = seed
         self.stopTokens = stopTokens
+        self.topLogprobs = topLogprobs
     }
 }
 

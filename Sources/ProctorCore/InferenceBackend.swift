@@ -16,12 +16,17 @@ public struct GenerationParameters: Sendable, Codable, Hashable {
     public var seed: UInt64
     /// Strings that end generation.
     public var stop: [String]
+    /// Return each generated token's log-probability with this many of the most likely alternatives (0…20;
+    /// nil: no log-probabilities). Only backends whose `computesLogprobs` is true honour it.
+    public var topLogprobs: Int?
 
     /// Creates parameters.
     public init(
         temperature: Double = 0, topP: Double = 1, topK: Int? = nil, minP: Double? = nil,
-        repetitionPenalty: Double? = nil, maxTokens: Int = 2048, seed: UInt64 = 0, stop: [String] = []
+        repetitionPenalty: Double? = nil, maxTokens: Int = 2048, seed: UInt64 = 0, stop: [String] = [],
+        topLogprobs: Int? = nil
     ) {
+        self.topLogprobs = topLogprobs
         self.temperature = temperature
         self.topP = topP
         self.topK = topK
@@ -34,7 +39,7 @@ public struct GenerationParameters: Sendable, Codable, Hashable {
 
     enum CodingKeys: String, CodingKey {
         case temperature, topP = "top_p", topK = "top_k", minP = "min_p", repetitionPenalty = "repetition_penalty"
-        case maxTokens = "max_tokens", seed, stop
+        case maxTokens = "max_tokens", seed, stop, topLogprobs = "top_logprobs"
     }
 }
 
@@ -86,12 +91,16 @@ public struct GenerationResult: Sendable, Codable, Hashable {
     public var toolCalls: [ToolCall]?
     /// The answer's own text beside tool calls (`content`), when it called tools.
     public var content: String?
+    /// Per generated token of `text`, its log-probabilities (when the parameters asked for them).
+    public var logprobs: [TokenLogprob]?
 
     /// Creates a result.
     public init(
         text: String, reasoningContent: String? = nil, finishReason: FinishReason, promptTokens: Int? = nil,
-        completionTokens: Int? = nil, renderedPrompt: String? = nil, toolCalls: [ToolCall]? = nil, content: String? = nil
+        completionTokens: Int? = nil, renderedPrompt: String? = nil, toolCalls: [ToolCall]? = nil, content: String? = nil,
+        logprobs: [TokenLogprob]? = nil
     ) {
+        self.logprobs = logprobs
         self.toolCalls = toolCalls
         self.content = content
         self.text = text
@@ -105,7 +114,7 @@ public struct GenerationResult: Sendable, Codable, Hashable {
     enum CodingKeys: String, CodingKey {
         case text, reasoningContent = "reasoning_content", finishReason = "finish_reason"
         case promptTokens = "prompt_tokens", completionTokens = "completion_tokens", renderedPrompt = "rendered_prompt"
-        case toolCalls = "tool_calls", content
+        case toolCalls = "tool_calls", content, logprobs
     }
 }
 

@@ -4,22 +4,36 @@ public struct GenerationDelta: Sendable, Codable, Hashable {
     public var text: String
     /// Reasoning text added since the previous delta (models whose template separates thinking).
     public var reasoning: String
+    /// The log-probabilities of the tokens generated since the previous delta (when asked for).
+    public var logprobs: [TokenLogprob]
 
     /// Creates a delta.
     ///
     /// - Parameters:
     ///   - text: New answer text.
     ///   - reasoning: New reasoning text.
-    public init(text: String = "", reasoning: String = "") {
+    ///   - logprobs: The log-probabilities of the tokens generated since the previous delta.
+    public init(text: String = "", reasoning: String = "", logprobs: [TokenLogprob] = []) {
         self.text = text
         self.reasoning = reasoning
+        self.logprobs = logprobs
     }
 
     /// Whether the delta adds nothing.
-    public var isEmpty: Bool { text.isEmpty && reasoning.isEmpty }
+    public var isEmpty: Bool { text.isEmpty && reasoning.isEmpty && logprobs.isEmpty }
 
     enum CodingKeys: String, CodingKey {
-        case text, reasoning
+        case text, reasoning, logprobs
+    }
+
+    /// Decodes a delta; a missing `logprobs` is none.
+    ///
+    /// - Throws: `DecodingError` when `text` or `reasoning` is missing or a field has the wrong type.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        text = try container.decode(String.self, forKey: .text)
+        reasoning = try container.decode(String.self, forKey: .reasoning)
+        logprobs = try container.decodeIfPresent([TokenLogprob].self, forKey: .logprobs) ?? []
     }
 }
 
@@ -43,4 +57,13 @@ public protocol StreamingInferenceBackend: InferenceBackend {
 
     /// The most tokens a prompt and its completion may hold together, when the backend knows it.
     var contextLength: Int? { get }
+
+    /// Whether the backend honours `GenerationParameters.topLogprobs`, returning `GenerationResult.logprobs` and
+    /// each delta's `logprobs` (the tokens' log-probabilities concatenate, in order, to the result's).
+    var computesLogprobs: Bool { get }
+}
+
+extension StreamingInferenceBackend {
+    /// False: a backend computes log-probabilities only when it says so.
+    public var computesLogprobs: Bool { false }
 }

@@ -85,11 +85,12 @@ public final class EngineBackend: StreamingInferenceBackend {
 
     /// Generates from prompt token ids whose embeddings at some positions are given (image features).
     func complete(promptIds: [Int], embeddings: [Int: [Float]], parameters: GenerationParameters,
-                  onText: (@Sendable (String) -> Void)? = nil) async throws -> EngineCompletion {
+                  onText: (@Sendable (String, [TokenLogprob]) -> Void)? = nil) async throws -> EngineCompletion {
         let sampling = SamplingParameters(
             temperature: Float(parameters.temperature), topK: parameters.topK, topP: Float(parameters.topP),
             minP: parameters.minP.map(Float.init), repetitionPenalty: parameters.repetitionPenalty.map(Float.init),
-            maxTokens: parameters.maxTokens, seed: parameters.seed, stopTokens: stopTokens)
+            maxTokens: parameters.maxTokens, seed: parameters.seed, stopTokens: stopTokens,
+            topLogprobs: parameters.topLogprobs.map { min(max($0, 0), Sampler.maxTopLogprobs) })
         do {
             return try await worker.submit(prompt: promptIds, embeddings: embeddings, parameters: sampling, stop: parameters.stop, onText: onText)
         } catch let error as EngineError {
@@ -119,7 +120,7 @@ public final class EngineBackend: StreamingInferenceBackend {
     public func generate(_ request: GenerationRequest, onDelta: @escaping @Sendable (GenerationDelta) -> Void) async throws -> GenerationResult {
         let prompt = try await encodeImages(try prepare(request.messages))
         let completion = try await complete(promptIds: prompt.ids, embeddings: prompt.embeddings, parameters: request.parameters) {
-            onDelta(GenerationDelta(text: $0))
+            onDelta(GenerationDelta(text: $0, logprobs: $1))
         }
         return Self.result(completion, prompt: prompt.text)
     }
@@ -132,9 +133,13 @@ public final class EngineBackend: StreamingInferenceBackend {
     /// The model's context length in tokens.
     public var contextLength: Int? { model.config.contextLength }
 
+    /// True: the engine reports the log-softmax of the raw logits for `GenerationParameters.topLogprobs`.
+    public var computesLogprobs: Bool { true }
+
     private static func result(_ completion: EngineCompletion, prompt text: String) -> GenerationResult {
         GenerationResult(
             text: completion.text, finishReason: completion.stopReason == .length || completion.stopReason == .contextFull ? .length : .stop,
-            promptTokens: completion.promptIds.count, completionTokens: completion.tokenIds.count, renderedPrompt: text)
+            promptTokens: completion.promptIds.count, completionTokens: completion.tokenIds.count, renderedPrompt: text,
+            logprobs: completion.logprobs)
     }
 }

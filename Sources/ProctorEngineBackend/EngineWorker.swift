@@ -1,6 +1,7 @@
 import EngineThreads
 import Foundation
 import InferenceEngine
+import ProctorCore
 import TextTokenizers
 
 /// What one finished engine request produced.
@@ -17,6 +18,9 @@ public struct EngineCompletion: Sendable {
     public var prefillTokensPerSecond: Double
     /// Generated tokens per second of this request (while it was decoding, possibly batched with others).
     public var decodeTokensPerSecond: Double
+    /// Per token of `text`, its log-probabilities (when the parameters asked for `topLogprobs`): the tokens of
+    /// `tokenIds` up to the one in which a stop string starts.
+    public var logprobs: [TokenLogprob]?
 }
 
 /// The serial owner of the engine: it admits requests, prefills them, and decodes every running request together,
@@ -34,10 +38,14 @@ actor EngineWorker {
         let parameters: SamplingParameters
         let stop: [String]
         let continuation: CheckedContinuation<EngineCompletion, any Error>
-        /// Receives the text as it grows (streaming requests).
-        let onText: (@Sendable (String) -> Void)?
+        /// Receives the text as it grows (streaming requests), with the log-probabilities of the tokens it adds.
+        let onText: (@Sendable (String, [TokenLogprob]) -> Void)?
         /// The text already handed to `onText`.
         var emitted = ""
+        /// The generated tokens' log-probabilities with their texts, as far as converted.
+        var logprobs: [TokenLogprob] = []
+        /// How many of `logprobs` went to `onText`.
+        var sentLogprobs = 0
         var id = -1
         var prefillSeconds = 0.0
         var decodeStart = Date()
@@ -69,11 +77,12 @@ actor EngineWorker {
     ///     vision-language prompt); empty for text.
     ///   - parameters: Sampling settings.
     ///   - stop: Stop strings.
-    ///   - onText: Called with each new piece of the text (never a piece of a stop string, never half a character);
-    ///     the pieces concatenate to the completion's text.
+    ///   - onText: Called with each new piece of the text (never a piece of a stop string, never half a character)
+    ///     and the log-probabilities of the tokens whose bytes it completes; the pieces concatenate to the
+    ///     completion's text, their log-probabilities to the completion's.
     /// - Throws: `CancellationError` when the calling task is cancelled (the request has then left the batch).
     func submit(prompt: [Int], embeddings: [Int: [Float]] = [:], parameters: SamplingParameters, stop: [String],
-                onText: (@Sendable (String) -> Void)? = nil) async throws -> EngineCompletion {
+                onText: (@Sendable (String, [TokenLogprob]) -> Void)? = nil) async throws -> EngineCompletion {
         let key = nextKey
         nextKey += 1
         return try await withTaskCancellationHandler {
@@ -155,32 +164,76 @@ actor EngineWorker {
     /// stop string.
     private func stream(_ id: Int) {
         guard var job = running[id], let onText = job.onText, let seq = generator.sequence(id) else { return }
+        convertLogprobs(&job, seq)
         var text = tokenizer.decode(seq.tokens)
         while text.last == "\u{FFFD}" { text.removeLast() }
         let held = job.stop.map { stop in
             (0..<stop.count).reversed().first { text.hasSuffix(stop.prefix($0)) } ?? 0
         }.max() ?? 0
         text.removeLast(min(held, text.count))
-        guard text.count > job.emitted.count, text.hasPrefix(job.emitted) else { return }
-        onText(String(text.dropFirst(job.emitted.count)))
+        guard text.count > job.emitted.count, text.hasPrefix(job.emitted) else {
+            running[id] = job
+            return
+        }
+        // The tokens whose bytes the text sent so far covers.
+        var covered = job.sentLogprobs
+        var end = job.logprobs[..<covered].reduce(0) { $0 + $1.bytes.count }
+        while covered < job.logprobs.count, end + job.logprobs[covered].bytes.count <= text.utf8.count {
+            end += job.logprobs[covered].bytes.count
+            covered += 1
+        }
+        onText(String(text.dropFirst(job.emitted.count)), Array(job.logprobs[job.sentLogprobs..<covered]))
+        job.sentLogprobs = covered
         job.emitted = text
         running[id] = job
     }
 
+    /// Gives the new tokens' log-probabilities their texts and bytes.
+    private func convertLogprobs(_ job: inout Job, _ seq: Generator.Sequence) {
+        guard seq.logprobs.count > job.logprobs.count else { return }
+        for entry in seq.logprobs[job.logprobs.count...] {
+            let bytes = tokenizer.bytes(of: entry.chosen.token)
+            job.logprobs.append(TokenLogprob(
+                token: TokenLogprob.text(of: bytes), bytes: bytes, logprob: Self.finite(entry.chosen.logprob),
+                top: entry.top.map {
+                    let bytes = tokenizer.bytes(of: $0.token)
+                    return TokenLogprob.Alternative(token: TokenLogprob.text(of: bytes), bytes: bytes, logprob: Self.finite($0.logprob))
+                }))
+        }
+    }
+
+    /// A log-probability JSON can carry: -inf (a logit of -inf) becomes -9999, as OpenAI reports it.
+    private static func finite(_ logprob: Double) -> Double { logprob.isFinite ? logprob : -9999 }
+
     private func finish(_ job: Job, tokens: [Int], reason: StopReason) {
+        var job = job
+        if let seq = generator.sequence(job.id) { convertLogprobs(&job, seq) }
         running[job.id] = nil
         generator.remove(job.id)
         var text = tokenizer.decode(tokens)
         if reason == .stopCondition, let cut = job.stop.compactMap({ text.range(of: $0)?.lowerBound }).min() {
             text = String(text[..<cut])
         }
-        if let onText = job.onText, text.count > job.emitted.count, text.hasPrefix(job.emitted) {
-            onText(String(text.dropFirst(job.emitted.count)))
+        // The tokens that start before the stop string (all of them without one).
+        var kept = job.logprobs.count
+        if reason == .stopCondition {
+            kept = 0
+            var start = 0
+            while kept < job.logprobs.count, start < text.utf8.count {
+                start += job.logprobs[kept].bytes.count
+                kept += 1
+            }
+        }
+        let rest = Array(job.logprobs[min(job.sentLogprobs, kept)..<kept])
+        let grew = text.count > job.emitted.count && text.hasPrefix(job.emitted)
+        if let onText = job.onText, grew || !rest.isEmpty {
+            onText(grew ? String(text.dropFirst(job.emitted.count)) : "", rest)
         }
         let decodeSeconds = Date().timeIntervalSince(job.decodeStart)
         job.continuation.resume(returning: EngineCompletion(
             text: text, tokenIds: tokens, promptIds: job.prompt, stopReason: reason,
             prefillTokensPerSecond: Double(job.prompt.count) / max(job.prefillSeconds, 1e-9),
-            decodeTokensPerSecond: Double(tokens.count) / max(decodeSeconds, 1e-9)))
+            decodeTokensPerSecond: Double(tokens.count) / max(decodeSeconds, 1e-9),
+            logprobs: job.parameters.topLogprobs == nil ? nil : Array(job.logprobs[..<kept])))
     }
 }

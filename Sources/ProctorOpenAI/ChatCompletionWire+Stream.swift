@@ -82,16 +82,19 @@ extension ChatCompletionWire {
         public var delta: Delta
         /// Set on the choice's last chunk: `stop` or `length`.
         public var finishReason: String?
+        /// The log-probabilities of the tokens this chunk adds, when the request asked for them.
+        public var logprobs: Logprobs?
 
         enum CodingKeys: String, CodingKey {
             case index, delta, logprobs, finishReason = "finish_reason"
         }
 
         /// Creates a choice piece.
-        public init(index: Int, delta: Delta, finishReason: String? = nil) {
+        public init(index: Int, delta: Delta, finishReason: String? = nil, logprobs: Logprobs? = nil) {
             self.index = index
             self.delta = delta
             self.finishReason = finishReason
+            self.logprobs = logprobs
         }
 
         /// Decodes a choice piece (a missing delta is an empty one).
@@ -100,6 +103,7 @@ extension ChatCompletionWire {
             index = try container.decodeIfPresent(Int.self, forKey: .index) ?? 0
             delta = try container.decodeIfPresent(Delta.self, forKey: .delta) ?? Delta()
             finishReason = try container.decodeIfPresent(String.self, forKey: .finishReason)
+            logprobs = try container.decodeIfPresent(Logprobs.self, forKey: .logprobs)
         }
 
         /// Encodes `logprobs` and `finish_reason` as null when unset, as OpenAI does.
@@ -107,7 +111,7 @@ extension ChatCompletionWire {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(index, forKey: .index)
             try container.encode(delta, forKey: .delta)
-            try container.encodeNil(forKey: .logprobs)
+            try container.encode(logprobs, forKey: .logprobs)
             try container.encode(finishReason, forKey: .finishReason)
         }
     }

@@ -183,16 +183,19 @@ public enum ChatCompletionWire {
         public var message: ResponseMessage
         /// `stop`, `length`, …
         public var finishReason: String?
+        /// The tokens' log-probabilities, when the request asked for them.
+        public var logprobs: Logprobs?
 
         /// Creates a choice.
-        public init(index: Int?, message: ResponseMessage, finishReason: String?) {
+        public init(index: Int?, message: ResponseMessage, finishReason: String?, logprobs: Logprobs? = nil) {
             self.index = index
             self.message = message
             self.finishReason = finishReason
+            self.logprobs = logprobs
         }
 
         enum CodingKeys: String, CodingKey {
-            case index, message, finishReason = "finish_reason"
+            case index, message, logprobs, finishReason = "finish_reason"
         }
     }
 

@@ -10,6 +10,8 @@ struct AcceptedCompletion: Sendable {
     /// answer.
     let choices: [GenerationRequest]
     var includeUsage: Bool { wire.streamOptions?.includeUsage == true }
+    /// Whether each choice carries its tokens' log-probabilities (`logprobs: true`).
+    var wantsLogprobs: Bool { wire.logprobs == true }
 }
 
 /// The error answer a request that fails the checks gets.
@@ -46,7 +48,8 @@ extension ChatCompletionService {
             case .success(let result)?:
                 results.append(result)
                 let message = ChatCompletionWire.ResponseMessage(role: "assistant", content: result.text, reasoningContent: result.reasoningContent)
-                choices.append(ChatCompletionWire.Choice(index: index, message: message, finishReason: Self.finishReason(result)))
+                let logprobs = accepted.wantsLogprobs ? ChatCompletionWire.Logprobs(result.logprobs ?? []) : nil
+                choices.append(ChatCompletionWire.Choice(index: index, message: message, finishReason: Self.finishReason(result), logprobs: logprobs))
             case .failure(let error)?:
                 return .respond(failure(error, number: number))
             case nil:
@@ -86,6 +89,10 @@ extension ChatCompletionService {
             return .failure(Refusal(Self.error(404, "The model `\(wire.model)` does not exist or you do not have access to it; this server serves \"\(modelID)\"", param: "model", code: "model_not_found")))
         }
         if let refusal = Self.unsupported(fields) { return .failure(Refusal(refusal)) }
+        switch logprobsSetting(wire) {
+        case .success(let top): request.parameters.topLogprobs = top
+        case .failure(let refusal): return .failure(refusal)
+        }
         let n = wire.n ?? 1
         guard (1...maxChoices).contains(n) else {
             return .failure(Refusal(Self.error(400, "n is \(n); ask for 1 to \(maxChoices) choices", param: "n")))
@@ -106,11 +113,26 @@ extension ChatCompletionService {
         return .success(AcceptedCompletion(wire: wire, choices: choices))
     }
 
+    /// The `topLogprobs` a request asks for (nil: no log-probabilities), checked as OpenAI checks it:
+    /// `top_logprobs` 0…20 and only with `logprobs: true`; refused when the backend cannot compute them.
+    func logprobsSetting(_ wire: ChatCompletionWire.Request) -> Result<Int?, Refusal> {
+        if let top = wire.topLogprobs {
+            guard (0...20).contains(top) else {
+                return .failure(Refusal(Self.error(400, "top_logprobs is \(top); it must be an integer from 0 to 20", param: "top_logprobs")))
+            }
+            guard wire.logprobs == true else {
+                return .failure(Refusal(Self.error(400, "top_logprobs is set but logprobs is not true; send logprobs: true with top_logprobs", param: "top_logprobs")))
+            }
+        }
+        guard wire.logprobs == true else { return .success(nil) }
+        guard (backend as? any StreamingInferenceBackend)?.computesLogprobs == true else {
+            return .failure(Refusal(Self.error(400, "logprobs are not computed by this server's backend (\(backend.identity.kind)); serve a model with the embedded engine (--model) or leave logprobs out", param: "logprobs")))
+        }
+        return .success(wire.topLogprobs ?? 0)
+    }
+
     /// Parameters Proctor reads but cannot honour yet, refused rather than silently ignored.
     static func unsupported(_ fields: [String: JSONValue]) -> HTTPResponse? {
-        if fields["logprobs"] == .bool(true) || fields["top_logprobs"].map({ $0 != .null }) == true {
-            return error(400, "logprobs and top_logprobs are not supported by proctor serve's engine yet; leave them out", param: fields["logprobs"] != nil ? "logprobs" : "top_logprobs")
-        }
         for name in ["frequency_penalty", "presence_penalty"] {
             if let value = fields[name], value != .null, value.doubleValue != 0 {
                 return error(400, "\(name) is not supported by proctor serve; use repetition_penalty (or leave \(name) at 0)", param: name)
@@ -135,7 +157,7 @@ extension ChatCompletionService {
             guard splits else { return onDelta(delta) }
             let piece = splitter.withLock { splitter -> GenerationDelta in
                 let fed = splitter.feed(delta.text)
-                return GenerationDelta(text: fed.text, reasoning: delta.reasoning + fed.reasoning)
+                return GenerationDelta(text: fed.text, reasoning: delta.reasoning + fed.reasoning, logprobs: delta.logprobs)
             }
             onDelta(piece)
         }

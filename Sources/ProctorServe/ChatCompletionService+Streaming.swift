@@ -23,7 +23,8 @@ extension ChatCompletionService {
                         let outcome = await self.generate(request) { delta in
                             guard !delta.isEmpty else { return }
                             gate.send(chunks.event(index, ChatCompletionWire.Delta(
-                                content: delta.text.isEmpty ? nil : delta.text, reasoningContent: delta.reasoning.isEmpty ? nil : delta.reasoning)))
+                                content: delta.text.isEmpty ? nil : delta.text, reasoningContent: delta.reasoning.isEmpty ? nil : delta.reasoning),
+                                logprobs: accepted.wantsLogprobs ? ChatCompletionWire.Logprobs(delta.logprobs) : nil))
                         }
                         if case .success(let result) = outcome {
                             gate.send(chunks.event(index, ChatCompletionWire.Delta(), finish: Self.finishReason(result)))
@@ -68,9 +69,10 @@ struct ChunkWriter: Sendable {
     let model: String
     let writesUsage: Bool
 
-    func event(_ index: Int, _ delta: ChatCompletionWire.Delta, finish: String? = nil) -> Data {
+    func event(_ index: Int, _ delta: ChatCompletionWire.Delta, finish: String? = nil, logprobs: ChatCompletionWire.Logprobs? = nil) -> Data {
         encode(ChatCompletionWire.Chunk(
-            id: id, created: created, model: model, choices: [ChatCompletionWire.ChunkChoice(index: index, delta: delta, finishReason: finish)],
+            id: id, created: created, model: model,
+            choices: [ChatCompletionWire.ChunkChoice(index: index, delta: delta, finishReason: finish, logprobs: logprobs)],
             writesUsage: writesUsage))
     }
 

@@ -3,7 +3,8 @@ import ProctorCore
 import ProctorEngineBackend
 import Testing
 
-private let smolLM: String? = {
+/// The SmolLM2 GGUF `scripts/fetch-model` downloads, when it is there.
+let smolLM: String? = {
     let env = ProcessInfo.processInfo.environment
     let cache = env["PROCTOR_CACHE"] ?? ((env["XDG_CACHE_HOME"] ?? (NSHomeDirectory() + "/.cache")) + "/proctor")
     let path = cache + "/models/SmolLM2-135M-Instruct.Q4_1.gguf"

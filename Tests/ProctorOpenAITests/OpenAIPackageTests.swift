@@ -7,7 +7,7 @@ import Testing
 @Suite("The openai Python package against proctor serve --model smollm2",
        .enabled(if: OpenAIPackage.missing == nil, Comment(rawValue: OpenAIPackage.missing ?? "")))
 struct OpenAIPackageTests {
-    @Test("models, whole and streamed answers agree at temperature 0, 401 on a wrong key, 400 on context overflow, a closed stream frees its slot")
+    @Test("models, whole and streamed answers (and their logprobs) agree at temperature 0, 401 on a wrong key, 400 on context overflow, a closed stream frees its slot")
     func officialClient() async throws {
         let key = "sk-proctor-\(UUID().uuidString.prefix(8))"
         let server = try ServerProcess(["--model", "smollm2", "--served-model-name", "smollm2", "--api-key", key, "--threads", "1"], echo: false)
@@ -26,6 +26,8 @@ struct OpenAIPackageTests {
         #expect(report["streamed_text"] == report["whole_text"])
         #expect((report["whole_text"]?.stringValue ?? "").count > 10, "\(text)")
         #expect(report["wrong_key_status"]?.intValue == 401)
+        #expect((report["logprobs_tokens"]?.intValue ?? 0) > 0, "\(text)")
+        #expect(report["top_logprobs_21"] == .array([.int(400), .string("top_logprobs")]), "\(text)")
         #expect(report["overflow_errors"]?["prompt"] == .array([.int(400), .string("context_length_exceeded")]), "\(text)")
         #expect(report["active_while_streaming"]?.intValue == 1 && report["active_after_close"]?.intValue == 0)
         // One decode step of a 135M model on one thread is a few milliseconds; a busy CI machine may stretch it.
