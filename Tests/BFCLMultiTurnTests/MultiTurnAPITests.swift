@@ -9,7 +9,8 @@ import Testing
 /// The Swift simulators against the official ones: every multi-turn entry (all four categories; VehicleControlAPI
 /// and GorillaFileSystem: three) involving the class, its ground-truth calls to that class executed on the entry's
 /// initial state, each call's result text and the final state compared with bfcl_eval's own. The fixtures
-/// (`Fixtures/official-<class>-traces.jsonl`, written by gorilla cd9429cc's simulators) hold SHA-256 prefixes of
+/// (`Fixtures/official-<class>-traces.jsonl`, written by `benchmarks/bfcl/multi-turn-traces.py` with gorilla
+/// cd9429cc's simulators) hold SHA-256 prefixes of
 /// the official results and of the final state's canonical JSON, not the data itself; the calls are read from the
 /// v3 possible answers.
 @Suite struct MultiTurnAPITests {
