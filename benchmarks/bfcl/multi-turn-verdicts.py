@@ -11,7 +11,8 @@ again). MultiTurnCheckerTests rebuilds the same answers and must reach the same 
 import copy
 import json
 import sys
-import types
+
+from bfcl_stub import install_model_config_stub
 
 PORTED = {"TicketAPI", "MessageAPI", "VehicleControlAPI", "TwitterAPI", "GorillaFileSystem", "TravelAPI"}
 # Ported without their long-context texts: long_context entries involving them are left out.
@@ -32,18 +33,7 @@ def answers(truth):
 
 def main(leaderboard, data):
     sys.path.insert(0, leaderboard)
-    # The checker imports the model registry (every provider's SDK); it only needs a config per model name.
-    stub = types.ModuleType("bfcl_eval.constants.model_config")
-
-    class Config:
-        underscore_to_dot = False
-
-    class Registry(dict):
-        def __missing__(self, key):
-            return Config()
-
-    stub.MODEL_CONFIG_MAPPING = Registry()
-    sys.modules["bfcl_eval.constants.model_config"] = stub
+    install_model_config_stub()
     from bfcl_eval.eval_checker.multi_turn_eval.multi_turn_checker import multi_turn_checker
 
     run = 0
