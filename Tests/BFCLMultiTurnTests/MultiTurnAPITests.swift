@@ -47,6 +47,7 @@ import Testing
     @Test(.enabled(if: available, "needs ../shared/data/bfcl/v3"), arguments: [
         ("TicketAPI", "ticket"), ("MessageAPI", "message"), ("VehicleControlAPI", "vehicle"), ("TwitterAPI", "twitter"),
         ("GorillaFileSystem", "filesystem"), ("TravelAPI", "travel"),
+        ("TradingBot", "trading"),
     ])
     func groundTruthTracesEqualTheOfficialSimulators(className: String, file: String) throws {
         var entries: [String: [String: JSONTree]] = [:]

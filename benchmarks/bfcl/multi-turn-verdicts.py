@@ -14,9 +14,9 @@ import sys
 
 from bfcl_stub import install_model_config_stub
 
-PORTED = {"TicketAPI", "MessageAPI", "VehicleControlAPI", "TwitterAPI", "GorillaFileSystem", "TravelAPI"}
+PORTED = {"TicketAPI", "MessageAPI", "VehicleControlAPI", "TwitterAPI", "GorillaFileSystem", "TravelAPI", "TradingBot"}
 # Ported without their long-context texts: long_context entries involving them are left out.
-NO_LONG_CONTEXT = {"VehicleControlAPI", "GorillaFileSystem"}
+NO_LONG_CONTEXT = {"VehicleControlAPI", "GorillaFileSystem", "TradingBot"}
 
 
 def answers(truth):
