@@ -5,7 +5,7 @@ import ProctorCore
 public enum BFCLBenchmark {
     /// Why an entry whose classes are not all ported cannot be run or scored.
     public static let multiTurnUnavailable =
-        "only some of the eight API simulators are ported (TicketAPI, MessageAPI, TwitterAPI, VehicleControlAPI and GorillaFileSystem, the last two without long context); entries involving the others are recorded as failed rows naming the class"
+        "only some of the eight API simulators are ported (TicketAPI, MessageAPI, TwitterAPI, TravelAPI, TradingBot, VehicleControlAPI and GorillaFileSystem, the last three without long context; not MathAPI); entries involving the others are recorded as failed rows naming the class"
 
     /// `bfcl:<category>`: the single-turn categories of v3 and of the v1 leaderboard files.
     public static let singleTurn = BenchmarkDefinition(

@@ -5,7 +5,10 @@ import FunctionCallChecks
 /// are, dictionaries as `json.dumps`, anything else as `str()`), an exception as `Error during execution: …`.
 public struct MultiTurnExecutor: Sendable {
     /// The APIs Proctor has ported.
-    public static let available: [any MultiTurnAPI.Type] = [TicketAPI.self, MessageAPI.self, VehicleControlAPI.self, TwitterAPI.self, GorillaFileSystem.self]
+    public static let available: [any MultiTurnAPI.Type] = [
+        TicketAPI.self, MessageAPI.self, VehicleControlAPI.self, TwitterAPI.self, GorillaFileSystem.self, TravelAPI.self,
+        TradingBot.self,
+    ]
 
     /// The instances by class name.
     public private(set) var instances: [String: any MultiTurnAPI]

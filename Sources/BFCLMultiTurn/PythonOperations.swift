@@ -32,6 +32,36 @@ enum PythonOperations {
         if case .string(let s) = x { throw MultiTurnError("could not convert string to float: \(PyValue.string(s))") }
         throw MultiTurnError("float() argument must be a string or a real number, not '\(x.kind.rawValue)'")
     }
+
+    /// `round(x, digits)` of a float: the decimal rounding of the exact binary value (ties to even), as CPython's
+    /// correctly rounded `round` gives it; an int stays an int.
+    static func round(_ x: PyValue, _ digits: Int) throws -> PyValue {
+        switch x {
+        case .int, .bool: return .int(Int(x.number ?? 0))
+        case .float(let d):
+            guard d.isFinite else { return x }
+            return .float(Double(String(format: "%.\(digits)f", d)) ?? d)
+        default: throw MultiTurnError("type \(x.kind.rawValue) doesn't define __round__ method")
+        }
+    }
+
+    /// `datetime.strptime(text, "%Y-%m-%d")`'s date, nil where Python raises `ValueError` (no match, text left over,
+    /// a day the month does not have, year 0).
+    ///
+    /// - Throws: `MultiTurnError` with Python's `TypeError` message for a value that is not a string.
+    static func date(_ value: PyValue) throws -> (year: Int, month: Int, day: Int)? {
+        guard case .string(let text) = value else {
+            throw MultiTurnError("strptime() argument 1 must be str, not \(value.kind.rawValue)")
+        }
+        let pattern = #"^(\d\d\d\d)-(1[0-2]|0[1-9]|[1-9])-(3[01]|[12]\d|0[1-9]|[1-9]| [1-9])$"#
+        guard let regex = try? Regex(pattern), let match = try? regex.wholeMatch(in: text), match.count == 4,
+              let year = match[1].substring.flatMap({ Int($0) }), let month = match[2].substring.flatMap({ Int($0) }),
+              let day = match[3].substring.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) else { return nil }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        guard year >= 1, day <= lengths[month - 1] else { return nil }
+        return (year, month, day)
+    }
 }
 
 extension PythonRandom {

@@ -52,11 +52,27 @@ public struct PythonRandom: Sendable {
         nextUInt32() >> UInt32(32 - k)
     }
 
-    /// `_randbelow(n)`: a uniform integer in 0..<n by rejection on `n.bit_length()` bits (n ≥ 1).
+    /// `getrandbits(k)` for 1 ≤ k ≤ 63: 32-bit words from the least significant up, the last one cut to the bits
+    /// still wanted (CPython's `_random_Random_getrandbits_impl`).
+    public mutating func wideBits(_ k: Int) -> Int {
+        if k <= 32 { return Int(bits(k)) }
+        var result = 0
+        var shift = 0
+        var left = k
+        while left > 0 {
+            let word = left < 32 ? bits(left) : nextUInt32()
+            result |= Int(word) << shift
+            shift += 32
+            left -= 32
+        }
+        return result
+    }
+
+    /// `_randbelow(n)`: a uniform integer in 0..<n by rejection on `n.bit_length()` bits (1 ≤ n < 2⁶³).
     public mutating func below(_ n: Int) -> Int {
         let k = Int.bitWidth - n.leadingZeroBitCount
-        var r = Int(bits(k))
-        while r >= n { r = Int(bits(k)) }
+        var r = wideBits(k)
+        while r >= n { r = wideBits(k) }
         return r
     }
 

@@ -59,10 +59,10 @@ import Testing
     func entriesWithUnportedClassesAreScorerErrors() async throws {
         let definition = BFCLBenchmark.multiTurn
         let item = try #require(try definition.adapter.load(split: "multi_turn_base", from: Self.location).first { item in
-            item.fields["bfcl_entry"]?.stringValue?.contains("TradingBot") == true
+            item.fields["bfcl_entry"]?.stringValue?.contains("MathAPI") == true
         })
         let verdict = await (try definition.makeScorer(ScorerContext())).verdict(ScoringInput(response: "[[\"[ls()]\"]]"), item: item, mode: .official)
         #expect(verdict.rule == "scorer-error")
-        #expect(verdict.details["error"]?.stringValue?.contains("TradingBot") == true)
+        #expect(verdict.details["error"]?.stringValue?.contains("MathAPI") == true)
     }
 }

@@ -24,4 +24,13 @@ import Testing
         var other = PythonRandom(seed: 12345)
         #expect(other.random() == 0.41661987254534116)
     }
+
+    // CPython 3.11.7: r = random.Random(141053); r.getrandbits(40), r.getrandbits(63), r.randrange(900000000000)
+    // (more than 32 bits: words from the least significant up, as TravelAPI's 12-digit card ids need).
+    @Test func wideBitsMatchCPython() {
+        var random = PythonRandom(seed: 141_053)
+        #expect(random.wideBits(40) == 162_919_693_687)
+        #expect(random.wideBits(63) == 2_436_214_915_375_322_172)
+        #expect(random.below(900_000_000_000) == 207_751_534_385)
+    }
 }

@@ -11,23 +11,13 @@ checker say, with the official error type.
 import copy
 import json
 import sys
-import types
+
+from bfcl_stub import install_model_config_stub
 
 
 def main(leaderboard, data):
     sys.path.insert(0, leaderboard)
-    # The model registry pulls in every provider's SDK; the checker only asks it whether names use `_` for `.`.
-    stub = types.ModuleType("bfcl_eval.constants.model_config")
-
-    class Config:
-        underscore_to_dot = False
-
-    class Registry(dict):
-        def __missing__(self, key):
-            return Config()
-
-    stub.MODEL_CONFIG_MAPPING = Registry()
-    sys.modules["bfcl_eval.constants.model_config"] = stub
+    install_model_config_stub()
     from bfcl_eval.eval_checker.ast_eval.ast_checker import ast_checker
     from bfcl_eval.model_handler.utils import default_decode_ast_prompting
 
