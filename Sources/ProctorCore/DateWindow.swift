@@ -18,6 +18,23 @@ public struct DateWindow: Sendable, Hashable {
         self.to = to
     }
 
+    /// Checks a day given on the command line (`--start-date`, `--end-date`): `YYYY-MM-DD` naming a real day.
+    ///
+    /// - Parameter day: The text given.
+    /// - Returns: Why it is not a day (`"2025-13-45" is not a day of the calendar`), nil when it is one.
+    public static func problem(with day: String) -> String? {
+        guard let match = day.wholeMatch(of: /(\d{4})-(\d{2})-(\d{2})/),
+              let year = Int(match.1), let month = Int(match.2), let date = Int(match.3) else {
+            return "takes YYYY-MM-DD, not \"\(day)\""
+        }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        guard (1...12).contains(month), (1...days[month - 1]).contains(date) else {
+            return "takes a day of the calendar; \"\(day)\" is not one"
+        }
+        return nil
+    }
+
     /// Whether a date lies in the window.
     ///
     /// - Parameter date: An ISO date or date-time.

@@ -129,8 +129,8 @@ struct RunCommand: AsyncParsableCommand {
         if !styles.contains(prompt) {
             throw ValidationError("unknown --prompt \"\(prompt)\"; known: \(styles.sorted().joined(separator: ", "))")
         }
-        for date in [startDate, endDate].compactMap({ $0 }) where date.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) == nil {
-            throw ValidationError("--start-date and --end-date take YYYY-MM-DD, not \"\(date)\"")
+        for (name, date) in [("--start-date", startDate), ("--end-date", endDate)] {
+            if let date, let problem = DateWindow.problem(with: date) { throw ValidationError("\(name) \(problem)") }
         }
     }
 

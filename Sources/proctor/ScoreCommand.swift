@@ -55,8 +55,8 @@ struct ScoreCommand: AsyncParsableCommand {
     var batchSize: Int = 500
 
     func validate() throws {
-        for date in [startDate, endDate].compactMap({ $0 }) where date.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) == nil {
-            throw ValidationError("--start-date and --end-date take YYYY-MM-DD, not \"\(date)\"")
+        for (name, date) in [("--start-date", startDate), ("--end-date", endDate)] {
+            if let date, let problem = DateWindow.problem(with: date) { throw ValidationError("\(name) \(problem)") }
         }
     }
 

@@ -19,4 +19,12 @@ struct DateWindowTests {
         #expect(DateWindow(from: "2024-01-01", to: nil).contains("2030-05-05T12:00:00"))
         #expect(DateWindow(from: nil, to: nil).contains("anything"))
     }
+
+    @Test func commandLineDaysMustBeDaysOfTheCalendar() {
+        #expect(DateWindow.problem(with: "2025-01-31") == nil)
+        #expect(DateWindow.problem(with: "2024-02-29") == nil)
+        #expect(DateWindow.problem(with: "2025-02-29")?.contains("not one") == true)
+        #expect(DateWindow.problem(with: "2025-13-45")?.contains("not one") == true)
+        #expect(DateWindow.problem(with: "2025-1-3")?.contains("YYYY-MM-DD") == true)
+    }
 }
