@@ -5,7 +5,7 @@ import ProctorCore
 public enum BFCLBenchmark {
     /// Why an entry whose classes are not all ported cannot be run or scored.
     public static let multiTurnUnavailable =
-        "only some of the eight API simulators are ported (TicketAPI, MessageAPI, TwitterAPI, TravelAPI, TradingBot, VehicleControlAPI and GorillaFileSystem, the last three without long context; not MathAPI); entries involving the others are recorded as failed rows naming the class"
+        "the eight API simulators are ported (TradingBot, VehicleControlAPI and GorillaFileSystem without long context); an entry involving another class is recorded as a failed row naming the class"
 
     /// `bfcl:<category>`: the single-turn categories of v3 and of the v1 leaderboard files.
     public static let singleTurn = BenchmarkDefinition(
@@ -32,28 +32,27 @@ public enum BFCLBenchmark {
     /// The definitions, for the registry.
     public static let definitions: [BenchmarkDefinition] = [singleTurn, multiTurn]
 
-    /// The leaderboard's overall as bfcl_eval v3 computes it (`eval_runner_helper.py`): the unweighted mean of live
-    /// (item-weighted over the six live categories), non-live (the unweighted mean of simple — itself the mean of
-    /// Python simple, Java and JavaScript — multiple, parallel, parallel_multiple and irrelevance) and multi-turn
-    /// (the unweighted mean of the four multi-turn categories). Where the official code counts a missing category
-    /// as 0, this suite averages the members present.
+    /// The leaderboard's overall as bfcl_eval v3 computes it (`generate_leaderboard_csv` in `eval_runner_helper.py`):
+    /// the unweighted mean of live (weighted by entry counts over the six live categories), non-live (the unweighted
+    /// mean of simple — itself the mean of Python simple, Java and JavaScript — multiple, parallel, parallel_multiple
+    /// and irrelevance) and multi-turn (the unweighted mean of the four multi-turn categories). A category the run did
+    /// not score counts as 0 over its file's entries, as `get_category_score` counts it; `report` lists such
+    /// categories.
     public static let suites: [SuiteDefinition] = [
         SuiteDefinition(
-            name: "bfcl-overall", summary: "BFCL v3 overall accuracy (live, non-live and multi-turn)",
+            name: "bfcl-overall", summary: "BFCL v3 overall accuracy (live, non-live and multi-turn; a category not run counts as 0)",
             root: .mean(name: "overall", children: [
-                .itemWeightedMean(name: "live", children: [
-                    .benchmark("bfcl:live_simple", metric: nil), .benchmark("bfcl:live_multiple", metric: nil),
-                    .benchmark("bfcl:live_parallel", metric: nil), .benchmark("bfcl:live_parallel_multiple", metric: nil),
-                    .benchmark("bfcl:live_irrelevance", metric: nil), .benchmark("bfcl:live_relevance", metric: nil),
-                ]),
+                .itemWeightedMean(name: "live", children: ["live_simple", "live_multiple", "live_parallel", "live_parallel_multiple", "live_irrelevance", "live_relevance"].map(category)),
                 .mean(name: "non_live", children: [
-                    .mean(name: "simple_ast", children: [
-                        .benchmark("bfcl:simple", metric: nil), .benchmark("bfcl:java", metric: nil), .benchmark("bfcl:javascript", metric: nil),
-                    ]),
-                    .benchmark("bfcl:multiple", metric: nil), .benchmark("bfcl:parallel", metric: nil),
-                    .benchmark("bfcl:parallel_multiple", metric: nil), .benchmark("bfcl:irrelevance", metric: nil),
-                ]),
-                .mean(name: "multi_turn", children: BFCLCategory.v3MultiTurn.map { .benchmark("bfcl-multi-turn:\($0.name)", metric: nil) }),
+                    .mean(name: "simple_ast", children: ["simple", "java", "javascript"].map(category)),
+                ] + ["multiple", "parallel", "parallel_multiple", "irrelevance"].map(category)),
+                .mean(name: "multi_turn", children: BFCLCategory.v3MultiTurn.map { category($0.name) }),
             ])),
     ]
+
+    /// A v3 category as a required member of the overall (`bfcl-multi-turn:` for the multi-turn ones).
+    static func category(_ name: String) -> SuiteDefinition.Node {
+        let benchmark = name.hasPrefix("multi_turn") ? "bfcl-multi-turn" : "bfcl"
+        return .required("\(benchmark):\(name)", metric: nil, entries: BFCLCategory.v3Entries(name) ?? 0)
+    }
 }

@@ -52,6 +52,17 @@ public struct BFCLCategory: Sendable, Hashable {
         }
     }
 
+    /// The number of entries in the v3 file of a category (gorilla cd9429cc), which the official overall counts at
+    /// accuracy 0 when the category was not evaluated (`get_category_score`); nil for other names.
+    public static func v3Entries(_ name: String) -> Int? {
+        [
+            "simple": 400, "multiple": 200, "parallel": 200, "parallel_multiple": 200, "java": 100, "javascript": 50,
+            "irrelevance": 240, "live_simple": 258, "live_multiple": 1053, "live_parallel": 16, "live_parallel_multiple": 24,
+            "live_irrelevance": 882, "live_relevance": 18, "multi_turn_base": 200, "multi_turn_miss_func": 200,
+            "multi_turn_miss_param": 200, "multi_turn_long_context": 200,
+        ][name]
+    }
+
     static func v3(_ name: String, _ judging: Judging) -> BFCLCategory { BFCLCategory(name: name, layout: .v3, judging: judging) }
     static func v1(_ name: String, _ judging: Judging) -> BFCLCategory { BFCLCategory(name: name, layout: .v1, judging: judging) }
 

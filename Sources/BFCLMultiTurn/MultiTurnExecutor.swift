@@ -7,7 +7,7 @@ public struct MultiTurnExecutor: Sendable {
     /// The APIs Proctor has ported.
     public static let available: [any MultiTurnAPI.Type] = [
         TicketAPI.self, MessageAPI.self, VehicleControlAPI.self, TwitterAPI.self, GorillaFileSystem.self, TravelAPI.self,
-        TradingBot.self,
+        TradingBot.self, MathAPI.self,
     ]
 
     /// The instances by class name.

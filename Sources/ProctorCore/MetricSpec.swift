@@ -57,6 +57,9 @@ public struct SuiteDefinition: Sendable, Codable, Hashable {
     public indirect enum Node: Sendable, Codable, Hashable {
         /// A member benchmark's metric (`metric` nil: its first metric), by `name:split` or `name` (default split).
         case benchmark(String, metric: String?)
+        /// A member the leaderboard always counts: when the run did not score it, it counts as 0 over `entries`
+        /// items (the category's full size), as BFCL's `get_category_score` counts a category not evaluated.
+        case required(String, metric: String?, entries: Int)
         /// The unweighted mean of the children that have a value, shown as `name`.
         case mean(name: String, children: [Node])
         /// The mean of the children weighted by their scored item counts (a micro-average), shown as `name`.
@@ -88,7 +91,7 @@ public struct SuiteDefinition: Sendable, Codable, Hashable {
     public var members: [String] {
         func collect(_ node: Node) -> [String] {
             switch node {
-            case .benchmark(let name, _): [name]
+            case .benchmark(let name, _), .required(let name, _, _): [name]
             case .mean(_, let children), .itemWeightedMean(_, let children), .weightedMean(_, let children, _):
                 children.flatMap(collect)
             }

@@ -69,9 +69,32 @@ extension SuiteDefinition {
     /// The suite's value and the scored items beneath it, from one run's per-benchmark metrics.
     ///
     /// - Parameter benchmarks: The run's metrics by stored benchmark (`name:split`).
-    /// - Returns: The root's value (percent) and item count, nil when no member was scored.
+    /// - Returns: The root's value (percent) and item count (a required member not scored counts its entries), nil
+    ///   when no member was scored.
     public func value(in benchmarks: [String: BenchmarkMetrics]) -> (value: Double, items: Int)? {
-        Self.evaluate(root, benchmarks)
+        guard members.contains(where: { Self.scored($0, benchmarks) }) else { return nil }
+        return Self.evaluate(root, benchmarks)
+    }
+
+    /// The required members (`Node.required`) the run did not score, which count as 0 in the suite's value.
+    ///
+    /// - Parameter benchmarks: The run's metrics by stored benchmark (`name:split`).
+    /// - Returns: Their names in the tree's order; empty when every required member was scored or none was.
+    public func missingMembers(in benchmarks: [String: BenchmarkMetrics]) -> [String] {
+        guard members.contains(where: { Self.scored($0, benchmarks) }) else { return [] }
+        func collect(_ node: Node) -> [String] {
+            switch node {
+            case .benchmark: []
+            case .required(let name, _, _): Self.scored(name, benchmarks) ? [] : [name]
+            case .mean(_, let children), .itemWeightedMean(_, let children), .weightedMean(_, let children, _):
+                children.flatMap(collect)
+            }
+        }
+        return collect(root)
+    }
+
+    static func scored(_ name: String, _ benchmarks: [String: BenchmarkMetrics]) -> Bool {
+        (lookup(name, benchmarks)?.items ?? 0) > 0
     }
 
     static func evaluate(_ node: Node, _ benchmarks: [String: BenchmarkMetrics]) -> (value: Double, items: Int)? {
@@ -80,6 +103,8 @@ extension SuiteDefinition {
             guard let m = lookup(name, benchmarks), m.items > 0 else { return nil }
             let value = metric.map { $0 == MetricSpec.pass1.name ? m.pass1 : m.metrics[$0] } ?? m.headline
             return value.map { ($0, m.items) }
+        case .required(let name, let metric, let entries):
+            return evaluate(.benchmark(name, metric: metric), benchmarks) ?? (0, entries)
         case .mean(_, let children):
             let values = children.compactMap { evaluate($0, benchmarks) }
             guard !values.isEmpty else { return nil }

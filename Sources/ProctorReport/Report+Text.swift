@@ -9,6 +9,13 @@ extension Report {
             [row.name, row.config.model.name] + benchmarks.map { Report.cell(row.benchmarks[$0]) }
                 + suites.map { row.suites[$0].map { String(format: "%.1f", $0) } ?? "—" }
         })
+        let missing = rows.flatMap { row in
+            suites.compactMap { suite in row.suiteMissing[suite].map { [row.name, suite, $0.joined(separator: ", ")] } }
+        }
+        if !missing.isEmpty {
+            out += "\n### Suite members not in the run (counted as 0)\n\n"
+            out += table(header: ["run", "suite", "members counted as 0"], rows: missing)
+        }
         var metricRows: [[String]] = []
         for row in rows {
             for benchmark in benchmarks {

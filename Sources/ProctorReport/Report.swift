@@ -21,10 +21,14 @@ public struct Report: Sendable, Codable {
         public var benchmarks: [String: BenchmarkMetrics]
         /// The suites' values (percent) by suite name, for suites with a scored member.
         public var suites: [String: Double]
+        /// Per suite with a value, the required members the run did not score, counted as 0 (BFCL's overall counts a
+        /// category not evaluated as 0); suites without such members are left out.
+        public var suiteMissing: [String: [String]] = [:]
 
         enum CodingKeys: String, CodingKey {
             case runID = "run_id", name, label, config, harnessVersion = "harness_version", gitCommit = "git_commit"
             case createdAt = "created_at", scorers, scoringSettings = "scoring_settings", benchmarks, suites
+            case suiteMissing = "suite_missing"
         }
     }
 
@@ -65,7 +69,11 @@ public struct Report: Sendable, Codable {
                 runID: r.run.runID, name: r.run.displayName, label: r.run.label, config: r.run.config, harnessVersion: r.run.harnessVersion,
                 gitCommit: r.run.gitCommit, createdAt: r.run.createdAt, scorers: r.scorers.mapValues { $0.sorted() },
                 scoringSettings: r.scoringSettings.isEmpty ? nil : r.scoringSettings, benchmarks: benchmarks,
-                suites: Dictionary(uniqueKeysWithValues: suites.compactMap { suite in suite.value(in: benchmarks).map { (suite.name, $0.value) } }))
+                suites: Dictionary(uniqueKeysWithValues: suites.compactMap { suite in suite.value(in: benchmarks).map { (suite.name, $0.value) } }),
+                suiteMissing: Dictionary(uniqueKeysWithValues: suites.compactMap { suite in
+                    let missing = suite.missingMembers(in: benchmarks)
+                    return missing.isEmpty ? nil : (suite.name, missing)
+                }))
         }
         let rows = self.rows
         self.suites = suites.map(\.name).filter { name in rows.contains { $0.suites[name] != nil } }

@@ -28,6 +28,7 @@ CLASSES = {
     "GorillaFileSystem": ("gorilla_file_system", ALL[:3]),
     "TravelAPI": ("travel_booking", ALL),
     "TradingBot": ("trading_bot", ALL[:3]),
+    "MathAPI": ("math_api", ALL),
 }
 
 
@@ -74,7 +75,9 @@ def main(leaderboard, data, name):
                 if name not in entry["involved_classes"]:
                     continue
                 instance = cls()
-                instance._load_scenario(copy.deepcopy(entry["initial_config"].get(name, {})), long_context=category == "long_context")
+                # MathAPI has no scenario (execute_multi_turn_func_call loads one only where the class has the method).
+                if hasattr(instance, "_load_scenario"):
+                    instance._load_scenario(copy.deepcopy(entry["initial_config"].get(name, {})), long_context=category == "long_context")
                 public = {m for m, _ in inspect.getmembers(instance, predicate=inspect.ismethod) if not m.startswith("_")}
                 results = []
                 for turn in truths[entry["id"]]:

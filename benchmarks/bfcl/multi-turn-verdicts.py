@@ -14,7 +14,7 @@ import sys
 
 from bfcl_stub import install_model_config_stub
 
-PORTED = {"TicketAPI", "MessageAPI", "VehicleControlAPI", "TwitterAPI", "GorillaFileSystem", "TravelAPI", "TradingBot"}
+PORTED = {"TicketAPI", "MessageAPI", "VehicleControlAPI", "TwitterAPI", "GorillaFileSystem", "TravelAPI", "TradingBot", "MathAPI"}
 # Ported without their long-context texts: long_context entries involving them are left out.
 NO_LONG_CONTEXT = {"VehicleControlAPI", "GorillaFileSystem", "TradingBot"}
 
